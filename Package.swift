@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "fluxsim",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "fluxsim", targets: ["fluxsim"]),
+    .library(name: "FluxCore", targets: ["FluxCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The chain's rules: pure, exact, no I/O and no dependencies.
+    .target(name: "FluxCore"),
+    // GNU Scientific Library through pkg-config; install with `apt-get install libgsl-dev`.
+    .systemLibrary(
+      name: "CGSL",
+      pkgConfig: "gsl",
+      providers: [.apt(["libgsl-dev"])]
+    ),
+    // Reading rule-override and (later) scenario files into FluxCore values.
+    .target(
+      name: "FluxScenario",
+      dependencies: ["FluxCore", .product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "fluxsim",
+      dependencies: [
+        "FluxCore", "FluxScenario",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "FluxCoreTests", dependencies: ["FluxCore"]),
+    .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
+    .testTarget(name: "FluxScenarioTests", dependencies: ["FluxScenario", "FluxCore"]),
+    .testTarget(name: "fluxsimTests", dependencies: ["fluxsim"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

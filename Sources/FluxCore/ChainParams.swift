@@ -1,0 +1,54 @@
+/// Every constant the Flux rules use, for one network, as an immutable value.
+///
+/// The values are fluxd's `src/chainparams.cpp` `CMainParams` / `CTestNetParams` /
+/// `CRegTestParams` (flux-rules.md §1–§5) and FluxOS's `ZelBack/config/default.js` for
+/// app pricing (§7). Each rule is a pure function of a height and these parameters
+/// (see the `ChainParams+…`-style extensions in `Subsidy.swift`, `RewardSplit.swift`, …).
+/// A "what if" never mutates these: `RuleSet` copies them with overrides applied.
+public struct ChainParams: Sendable, Equatable {
+  public var network: Network
+  public var upgrades: UpgradeHeights
+  /// PoW target spacing in seconds (`nPowTargetSpacing`, 120 on mainnet).
+  public var powTargetSpacing: Int64
+  /// PoN target spacing in seconds (`nPonTargetSpacing`, 30).
+  public var ponTargetSpacing: Int64
+  /// A block whose time is known, from which dates are projected with each era's spacing.
+  public var timeAnchor: TimeAnchor
+  public var subsidy: SubsidyParams
+  public var funds: [FundOutput]
+  public var split: RewardSplitParams
+  public var collateral: CollateralParams
+  public var timers: NodeTimerSchedule
+  public var difficulty: DifficultyParams
+  public var appPricing: AppPricingParams
+
+  /// The target spacing of blocks at `height`: PoN's from its activation, PoW's before.
+  @inlinable public func targetSpacing(at height: Int) -> Int64 {
+    upgrades.isActive(.pon, at: height) ? ponTargetSpacing : powTargetSpacing
+  }
+
+  /// The parameters of a network.
+  public static func of(_ network: Network) -> ChainParams {
+    switch network {
+    case .mainnet: .mainnet
+    case .testnet: .testnet
+    case .regtest: .regtest
+    }
+  }
+}
+
+/// The networks fluxd defines.
+public enum Network: String, CaseIterable, Sendable {
+  case mainnet, testnet, regtest
+}
+
+/// A block height with its timestamp (Unix seconds, UTC).
+public struct TimeAnchor: Sendable, Equatable {
+  public var height: Int
+  public var time: Int64
+
+  public init(height: Int, time: Int64) {
+    self.height = height
+    self.time = time
+  }
+}

@@ -1,0 +1,118 @@
+/// Block subsidy: PoW slow start, halvings (with the frozen third), premine, and the
+/// Proof-of-Node reducing subsidy.
+///
+/// Mirrors fluxd `src/main.cpp` `GetBlockSubsidy` (flux-rules.md §2.1), identical to [R]
+/// `crates/consensus/src/rewards.rs` `block_subsidy`. Exact: int64 satoshi, truncating
+/// division, and the PoN reduction truncates at every step (not `14 × 0.9^k`).
+public struct SubsidyParams: Sendable, Equatable {
+  /// Base PoW subsidy before any halving (150 FLUX).
+  public var powInitialSubsidy: Amount
+  /// `nSubsidySlowStartInterval`: subsidy ramps up linearly over these first blocks (5,000).
+  public var slowStartInterval: Int
+  /// `nSubsidyHalvingInterval` in blocks (655,350, "2.5 years" of 120 s blocks).
+  public var halvingInterval: Int
+  /// Number of halvings after which the subsidy stops halving, or nil for none.
+  ///
+  /// Mainnet is frozen at 2: fluxd commit `7a40f80d5` (2025-06-27) cancelled the 3rd
+  /// halving at 1,968,550 and kept 37.5 FLUX until PoN.
+  public var frozenAfterHalvings: Int?
+  /// Height that pays the premine (1 in the code; see `SupplyMode.observed`).
+  public var premineHeight: Int?
+  /// The premine amount (13,020,000 FLUX).
+  public var premine: Amount
+  /// Subsidy at the first PoN block (`nPONInitialSubsidy`, 14 FLUX).
+  public var ponInitialSubsidy: Amount
+  /// Each PoN reduction keeps this fraction of the subsidy (9/10, i.e. −10 % a year).
+  public var ponReductionKeep: Ratio
+  /// `nPONSubsidyReductionInterval` in blocks (1,051,200 = 365 × 24 × 60 × 2).
+  public var ponReductionInterval: Int
+  /// `nPONMaxReductions` (20): the subsidy is flat after this many reductions.
+  public var ponMaxReductions: Int
+
+  public init(
+    powInitialSubsidy: Amount, slowStartInterval: Int, halvingInterval: Int,
+    frozenAfterHalvings: Int?, premineHeight: Int?, premine: Amount, ponInitialSubsidy: Amount,
+    ponReductionKeep: Ratio, ponReductionInterval: Int, ponMaxReductions: Int
+  ) {
+    self.powInitialSubsidy = powInitialSubsidy
+    self.slowStartInterval = slowStartInterval
+    self.halvingInterval = halvingInterval
+    self.frozenAfterHalvings = frozenAfterHalvings
+    self.premineHeight = premineHeight
+    self.premine = premine
+    self.ponInitialSubsidy = ponInitialSubsidy
+    self.ponReductionKeep = ponReductionKeep
+    self.ponReductionInterval = ponReductionInterval
+    self.ponMaxReductions = ponMaxReductions
+  }
+}
+
+/// A non-negative fraction `numerator / denominator` applied with truncating division.
+public struct Ratio: Sendable, Equatable, CustomStringConvertible {
+  public var numerator: Int64
+  public var denominator: Int64
+
+  public init(_ numerator: Int64, _ denominator: Int64) {
+    self.numerator = numerator
+    self.denominator = denominator
+  }
+
+  /// `amount × numerator / denominator`, truncated, as fluxd's `(s * 9) / 10`.
+  @inlinable public func apply(to amount: Amount) -> Amount {
+    Amount(satoshi: amount.satoshi * numerator / denominator)
+  }
+
+  public var description: String { "\(numerator)/\(denominator)" }
+}
+
+/// Which history of the first 5,000 blocks a supply figure assumes (flux-rules.md §2.3).
+public enum SupplyMode: String, CaseIterable, Sendable {
+  /// `GetBlockSubsidy` exactly as written: the premine at height 1.
+  case code
+  /// What mainnet actually paid (the team's emission model): every block 1 … 4,999
+  /// paid the code subsidy of the block before it, so block 1 paid 0 and the premine
+  /// landed at height 2. From 5,000 on both modes agree.
+  case observed
+}
+
+extension ChainParams {
+  /// The subsidy of block `height` as `GetBlockSubsidy` computes it.
+  ///
+  /// Height 0 (genesis) pays 0. The order of the checks is the daemon's: PoN first,
+  /// then the premine, then the slow start, then halvings.
+  public func codeSubsidy(at height: Int) -> Amount {
+    let s = subsidy
+    if let ponStart = upgrades.pon, height >= ponStart {
+      let reductions = min((height - ponStart) / s.ponReductionInterval, s.ponMaxReductions)
+      var amount = s.ponInitialSubsidy
+      for _ in 0..<reductions { amount = s.ponReductionKeep.apply(to: amount) }
+      return amount
+    }
+    if height <= 0 { return .zero }
+    if height == s.premineHeight { return s.premine }
+    let base = s.powInitialSubsidy.satoshi
+    if height < s.slowStartInterval / 2 {
+      return Amount(satoshi: base / Int64(s.slowStartInterval) * Int64(height))
+    }
+    if height < s.slowStartInterval {
+      return Amount(satoshi: base / Int64(s.slowStartInterval) * Int64(height + 1))
+    }
+    let halvings = (height - s.slowStartInterval / 2) / s.halvingInterval
+    if halvings >= 64 { return .zero }
+    if let frozen = s.frozenAfterHalvings, halvings >= frozen { return Amount(satoshi: base >> frozen) }
+    return Amount(satoshi: base >> halvings)
+  }
+
+  /// The subsidy of block `height` in the given supply mode.
+  public func subsidy(at height: Int, mode: SupplyMode) -> Amount {
+    switch mode {
+    case .code:
+      return codeSubsidy(at: height)
+    case .observed:
+      if height >= 1, height < subsidy.slowStartInterval, !upgrades.isActive(.pon, at: height) {
+        return codeSubsidy(at: height - 1)
+      }
+      return codeSubsidy(at: height)
+    }
+  }
+}

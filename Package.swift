@@ -26,16 +26,19 @@ let package = Package(
       name: "FluxScenario",
       dependencies: ["FluxCore", .product(name: "Yams", package: "Yams")]
     ),
+    // CSV, Markdown and (later) SVG output of results; values in, text out.
+    .target(name: "FluxReport", dependencies: ["FluxCore"]),
     .executableTarget(
       name: "fluxsim",
       dependencies: [
-        "FluxCore", "FluxScenario",
+        "FluxCore", "FluxScenario", "FluxReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "FluxCoreTests", dependencies: ["FluxCore"]),
     .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
     .testTarget(name: "FluxScenarioTests", dependencies: ["FluxScenario", "FluxCore"]),
+    .testTarget(name: "FluxReportTests", dependencies: ["FluxReport", "FluxCore"]),
     .testTarget(name: "fluxsimTests", dependencies: ["fluxsim"]),
   ],
   swiftLanguageModes: [.v6]

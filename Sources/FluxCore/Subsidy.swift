@@ -52,9 +52,13 @@ public struct Ratio: Sendable, Equatable, CustomStringConvertible {
   public var numerator: Int64
   public var denominator: Int64
 
+  /// The fraction in lowest terms, so that equal values compare equal (9/10 == 90/100).
   public init(_ numerator: Int64, _ denominator: Int64) {
-    self.numerator = numerator
-    self.denominator = denominator
+    var (a, b) = (numerator.magnitude, denominator.magnitude)
+    while b != 0 { (a, b) = (b, a % b) }
+    let divisor = Int64(max(a, 1))
+    self.numerator = numerator / divisor
+    self.denominator = denominator / divisor
   }
 
   /// `amount × numerator / denominator`, truncated, as fluxd's `(s * 9) / 10`.

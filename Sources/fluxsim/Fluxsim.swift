@@ -1,9 +1,10 @@
 import ArgumentParser
 
+/// The `fluxsim` command: each verb is one file in this folder.
 @main
 struct Fluxsim: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fluxsim",
     abstract: "Flux network simulator and economics testbed.",
-    subcommands: [])
+    subcommands: [EmissionCommand.self, BenchCommand.self])
 }

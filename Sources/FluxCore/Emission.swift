@@ -1,0 +1,103 @@
+/// The emission schedule as rows: what each notable block pays and the supply so far.
+///
+/// The rows a user asks about first are the heights where a rule changes (halvings,
+/// the frozen third halving, PoN start and reductions, fund outputs, the split
+/// changes) and each calendar year end, dated by `ChainClock`'s projection. Everything
+/// is computed from `ChainParams` and `SupplySchedule`; nothing here is a rule of its own.
+public struct EmissionRow: Sendable, Equatable {
+  public var height: Int
+  /// Projected Unix time of the block.
+  public var time: Int64
+  /// What happens at this height ("halving 1", "end of 2030", …); empty for a plain row.
+  public var event: String
+  /// The block's split with every tier paid.
+  public var reward: BlockReward
+  /// Fund outputs paid in this block.
+  public var funds: Amount
+  /// Subsidies and funds of blocks 1 … height.
+  public var cumulativeSupply: Amount
+}
+
+/// A labelled height.
+public struct EmissionEvent: Sendable, Equatable {
+  public var height: Int
+  public var label: String
+
+  public init(height: Int, label: String) {
+    self.height = height
+    self.label = label
+  }
+}
+
+extension SupplySchedule {
+  /// The row of block `height`, labelled `event`.
+  public func emissionRow(at height: Int, event: String = "") -> EmissionRow {
+    EmissionRow(
+      height: height, time: params.projectedTime(at: height), event: event,
+      reward: params.reward(at: height, mode: mode), funds: params.fundAmount(at: height),
+      cumulativeSupply: cumulativeSupply(through: height))
+  }
+
+  /// Rows for `events`, sorted by height; events at the same height share a row.
+  public func emissionRows(_ events: [EmissionEvent]) -> [EmissionRow] {
+    var labels: [Int: [String]] = [:]
+    for event in events { labels[event.height, default: []].append(event.label) }
+    return labels.keys.sorted().map { height in
+      emissionRow(at: height, event: labels[height]!.filter { !$0.isEmpty }.joined(separator: "; "))
+    }
+  }
+
+  /// Every height where the emission rules change, up to `limit`: genesis, premine,
+  /// slow-start end, each halving (and the frozen one), node-payment start, the FLUX
+  /// upgrade's doubled node share, PoN start, each PoN reduction and each fund output.
+  public func ruleChangeEvents(through limit: Int) -> [EmissionEvent] {
+    let s = params.subsidy
+    let ponStart = params.upgrades.pon ?? Int.max
+    var events = [EmissionEvent(height: 0, label: "genesis")]
+    if let premine = s.premineHeight {
+      let paid = mode == .observed && premine < s.slowStartInterval ? premine + 1 : premine
+      events.append(EmissionEvent(height: paid, label: "premine"))
+    }
+    if s.slowStartInterval > 0 { events.append(EmissionEvent(height: s.slowStartInterval, label: "slow start ends")) }
+    var halving = 1
+    while halving < 64, s.powInitialSubsidy.satoshi >> (halving - 1) > 0 {
+      let height = s.slowStartInterval / 2 + halving * s.halvingInterval
+      guard height < ponStart, height <= limit else { break }
+      let frozen = s.frozenAfterHalvings.map { halving > $0 } ?? false
+      events.append(EmissionEvent(height: height, label: frozen ? "halving \(halving) (frozen)" : "halving \(halving)"))
+      if frozen { break }
+      halving += 1
+    }
+    if let start = params.split.nodePaymentsStartHeight, start < ponStart {
+      events.append(EmissionEvent(height: start, label: "node payments start"))
+    }
+    if let flux = params.upgrades.flux, flux < ponStart, params.split.nodePaymentsStartHeight.map({ $0 <= flux }) ?? false {
+      events.append(EmissionEvent(height: flux, label: "FLUX upgrade: node shares ×\(params.split.fluxUpgradeMultiplier)"))
+    }
+    if ponStart != Int.max {
+      events.append(EmissionEvent(height: ponStart, label: "PoN start"))
+      for reduction in 1...max(1, s.ponMaxReductions) where reduction <= s.ponMaxReductions {
+        let height = ponStart + reduction * s.ponReductionInterval
+        if height > limit { break }
+        events.append(EmissionEvent(height: height, label: "PoN reduction \(reduction)"))
+      }
+    }
+    for fund in params.funds {
+      for (index, height) in fund.heights.enumerated() {
+        let label = fund.count == 1 ? fund.name : "\(fund.name) \(index + 1)/\(fund.count)"
+        events.append(EmissionEvent(height: height, label: label))
+      }
+    }
+    return events.filter { $0.height <= limit }
+  }
+
+  /// The last block of each calendar year from the year of block 0 through `lastYear`.
+  public func yearEndEvents(through lastYear: Int) -> [EmissionEvent] {
+    let firstYear = UTCTime.components(params.projectedTime(at: 0)).year
+    guard firstYear <= lastYear else { return [] }
+    return (firstYear...lastYear).map { year in
+      let nextYear = UTCTime.seconds(UTCTime.Components(year: year + 1, month: 1, day: 1))
+      return EmissionEvent(height: params.projectedHeight(atOrBefore: nextYear - 1), label: "end of \(year)")
+    }
+  }
+}

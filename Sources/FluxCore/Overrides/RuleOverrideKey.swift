@@ -1,0 +1,149 @@
+/// Every constant a rule file may override, by its dotted key.
+///
+/// One table, so that the accepted keys, their documentation and the "did you mean"
+/// suggestions cannot drift apart. Each entry reads its value with the exact parser
+/// for its unit and writes it into a copy of `ChainParams`.
+public struct RuleOverrideKey: Sendable {
+  /// Dotted key, e.g. `subsidy.pon_reduction_percent`.
+  public let key: String
+  /// What the value means and its unit, for `Scenarios/README.md`-style help.
+  public let help: String
+  let apply: @Sendable (inout ChainParams, RuleValue) throws(RuleError) -> Void
+
+  /// All keys, in documentation order.
+  public static let all: [RuleOverrideKey] =
+    upgradeKeys + timeKeys + subsidyKeys + splitKeys + fundKeys + collateralKeys + timerKeys
+
+  /// The entry for `key`, if any.
+  public static func named(_ key: String) -> RuleOverrideKey? { all.first { $0.key == key } }
+
+  static let upgradeKeys: [RuleOverrideKey] = Upgrade.allCases.map { upgrade in
+    RuleOverrideKey(key: "upgrades.\(upgrade.rawValue)", help: "activation height of \(upgrade.rawValue), or never") {
+      params, value throws(RuleError) in params.upgrades[upgrade] = try value.heightOrNever()
+    }
+  }
+
+  static let timeKeys: [RuleOverrideKey] = [
+    RuleOverrideKey(key: "pow_target_spacing", help: "PoW block spacing (duration, 120s)") {
+      params, value throws(RuleError) in params.powTargetSpacing = try value.seconds()
+    },
+    RuleOverrideKey(key: "pon_target_spacing", help: "PoN block spacing (duration, 30s)") {
+      params, value throws(RuleError) in params.ponTargetSpacing = try value.seconds()
+    },
+    RuleOverrideKey(key: "time_anchor.height", help: "height of the block whose time anchors projected dates") {
+      params, value throws(RuleError) in
+      params.timeAnchor.height = try value.integer(in: 0...Int(Int32.max), expected: "a block height")
+    },
+    RuleOverrideKey(key: "time_anchor.time", help: "UTC time of the anchor block, e.g. 2025-10-25T18:00:35Z") {
+      params, value throws(RuleError) in
+      let expected = "a UTC time such as 2025-10-25T18:00:35Z"
+      guard let time = UTCTime.parse(try value.text(expected: expected)) else {
+        throw .found(value, expected: expected)
+      }
+      params.timeAnchor.time = time
+    },
+  ]
+
+  static let subsidyKeys: [RuleOverrideKey] = [
+    RuleOverrideKey(key: "subsidy.pow_initial", help: "PoW subsidy before halvings (FLUX, 150)") {
+      params, value throws(RuleError) in params.subsidy.powInitialSubsidy = try value.amount()
+    },
+    RuleOverrideKey(key: "subsidy.slow_start_interval", help: "blocks of linear ramp-up at genesis (5000)") {
+      params, value throws(RuleError) in params.subsidy.slowStartInterval = try value.blocks(minimum: 0)
+    },
+    RuleOverrideKey(key: "subsidy.halving_interval", help: "blocks between PoW halvings (655350)") {
+      params, value throws(RuleError) in params.subsidy.halvingInterval = try value.blocks(minimum: 1)
+    },
+    RuleOverrideKey(
+      key: "subsidy.frozen_after_halvings",
+      help: "halvings after which the PoW subsidy stops halving (2), or never for the original schedule"
+    ) { params, value throws(RuleError) in
+      if case .scalar(let text) = value, text.trimmingASCIIWhitespace == "never" {
+        params.subsidy.frozenAfterHalvings = nil
+      } else {
+        params.subsidy.frozenAfterHalvings = try value.integer(in: 0...63, expected: "0 … 63 or \"never\"")
+      }
+    },
+    RuleOverrideKey(key: "subsidy.premine_height", help: "height paying the premine (1), or never") {
+      params, value throws(RuleError) in params.subsidy.premineHeight = try value.heightOrNever()
+    },
+    RuleOverrideKey(key: "subsidy.premine", help: "premine amount (FLUX, 13020000)") {
+      params, value throws(RuleError) in params.subsidy.premine = try value.amount()
+    },
+    RuleOverrideKey(key: "subsidy.pon_initial", help: "subsidy of the first PoN block (FLUX, 14)") {
+      params, value throws(RuleError) in params.subsidy.ponInitialSubsidy = try value.amount()
+    },
+    RuleOverrideKey(
+      key: "subsidy.pon_reduction_percent", help: "PoN subsidy cut at each reduction (percent, 10; up to 8 decimals)"
+    ) { params, value throws(RuleError) in
+      let percent = try value.decimal(expected: "a percentage from 0 to 100, e.g. 10 or 12.5")
+      guard percent.numerator <= 100 * percent.denominator else {
+        throw .found(value, expected: "a percentage from 0 to 100")
+      }
+      let scale = 100 * percent.denominator
+      params.subsidy.ponReductionKeep = Ratio(scale - percent.numerator, scale)
+    },
+    RuleOverrideKey(key: "subsidy.pon_reduction_interval", help: "blocks between PoN reductions (1051200)") {
+      params, value throws(RuleError) in params.subsidy.ponReductionInterval = try value.blocks(minimum: 1)
+    },
+    RuleOverrideKey(key: "subsidy.pon_max_reductions", help: "reductions after which the PoN subsidy is flat (20)") {
+      params, value throws(RuleError) in
+      params.subsidy.ponMaxReductions = try value.integer(in: 0...10_000, expected: "0 … 10000")
+    },
+  ]
+
+  static let splitKeys: [RuleOverrideKey] = [
+    RuleOverrideKey(key: "split.node_payments_start", help: "first height paying deterministic node payees (560000)") {
+      params, value throws(RuleError) in params.split.nodePaymentsStartHeight = try value.heightOrNever()
+    },
+    RuleOverrideKey(
+      key: "split.pow_tier_percent", help: "pre-FLUX-upgrade tier shares, percent per tier (3.75, 6.25, 15)"
+    ) { params, value throws(RuleError) in
+      params.split.powTierFractions = try value.perTier { (v: RuleValue) throws(RuleError) in
+        let percent = try v.decimal(expected: "a percentage from 0 to 100")
+        // One correctly rounded division, so "3.75" gives exactly fluxd's literal 0.0375.
+        return Double(percent.numerator) / Double(percent.denominator * 100)
+      }
+    },
+    RuleOverrideKey(key: "split.flux_multiplier", help: "multiplier of the PoW tier shares from the FLUX upgrade (2)") {
+      params, value throws(RuleError) in
+      let ratio = try value.decimal(expected: "a number ≥ 0 such as 2 or 1.5")
+      params.split.fluxUpgradeMultiplier = Double(ratio.numerator) / Double(ratio.denominator)
+    },
+    RuleOverrideKey(key: "split.pon_tier_weights", help: "PoN tier weights (FLUX per tier: 1, 3.5, 9)") {
+      params, value throws(RuleError) in params.split.ponTierWeights = try value.perTier { v throws(RuleError) in try v.amount() }
+    },
+    RuleOverrideKey(key: "split.pon_weight_denominator", help: "PoN split denominator (FLUX, 14)") {
+      params, value throws(RuleError) in params.split.ponWeightDenominator = try value.amount()
+    },
+  ]
+
+  static let collateralKeys: [RuleOverrideKey] = [
+    RuleOverrideKey(key: "collateral.v1", help: "original collateral per tier (FLUX: 10000, 25000, 100000)") {
+      params, value throws(RuleError) in params.collateral.v1 = try value.perTier { v throws(RuleError) in try v.amount() }
+    },
+    RuleOverrideKey(key: "collateral.v2", help: "reduced collateral per tier (FLUX: 1000, 12500, 40000)") {
+      params, value throws(RuleError) in params.collateral.v2 = try value.perTier { v throws(RuleError) in try v.amount() }
+    },
+    RuleOverrideKey(key: "collateral.min_confirmations", help: "confirmations a collateral needs at START (100)") {
+      params, value throws(RuleError) in params.collateral.minConfirmations = try value.blocks(minimum: 0)
+    },
+  ]
+
+  static let timerKeys: [RuleOverrideKey] = {
+    let eras: [(String, WritableKeyPath<NodeTimerSchedule, NodeTimers> & Sendable)] = [
+      ("original", \.original), ("flux", \.flux), ("collateral_halving", \.collateralHalving), ("pon", \.pon),
+    ]
+    let fields: [(String, WritableKeyPath<NodeTimers, Int> & Sendable)] = [
+      ("start_confirm_window", \.startConfirmWindow), ("dos_duration", \.dosDuration),
+      ("min_confirm_interval", \.minConfirmInterval), ("expiry", \.expiry),
+    ]
+    return eras.flatMap { era, eraPath in
+      fields.map { field, fieldPath in
+        RuleOverrideKey(key: "timers.\(era).\(field)", help: "node timer in blocks (\(era) era)") {
+          params, value throws(RuleError) in params.timers[keyPath: eraPath][keyPath: fieldPath] = try value.blocks(minimum: 1)
+        }
+      }
+    }
+  }()
+}

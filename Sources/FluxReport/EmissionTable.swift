@@ -1,0 +1,24 @@
+import FluxCore
+
+/// The emission schedule as a table: one row per `EmissionRow`, amounts in FLUX with
+/// eight decimals, dates in UTC.
+public enum EmissionTable {
+  public static let columns = [
+    "height", "date", "event", "subsidy", "cumulus", "nimbus", "stratus", "miner", "dev_fund", "funds",
+    "cumulative_supply",
+  ]
+
+  public static func table(_ rows: [EmissionRow]) -> Table {
+    Table(
+      columns: columns,
+      rows: rows.map { row in
+        [
+          String(row.height), UTCTime.iso8601(row.time), row.event, row.reward.subsidy.description,
+          row.reward.tiers.cumulus.description, row.reward.tiers.nimbus.description,
+          row.reward.tiers.stratus.description, row.reward.miner.description, row.reward.devFund.description,
+          row.funds.description, row.cumulativeSupply.description,
+        ]
+      },
+      numericColumns: Set(columns).subtracting(["date", "event"]))
+  }
+}

@@ -59,11 +59,6 @@ struct SourceTree {
             message: "expected a plain key, found a mapping or list used as a key")
         }
         let childPath = path.isEmpty ? key.string : "\(path).\(key.string)"
-        if fields.contains(where: { $0.key == key.string }) {
-          throw Diagnostic(
-            file: file, line: keyNode.mark?.line, column: keyNode.mark?.column, keyPath: childPath,
-            message: "key given twice")
-        }
         let value = try convert(valueNode, path: childPath, file: file, marks: &marks)
         // Point at the key: that is the line a reader looks for.
         if let mark = keyNode.mark { marks[childPath] = mark }
@@ -82,6 +77,12 @@ struct SourceTree {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
       return Diagnostic(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return Diagnostic(
+        file: file, line: context.mark.line, column: context.mark.column,
+        message: "key given twice in one mapping: \(duplicates.joined(separator: ", "))")
+    case .reader(let problem, _, _, _):
+      return Diagnostic(file: file, message: "cannot read the text: \(problem)")
     default:
       return Diagnostic(file: file, message: "cannot parse: \(error)")
     }

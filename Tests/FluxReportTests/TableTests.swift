@@ -1,0 +1,59 @@
+import FluxCore
+import Testing
+
+@testable import FluxReport
+
+@Suite struct TableTests {
+  /// A small RFC 4180 reader, independent of the writer, to prove the output parses back.
+  static func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
+    var chars = Array(text)[...]
+    while let c = chars.popFirst() {
+      if quoted {
+        if c == "\"" {
+          if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false }
+        } else { field.append(c) }
+      } else if c == "\"" {
+        quoted = true
+      } else if c == "," {
+        row.append(field)
+        field = ""
+      } else if c == "\r\n" || c == "\n" {
+        row.append(field)
+        rows.append(row)
+        row = []
+        field = ""
+      } else { field.append(c) }
+    }
+    return rows
+  }
+
+  @Test func csvQuotesOnlyWhatNeedsQuoting() {
+    let table = Table(columns: ["a", "b"], rows: [["1", "x,y"], ["say \"hi\"", "line\nbreak"]])
+    #expect(table.csv() == "a,b\r\n1,\"x,y\"\r\n\"say \"\"hi\"\"\",\"line\nbreak\"\r\n")
+    #expect(Self.parseCSV(table.csv()) == [["a", "b"], ["1", "x,y"], ["say \"hi\"", "line\nbreak"]])
+  }
+
+  @Test func markdownEscapesPipesAndAlignsNumbers() {
+    let table = Table(columns: ["n", "text"], rows: [["1", "a|b"]], numericColumns: ["n"])
+    #expect(table.markdown() == "| n | text |\n| ---: | --- |\n| 1 | a\\|b |\n")
+  }
+
+  @Test func emissionTableParsesBackWithItsColumns() {
+    let schedule = SupplySchedule(params: .mainnet, mode: .observed)
+    let rows = schedule.emissionRows(schedule.ruleChangeEvents(through: 30_000_000))
+    let parsed = Self.parseCSV(EmissionTable.table(rows).csv())
+    #expect(parsed.first == EmissionTable.columns)
+    #expect(parsed.count == rows.count + 1)
+    for (line, row) in zip(parsed.dropFirst(), rows) {
+      #expect(line.count == EmissionTable.columns.count)
+      #expect(Int(line[0]) == row.height)
+      #expect(Amount(parsing: line[10]) == row.cumulativeSupply)
+      let parts = line[3...8].map { Amount(parsing: $0)! }
+      #expect(parts[1] + parts[2] + parts[3] + parts[4] + parts[5] == parts[0], "amounts of block \(row.height)")
+    }
+  }
+}

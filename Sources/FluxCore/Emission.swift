@@ -71,8 +71,11 @@ extension SupplySchedule {
     if let start = params.split.nodePaymentsStartHeight, start < ponStart {
       events.append(EmissionEvent(height: start, label: "node payments start"))
     }
-    if let flux = params.upgrades.flux, flux < ponStart, params.split.nodePaymentsStartHeight.map({ $0 <= flux }) ?? false {
-      events.append(EmissionEvent(height: flux, label: "FLUX upgrade: node shares ×\(params.split.fluxUpgradeMultiplier)"))
+    if let flux = params.upgrades.flux, flux < ponStart,
+      params.split.nodePaymentsStartHeight.map({ $0 <= flux }) ?? false
+    {
+      events.append(
+        EmissionEvent(height: flux, label: "FLUX upgrade: node shares ×\(params.split.fluxUpgradeMultiplier)"))
     }
     if ponStart != Int.max {
       events.append(EmissionEvent(height: ponStart, label: "PoN start"))

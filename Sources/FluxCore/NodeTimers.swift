@@ -18,7 +18,9 @@ public struct NodeTimers: Sendable, Equatable {
   /// An IP-change UPDATE_CONFIRM is allowed when `h − lastConfirm ≥` this (nil: not allowed).
   public var ipChangeMinInterval: Int?
 
-  public init(startConfirmWindow: Int, dosDuration: Int, minConfirmInterval: Int, expiry: Int, ipChangeMinInterval: Int?) {
+  public init(
+    startConfirmWindow: Int, dosDuration: Int, minConfirmInterval: Int, expiry: Int, ipChangeMinInterval: Int?
+  ) {
     self.startConfirmWindow = startConfirmWindow
     self.dosDuration = dosDuration
     self.minConfirmInterval = minConfirmInterval
@@ -55,7 +57,6 @@ extension ChainParams {
     return timers.original
   }
 
-
   /// The block in which a node last confirmed at `lastConfirm` is removed, unless it
   /// confirms again in or before that block: the first `h > lastConfirm` with
   /// `lastConfirm < h − expiry(h)`.
@@ -69,7 +70,8 @@ extension ChainParams {
     // expiry condition becomes true holds the answer.
     var eraStart = lastConfirm + 1
     while true {
-      let nextEra = [upgrades.flux, upgrades.collateralHalving, upgrades.pon]
+      let nextEra =
+        [upgrades.flux, upgrades.collateralHalving, upgrades.pon]
         .lazy.compactMap { $0 }.filter { $0 > eraStart }.min() ?? Int.max
       let candidate = max(eraStart, lastConfirm + nodeTimers(at: eraStart).expiry + 1)
       if candidate < nextEra { return candidate }

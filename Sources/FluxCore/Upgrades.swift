@@ -8,7 +8,7 @@ public enum Upgrade: String, CaseIterable, Sendable {
   /// Difficulty: Digishield v3 → LWMA.
   case lwma
   /// PoW Equihash 200,9 → 144,5, with a difficulty reset.
-  case equihash144_5 = "equihash_144_5"
+  case equihash144x5 = "equihash_144_5"
   /// Sapling-equivalent upgrade; difficulty LWMA → LWMA3.
   case acadia
   /// PoW → ZelHash (Equihash 125,4), with a difficulty easing ramp.
@@ -28,7 +28,7 @@ public enum Upgrade: String, CaseIterable, Sendable {
 /// Activation height of every upgrade; `nil` means never.
 public struct UpgradeHeights: Sendable, Equatable {
   public var lwma: Int?
-  public var equihash144_5: Int?
+  public var equihash144x5: Int?
   public var acadia: Int?
   public var kamiooka: Int?
   public var kamata: Int?
@@ -38,11 +38,11 @@ public struct UpgradeHeights: Sendable, Equatable {
   public var pon: Int?
 
   public init(
-    lwma: Int?, equihash144_5: Int?, acadia: Int?, kamiooka: Int?, kamata: Int?,
+    lwma: Int?, equihash144x5: Int?, acadia: Int?, kamiooka: Int?, kamata: Int?,
     flux: Int?, collateralHalving: Int?, p2shNodes: Int?, pon: Int?
   ) {
     self.lwma = lwma
-    self.equihash144_5 = equihash144_5
+    self.equihash144x5 = equihash144x5
     self.acadia = acadia
     self.kamiooka = kamiooka
     self.kamata = kamata
@@ -57,7 +57,7 @@ public struct UpgradeHeights: Sendable, Equatable {
     get {
       switch upgrade {
       case .lwma: lwma
-      case .equihash144_5: equihash144_5
+      case .equihash144x5: equihash144x5
       case .acadia: acadia
       case .kamiooka: kamiooka
       case .kamata: kamata
@@ -70,7 +70,7 @@ public struct UpgradeHeights: Sendable, Equatable {
     set {
       switch upgrade {
       case .lwma: lwma = newValue
-      case .equihash144_5: equihash144_5 = newValue
+      case .equihash144x5: equihash144x5 = newValue
       case .acadia: acadia = newValue
       case .kamiooka: kamiooka = newValue
       case .kamata: kamata = newValue

@@ -17,9 +17,10 @@ public struct Table: Sendable, Equatable {
 
   /// RFC 4180: a header row, CRLF line ends, and fields quoted when they hold a comma,
   /// a double quote, CR or LF (quotes doubled inside).
-  public func csv() -> String {
+  /// - Parameter header: false for a continuation chunk of a streamed table.
+  public func csv(header: Bool = true) -> String {
     var out = ""
-    for row in [columns] + rows {
+    for row in (header ? [columns] : []) + rows {
       out += row.map(Self.csvField).joined(separator: ",")
       out += "\r\n"
     }
@@ -32,11 +33,12 @@ public struct Table: Sendable, Equatable {
   }
 
   /// A GitHub-flavoured Markdown table; `|` in cells is escaped.
-  public func markdown() -> String {
+  /// - Parameter header: false for a continuation chunk of a streamed table.
+  public func markdown(header: Bool = true) -> String {
     func line(_ cells: [String]) -> String {
       "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n"
     }
     let rule = columns.map { numericColumns.contains($0) ? "---:" : "---" }
-    return line(columns) + line(rule) + rows.map(line).joined()
+    return (header ? line(columns) + line(rule) : "") + rows.map(line).joined()
   }
 }

@@ -33,7 +33,8 @@ struct BenchCommand: ParsableCommand {
       let seconds = cpuSeconds {
         for _ in 0..<repetitions {
           let schedule = SupplySchedule(params: .mainnet, mode: .observed)
-          let limit = ChainParams.mainnet.projectedHeight(atOrBefore: UTCTime.seconds(.init(year: 2061, month: 1, day: 1)) - 1)
+          let limit = ChainParams.mainnet.projectedHeight(
+            atOrBefore: UTCTime.seconds(.init(year: 2061, month: 1, day: 1)) - 1)
           let events = schedule.ruleChangeEvents(through: limit) + schedule.yearEndEvents(through: 2060)
           bytes += EmissionTable.table(schedule.emissionRows(events)).csv().utf8.count
         }

@@ -36,7 +36,8 @@ struct EmissionCommand: ParsableCommand {
   func run() throws {
     let (rules, mode) = try rulesOptions.load()
     let schedule = SupplySchedule(params: rules.params, mode: mode)
-    let limit = toHeight ?? rules.params.projectedHeight(atOrBefore: UTCTime.seconds(.init(year: 2061, month: 1, day: 1)) - 1)
+    let limit =
+      toHeight ?? rules.params.projectedHeight(atOrBefore: UTCTime.seconds(.init(year: 2061, month: 1, day: 1)) - 1)
     if format == .markdown { print(EmissionHeader.markdown(rules: rules, mode: mode)) }
     if let every {
       // Streamed in chunks: --every 1 over 40 million blocks must not build one huge string.
@@ -66,12 +67,6 @@ struct EmissionCommand: ParsableCommand {
   }
 
   private func emit(_ table: Table, header: Bool) {
-    var text = format == .csv ? table.csv() : table.markdown()
-    if !header {
-      // Drop the header (and, in Markdown, the alignment row) of continuation chunks.
-      let skip = format == .csv ? 1 : 2
-      text = text.split(separator: "\n", maxSplits: skip, omittingEmptySubsequences: false).last.map(String.init) ?? ""
-    }
-    print(text, terminator: "")
+    print(format == .csv ? table.csv(header: header) : table.markdown(header: header), terminator: "")
   }
 }

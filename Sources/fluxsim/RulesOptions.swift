@@ -11,7 +11,8 @@ struct RulesOptions: ParsableArguments {
   @Option(help: "A YAML or JSON file of rule overrides (see Scenarios/README.md).")
   var rules: String?
 
-  @Option(help: "Supply history of the first 5,000 blocks: code or observed (default: the rules file's, else observed).")
+  @Option(
+    help: "Supply history of the first 5,000 blocks: code or observed (default: the rules file's, else observed).")
   var mode: SupplyMode?
 
   /// The rule set and supply mode, or a printed diagnostic and exit status 2.

@@ -3,10 +3,11 @@ import Testing
 @testable import FluxCore
 
 @Suite struct AmountTests {
-  @Test(arguments: [
-    (0, "0.00000000"), (1, "0.00000001"), (100_000_000, "1.00000000"), (170_207_313, "1.70207313"),
-    (-1, "-0.00000001"), (1_302_000_000_000_000, "13020000.00000000"), (Int64.max, "92233720368.54775807"),
-  ] as [(Int64, String)])
+  @Test(
+    arguments: [
+      (0, "0.00000000"), (1, "0.00000001"), (100_000_000, "1.00000000"), (170_207_313, "1.70207313"),
+      (-1, "-0.00000001"), (1_302_000_000_000_000, "13020000.00000000"), (Int64.max, "92233720368.54775807"),
+    ] as [(Int64, String)])
   func formatsWithEightDecimals(satoshi: Int64, text: String) {
     #expect(Amount(satoshi: satoshi).description == text)
     #expect(Amount(parsing: text) == Amount(satoshi: satoshi))

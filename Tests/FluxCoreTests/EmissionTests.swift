@@ -20,7 +20,10 @@ import Testing
     #expect(byLabel["swap_pool 10/10"] == 1_032_114)
     #expect(byLabel["node payments start"] == 560_000)
     #expect(byLabel["FLUX upgrade: node shares ×2.0"] == 835_554)
-    #expect(SupplySchedule(params: .mainnet, mode: .code).ruleChangeEvents(through: 10).contains { $0.label == "premine" && $0.height == 1 })
+    #expect(
+      SupplySchedule(params: .mainnet, mode: .code).ruleChangeEvents(through: 10).contains {
+        $0.label == "premine" && $0.height == 1
+      })
   }
 
   @Test func yearEndsAreTheLastBlockOfEachYear() {

@@ -14,7 +14,10 @@ import Testing
     #expect(mainnet.nodeTimers(at: 1_076_532).minConfirmInterval == 120)
     #expect(mainnet.nodeTimers(at: 1_076_532).expiry == 160)
     let pon = mainnet.nodeTimers(at: 2_020_000)
-    #expect(pon == NodeTimers(startConfirmWindow: 240, dosDuration: 720, minConfirmInterval: 500, expiry: 640, ipChangeMinInterval: 5))
+    #expect(
+      pon
+        == NodeTimers(
+          startConfirmWindow: 240, dosDuration: 720, minConfirmInterval: 500, expiry: 640, ipChangeMinInterval: 5))
     #expect(mainnet.nodeTimers(at: 2_019_999).startConfirmWindow == 60)
   }
 

@@ -15,7 +15,9 @@ import Testing
   }
 
   @Test func lowerHeightFirstRegardlessOfPaidFlag() {
-    #expect(PayeeKey(confirmedHeight: 10, lastPaid: 99, collateral: b) < PayeeKey(confirmedHeight: 100, lastPaid: 0, collateral: a))
+    #expect(
+      PayeeKey(confirmedHeight: 10, lastPaid: 99, collateral: b)
+        < PayeeKey(confirmedHeight: 100, lastPaid: 0, collateral: a))
   }
 
   @Test func txidTieBreakComparesInternalBytesWithMemcmp() {

@@ -9,7 +9,9 @@ import Testing
 
   @Test func rotatesRoundRobin() {
     var queue = PayeeQueue()
-    for node in 0..<5 { queue.insert(node: node, key: PayeeKey(confirmedHeight: node, lastPaid: 0, collateral: outpoint(node))) }
+    for node in 0..<5 {
+      queue.insert(node: node, key: PayeeKey(confirmedHeight: node, lastPaid: 0, collateral: outpoint(node)))
+    }
     var paid: [Int] = []
     for height in 100..<115 { paid.append(queue.payNext(at: height)!) }
     #expect(paid == [0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3, 4])
@@ -17,7 +19,9 @@ import Testing
 
   @Test func newlyConfirmedNodeSortsJustAheadOfThatBlocksPayee() {
     var queue = PayeeQueue()
-    for node in 0..<3 { queue.insert(node: node, key: PayeeKey(confirmedHeight: 10, lastPaid: 0, collateral: outpoint(node))) }
+    for node in 0..<3 {
+      queue.insert(node: node, key: PayeeKey(confirmedHeight: 10, lastPaid: 0, collateral: outpoint(node)))
+    }
     let order = queue.orderedNodes()
     // Block 50: node 3 confirms (key (50, unpaid)), then the front node is paid (50, paid).
     queue.insert(node: 3, key: PayeeKey(confirmedHeight: 50, lastPaid: 0, collateral: outpoint(3)))
@@ -28,7 +32,9 @@ import Testing
 
   @Test func removedNodesAreSkippedAndCanRejoinAtTheBack() {
     var queue = PayeeQueue()
-    for node in 0..<4 { queue.insert(node: node, key: PayeeKey(confirmedHeight: node, lastPaid: 0, collateral: outpoint(node))) }
+    for node in 0..<4 {
+      queue.insert(node: node, key: PayeeKey(confirmedHeight: node, lastPaid: 0, collateral: outpoint(node)))
+    }
     queue.remove(node: 0)
     queue.remove(node: 2)
     #expect(queue.count == 2)
@@ -72,7 +78,8 @@ import Testing
       #expect(queue.next()?.node == expected?.key)
       if let expected {
         #expect(queue.payNext(at: height) == expected.key)
-        keys[expected.key] = PayeeKey(comparisonHeight: height, hasBeenPaid: true, collateral: expected.value.collateral)
+        keys[expected.key] = PayeeKey(
+          comparisonHeight: height, hasBeenPaid: true, collateral: expected.value.collateral)
       }
       #expect(queue.count == keys.count)
     }

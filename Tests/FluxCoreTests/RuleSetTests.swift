@@ -85,7 +85,10 @@ import Testing
     ("subsidy.halving_interval", "0", "expected a whole number of blocks ≥ 1, found \"0\""),
     ("upgrades.pon", "-5", "expected a block height (0 … 2147483647) or \"never\", found \"-5\""),
     ("pon_target_spacing", "0s", "expected a duration > 0 such as 30s, 2m, 1h or 1d, found \"0s\""),
-    ("subsidy.pon_initial", "1.000000001", "expected an amount of FLUX ≥ 0 with at most 8 decimals, found \"1.000000001\""),
+    (
+      "subsidy.pon_initial", "1.000000001",
+      "expected an amount of FLUX ≥ 0 with at most 8 decimals, found \"1.000000001\""
+    ),
     ("subsidy.frozen_after_halvings", "64", "expected 0 … 63 or \"never\", found \"64\""),
     ("time_anchor.time", "yesterday", "expected a UTC time such as 2025-10-25T18:00:35Z, found \"yesterday\""),
   ])

@@ -33,7 +33,8 @@ import Testing
   @Test func observedMinusCodeIsMinus150FromBlock4999On() {
     // Observed drops code(4,999) = 150 FLUX and adds code(0) = 0.
     var state: UInt64 = 3
-    let heights = [4_999, 5_000, 657_850, 2_020_000, 23_044_000, 40_000_000]
+    let heights =
+      [4_999, 5_000, 657_850, 2_020_000, 23_044_000, 40_000_000]
       + (0..<500).map { _ in 4_999 + Int(splitMix64(&state) % 40_000_000) }
     for height in heights {
       #expect(observed.cumulativeSupply(through: height) - code.cumulativeSupply(through: height) == -Amount(flux: 150))

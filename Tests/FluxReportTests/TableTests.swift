@@ -14,8 +14,15 @@ import Testing
     while let c = chars.popFirst() {
       if quoted {
         if c == "\"" {
-          if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false }
-        } else { field.append(c) }
+          if chars.first == "\"" {
+            field.append("\"")
+            chars.removeFirst()
+          } else {
+            quoted = false
+          }
+        } else {
+          field.append(c)
+        }
       } else if c == "\"" {
         quoted = true
       } else if c == "," {
@@ -26,7 +33,9 @@ import Testing
         rows.append(row)
         row = []
         field = ""
-      } else { field.append(c) }
+      } else {
+        field.append(c)
+      }
     }
     return rows
   }

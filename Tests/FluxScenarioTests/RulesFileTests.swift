@@ -28,7 +28,10 @@ import Testing
     #expect(file.rules.params.subsidy.ponReductionKeep == Ratio(85, 100))
     #expect(file.rules.params.subsidy.ponMaxReductions == 5)
     #expect(file.rules.params.upgrades.pon == nil)
-    #expect(file.rules.overrides.map(\.key) == ["subsidy.pon_reduction_percent", "subsidy.pon_max_reductions", "upgrades.pon"])
+    #expect(
+      file.rules.overrides.map(\.key) == [
+        "subsidy.pon_reduction_percent", "subsidy.pon_max_reductions", "upgrades.pon",
+      ])
   }
 
   @Test func jsonIsAccepted() throws {

@@ -111,7 +111,8 @@ public struct RuleOverrideKey: Sendable {
       params.split.fluxUpgradeMultiplier = Double(ratio.numerator) / Double(ratio.denominator)
     },
     RuleOverrideKey(key: "split.pon_tier_weights", help: "PoN tier weights (FLUX per tier: 1, 3.5, 9)") {
-      params, value throws(RuleError) in params.split.ponTierWeights = try value.perTier { v throws(RuleError) in try v.amount() }
+      params, value throws(RuleError) in
+      params.split.ponTierWeights = try value.perTier { v throws(RuleError) in try v.amount() }
     },
     RuleOverrideKey(key: "split.pon_weight_denominator", help: "PoN split denominator (FLUX, 14)") {
       params, value throws(RuleError) in params.split.ponWeightDenominator = try value.amount()
@@ -120,10 +121,12 @@ public struct RuleOverrideKey: Sendable {
 
   static let collateralKeys: [RuleOverrideKey] = [
     RuleOverrideKey(key: "collateral.v1", help: "original collateral per tier (FLUX: 10000, 25000, 100000)") {
-      params, value throws(RuleError) in params.collateral.v1 = try value.perTier { v throws(RuleError) in try v.amount() }
+      params, value throws(RuleError) in
+      params.collateral.v1 = try value.perTier { v throws(RuleError) in try v.amount() }
     },
     RuleOverrideKey(key: "collateral.v2", help: "reduced collateral per tier (FLUX: 1000, 12500, 40000)") {
-      params, value throws(RuleError) in params.collateral.v2 = try value.perTier { v throws(RuleError) in try v.amount() }
+      params, value throws(RuleError) in
+      params.collateral.v2 = try value.perTier { v throws(RuleError) in try v.amount() }
     },
     RuleOverrideKey(key: "collateral.min_confirmations", help: "confirmations a collateral needs at START (100)") {
       params, value throws(RuleError) in params.collateral.minConfirmations = try value.blocks(minimum: 0)
@@ -141,7 +144,8 @@ public struct RuleOverrideKey: Sendable {
     return eras.flatMap { era, eraPath in
       fields.map { field, fieldPath in
         RuleOverrideKey(key: "timers.\(era).\(field)", help: "node timer in blocks (\(era) era)") {
-          params, value throws(RuleError) in params.timers[keyPath: eraPath][keyPath: fieldPath] = try value.blocks(minimum: 1)
+          params, value throws(RuleError) in
+          params.timers[keyPath: eraPath][keyPath: fieldPath] = try value.blocks(minimum: 1)
         }
       }
     }

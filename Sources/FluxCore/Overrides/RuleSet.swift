@@ -43,7 +43,8 @@ public struct RuleSet: Sendable {
 
   /// Turns nested mappings into dotted keys, stopping at known keys (whose values may
   /// themselves be mappings, like per-tier values).
-  private static func flatten(_ fields: [RuleField], prefix: String, into applied: inout [RuleField]) throws(RuleError) {
+  private static func flatten(_ fields: [RuleField], prefix: String, into applied: inout [RuleField]) throws(RuleError)
+  {
     for field in fields {
       let key = prefix.isEmpty ? field.key : "\(prefix).\(field.key)"
       if RuleOverrideKey.named(key) != nil {
@@ -51,7 +52,8 @@ public struct RuleSet: Sendable {
           throw RuleError(keyPath: key, message: "given twice")
         }
         applied.append(RuleField(key: key, value: field.value))
-      } else if case .map(let inner) = field.value, RuleOverrideKey.all.contains(where: { $0.key.hasPrefix(key + ".") }) {
+      } else if case .map(let inner) = field.value, RuleOverrideKey.all.contains(where: { $0.key.hasPrefix(key + ".") })
+      {
         try flatten(inner, prefix: key, into: &applied)
       } else {
         throw RuleError(keyPath: key, message: "unknown rule key" + didYouMean(key))

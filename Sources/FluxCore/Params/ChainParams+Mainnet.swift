@@ -4,7 +4,7 @@ extension ChainParams {
     network: .mainnet,
     // flux-rules.md §1 (chainparams.cpp ~108–160).
     upgrades: UpgradeHeights(
-      lwma: 125_000, equihash144_5: 125_100, acadia: 250_000, kamiooka: 372_500, kamata: 558_000,
+      lwma: 125_000, equihash144x5: 125_100, acadia: 250_000, kamiooka: 372_500, kamata: 558_000,
       flux: 835_554, collateralHalving: 1_076_532, p2shNodes: 1_549_500, pon: 2_020_000),
     powTargetSpacing: 120,
     ponTargetSpacing: 30,
@@ -56,8 +56,10 @@ extension NodeTimerSchedule {
   public static let standard = NodeTimerSchedule(
     original: NodeTimers(
       startConfirmWindow: 60, dosDuration: 180, minConfirmInterval: 40, expiry: 60, ipChangeMinInterval: nil),
-    flux: NodeTimers(startConfirmWindow: 60, dosDuration: 180, minConfirmInterval: 40, expiry: 80, ipChangeMinInterval: 5),
+    flux: NodeTimers(
+      startConfirmWindow: 60, dosDuration: 180, minConfirmInterval: 40, expiry: 80, ipChangeMinInterval: 5),
     collateralHalving: NodeTimers(
       startConfirmWindow: 60, dosDuration: 180, minConfirmInterval: 120, expiry: 160, ipChangeMinInterval: 5),
-    pon: NodeTimers(startConfirmWindow: 240, dosDuration: 720, minConfirmInterval: 500, expiry: 640, ipChangeMinInterval: 5))
+    pon: NodeTimers(
+      startConfirmWindow: 240, dosDuration: 720, minConfirmInterval: 500, expiry: 640, ipChangeMinInterval: 5))
 }

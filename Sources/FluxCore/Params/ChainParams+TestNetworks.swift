@@ -9,7 +9,7 @@ extension ChainParams {
     var params = ChainParams.mainnet
     params.network = .testnet
     params.upgrades = UpgradeHeights(
-      lwma: 70, equihash144_5: 140, acadia: 210, kamiooka: 280, kamata: 350,
+      lwma: 70, equihash144x5: 140, acadia: 210, kamiooka: 280, kamata: 350,
       flux: 420, collateralHalving: 520, p2shNodes: 600, pon: 800)
     params.powTargetSpacing = 60
     params.timeAnchor = TimeAnchor(height: 0, time: 1_516_980_000)
@@ -43,7 +43,7 @@ extension ChainParams {
     var params = ChainParams.mainnet
     params.network = .regtest
     params.upgrades = UpgradeHeights(
-      lwma: nil, equihash144_5: nil, acadia: nil, kamiooka: nil, kamata: nil,
+      lwma: nil, equihash144x5: nil, acadia: nil, kamiooka: nil, kamata: nil,
       flux: nil, collateralHalving: nil, p2shNodes: nil, pon: nil)
     params.timeAnchor = TimeAnchor(height: 0, time: 1_516_980_000)
     params.subsidy.slowStartInterval = 0

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The project's test command (README and CI): dependencies, format lint, build, tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Scripts/install-deps.sh
+Scripts/format.sh --lint
+swift build --build-tests
+swift test --skip-build

@@ -1,0 +1,68 @@
+// Proof-of-Node difficulty: the target a node's PoN hash must meet, from PoN's activation
+// (height 2,020,000 on mainnet) on, and the probabilities it implies.
+//
+// Mirrors fluxd `src/pon/pon.cpp` `GetNextPONWorkRequired` (eligibility: `CheckProofOfNode`;
+// flux-rules.md §5.2 and "Verified semantics"). Exact: `arith_uint256` arithmetic and int64
+// clamps. The probability and difficulty views are doubles for reporting only.
+
+extension ChainParams {
+  /// The time `ponWindow − 1` PoN blocks should take: (30 − 1) × 30 = 870 s on mainnet.
+  public var ponTargetTimespan: Int64 {
+    Int64(difficulty.ponWindow - 1) * ponTargetSpacing
+  }
+
+  /// The shortest timespan the PoN rule accepts: −20 %, truncated (870 × 4 / 5 = 696 s).
+  public var ponMinActualTimespan: Int64 { ponTargetTimespan * 4 / 5 }
+
+  /// The longest timespan the PoN rule accepts: +25 %, truncated (870 × 5 / 4 = 1,087 s).
+  public var ponMaxActualTimespan: Int64 { ponTargetTimespan * 5 / 4 }
+
+  /// Whether `height` is among the first `ponWindow` PoN blocks (2,020,000 … 2,020,029 on
+  /// mainnet), whose target is `ponStartLimit` whatever their timing.
+  public func isInFirstPonWindow(_ height: Int) -> Bool {
+    guard let ponStart = upgrades.pon else { return false }
+    return height >= ponStart && height < ponStart + difficulty.ponWindow
+  }
+
+  /// The PoN target of block `height`, from plain values so that a simulator can keep the
+  /// last `ponWindow` timestamps in a ring buffer.
+  ///
+  /// In the first window the target is `ponStartLimit`. Afterwards
+  /// actual = tipTime − windowStartTime is clamped to [`ponMinActualTimespan`,
+  /// `ponMaxActualTimespan`] and the target is `prevTarget / 870 × actual` (dividing
+  /// first), capped at `ponLimit` and raised to 1 if it came out 0. When every slot is
+  /// filled, blocks are exactly 30 s apart, actual is 870 and the target only loses
+  /// `prevTarget mod 870`.
+  ///
+  /// - Parameters:
+  ///   - height: the block being made; PoN must be active there.
+  ///   - prevTarget: the tip's target, decoded from its nBits.
+  ///   - tipTime: the tip's timestamp.
+  ///   - windowStartTime: the timestamp of the block `ponWindow − 1` below the tip (tip−29).
+  /// - Returns: the target before compact encoding.
+  public func ponTarget(forHeight height: Int, prevTarget: UInt256, tipTime: Int64, windowStartTime: Int64)
+    -> UInt256
+  {
+    precondition(upgrades.isActive(.pon, at: height), "PoN difficulty asked for height \(height) before PoN")
+    if isInFirstPonWindow(height) { return difficulty.ponStartLimit }
+    let actual = min(max(tipTime - windowStartTime, ponMinActualTimespan), ponMaxActualTimespan)
+    let target = min(prevTarget / UInt64(ponTargetTimespan) * UInt64(actual), difficulty.ponLimit)
+    return target.isZero ? UInt256(1) : target
+  }
+
+  /// The chance that one node is eligible in one slot: p = target / 2^256, since its PoN
+  /// hash is uniform and must be ≤ target. N nodes leave a slot empty with (1 − p)^N.
+  public func ponEligibilityProbability(target: UInt256) -> Double {
+    Double(target) * 0x1p-256
+  }
+
+  /// The RPC-style difficulty of a target, D = powLimit / target (1 at `powLimit`).
+  ///
+  /// The Bitcoin-derived `getdifficulty` divides the compact mantissas of powLimit and of
+  /// the block's nBits; for a target decoded from nBits that differs from this ratio only by
+  /// powLimit's compact rounding, about 2 parts in a million. With mainnet's powLimit ≈ 2^243,
+  /// p ≈ 1 / (8,192 · D).
+  public func rpcDifficulty(target: UInt256) -> Double {
+    Double(difficulty.powLimit) / Double(target)
+  }
+}

@@ -12,7 +12,7 @@ public struct RuleOverrideKey: Sendable {
 
   /// All keys, in documentation order.
   public static let all: [RuleOverrideKey] =
-    upgradeKeys + timeKeys + subsidyKeys + splitKeys + fundKeys + collateralKeys + timerKeys
+    upgradeKeys + timeKeys + subsidyKeys + splitKeys + fundKeys + collateralKeys + timerKeys + difficultyKeys
 
   /// The entry for `key`, if any.
   public static func named(_ key: String) -> RuleOverrideKey? { all.first { $0.key == key } }

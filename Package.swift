@@ -14,13 +14,15 @@ let package = Package(
   ],
   targets: [
     // The chain's rules: pure, exact, no I/O and no dependencies.
-    .target(name: "FluxCore"),
+    .target(name: "FluxCore", exclude: ["README.md"]),
     // GNU Scientific Library through pkg-config; install with `apt-get install libgsl-dev`.
     .systemLibrary(
       name: "CGSL",
       pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"])]
     ),
+    // The discrete-event engine and the network model; every rule decision through FluxCore.
+    .target(name: "FluxSim", dependencies: ["FluxCore", "CGSL"]),
     // Reading rule-override and (later) scenario files into FluxCore values.
     .target(
       name: "FluxScenario",
@@ -31,12 +33,13 @@ let package = Package(
     .executableTarget(
       name: "fluxsim",
       dependencies: [
-        "FluxCore", "FluxScenario", "FluxReport",
+        "FluxCore", "FluxSim", "FluxScenario", "FluxReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "FluxCoreTests", dependencies: ["FluxCore"]),
     .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
+    .testTarget(name: "FluxSimTests", dependencies: ["FluxSim", "FluxCore"]),
     .testTarget(name: "FluxScenarioTests", dependencies: ["FluxScenario", "FluxCore"]),
     .testTarget(name: "FluxReportTests", dependencies: ["FluxReport", "FluxCore"]),
     .testTarget(name: "fluxsimTests", dependencies: ["fluxsim"]),

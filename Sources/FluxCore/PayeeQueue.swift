@@ -10,18 +10,26 @@
 /// node's. Node identifiers are small dense integers (indexes into the simulator's
 /// node table).
 ///
+/// Entries are 24 bytes: the key's height and paid flag, the node, its generation and
+/// the first 8 bytes of its collateral txid. Ties beyond those (two outpoints sharing
+/// their first 8 txid bytes) are broken with the full outpoint from a per-node table.
+///
 /// - Complexity: `next`, `payNext`, `remove` are amortised O(1); `insert` is O(1) for an
 ///   in-order key and O(n) otherwise.
 public struct PayeeQueue: Sendable {
   @usableFromInline struct Entry: Sendable {
-    @usableFromInline var key: PayeeKey
+    @usableFromInline var txidPrefix: UInt64
+    @usableFromInline var height: Int32
     @usableFromInline var node: Int32
     @usableFromInline var generation: UInt32
+    @usableFromInline var paid: Bool
 
     @usableFromInline init(key: PayeeKey, node: Int32, generation: UInt32) {
-      self.key = key
+      self.txidPrefix = key.collateral.txidWords.0
+      self.height = Int32(key.comparisonHeight)
       self.node = node
       self.generation = generation
+      self.paid = key.hasBeenPaid
     }
   }
 
@@ -29,6 +37,8 @@ public struct PayeeQueue: Sendable {
   @usableFromInline var head = 0
   /// Generation of each node's live entry, 0 when it has none.
   @usableFromInline var liveGeneration: [UInt32] = []
+  /// Each node's collateral, for the key of its live entry.
+  @usableFromInline var collaterals: [Outpoint] = []
   @usableFromInline var nextGeneration: UInt32 = 1
   @usableFromInline var liveCount = 0
 
@@ -42,18 +52,38 @@ public struct PayeeQueue: Sendable {
     node < liveGeneration.count && liveGeneration[node] != 0
   }
 
+  /// The full key of `entry`.
+  @inlinable func key(of entry: Entry) -> PayeeKey {
+    PayeeKey(comparisonHeight: Int(entry.height), hasBeenPaid: entry.paid, collateral: collaterals[Int(entry.node)])
+  }
+
+  /// Whether `entry` sorts at or before `key` (the full `PayeeKey` order).
+  @inlinable func entry(_ entry: Entry, isAtOrBefore key: PayeeKey) -> Bool {
+    if Int(entry.height) != key.comparisonHeight { return Int(entry.height) < key.comparisonHeight }
+    if entry.paid != key.hasBeenPaid { return !entry.paid }
+    if entry.txidPrefix != key.collateral.txidWords.0 { return entry.txidPrefix < key.collateral.txidWords.0 }
+    return self.key(of: entry) <= key
+  }
+
   /// Adds `node` with `key`; a node already present is moved to its new place.
   public mutating func insert(node: Int, key: PayeeKey) {
+    precondition(key.comparisonHeight <= Int(Int32.max), "payee key height beyond the queue's 32-bit range")
     if contains(node: node) { remove(node: node) }
     if node >= liveGeneration.count {
       liveGeneration.append(contentsOf: repeatElement(0, count: node + 1 - liveGeneration.count))
+      collaterals.append(contentsOf: repeatElement(key.collateral, count: node + 1 - collaterals.count))
     }
+    collaterals[node] = key.collateral
     let generation = nextGeneration
     nextGeneration = nextGeneration == .max ? 1 : nextGeneration + 1
     liveGeneration[node] = generation
     liveCount += 1
-    let entry = Entry(key: key, node: Int32(node), generation: generation)
-    if head == entries.count || entries[entries.count - 1].key <= key {
+    append(Entry(key: key, node: Int32(node), generation: generation), key: key)
+  }
+
+  /// Appends `entry`, or inserts it in key order if it belongs before the back.
+  @inlinable mutating func append(_ entry: Entry, key: PayeeKey) {
+    if head == entries.count || self.entry(entries[entries.count - 1], isAtOrBefore: key) {
       entries.append(entry)
       return
     }
@@ -61,7 +91,7 @@ public struct PayeeQueue: Sendable {
     var high = entries.count
     while low < high {
       let mid = (low + high) / 2
-      if entries[mid].key <= key { low = mid + 1 } else { high = mid }
+      if self.entry(entries[mid], isAtOrBefore: key) { low = mid + 1 } else { high = mid }
     }
     entries.insert(entry, at: low)
   }
@@ -75,9 +105,15 @@ public struct PayeeQueue: Sendable {
 
   /// The node that would be paid now and its key, or nil if the tier is empty.
   @inlinable public mutating func next() -> (node: Int, key: PayeeKey)? {
+    guard let index = frontIndex() else { return nil }
+    return (Int(entries[index].node), key(of: entries[index]))
+  }
+
+  /// The index of the first live entry, popping stale ones.
+  @inlinable mutating func frontIndex() -> Int? {
     while head < entries.count {
       let entry = entries[head]
-      if liveGeneration[Int(entry.node)] == entry.generation { return (Int(entry.node), entry.key) }
+      if liveGeneration[Int(entry.node)] == entry.generation { return head }
       head += 1
       compactIfWorthwhile()
     }
@@ -87,21 +123,31 @@ public struct PayeeQueue: Sendable {
   /// Pays the front node in block `height`: it moves to the back with key `(height, paid)`.
   /// Returns the node paid, or nil if the tier is empty.
   @inlinable public mutating func payNext(at height: Int) -> Int? {
-    guard let (node, key) = next() else { return nil }
-    let generation = entries[head].generation
+    guard frontIndex() != nil else { return nil }
+    return payFront(at: height)
+  }
+
+  /// `payNext` when the caller has just seen, with `next()`, that the front entry is live
+  /// and has changed nothing in front of it since: skips looking for the front again.
+  ///
+  /// - Precondition: `next()` returned a node and that node has not been removed since.
+  @inlinable public mutating func payFront(at height: Int) -> Int {
+    var entry = entries[head]
+    precondition(liveGeneration[Int(entry.node)] == entry.generation, "payFront after the front node was removed")
     head += 1
-    let paidKey = PayeeKey(comparisonHeight: height, hasBeenPaid: true, collateral: key.collateral)
-    let entry = Entry(key: paidKey, node: Int32(node), generation: generation)
-    if head == entries.count || entries[entries.count - 1].key <= paidKey {
+    entry.height = Int32(height)
+    entry.paid = true
+    // The common case without building a full key: the back entry is from an earlier
+    // block, or a node confirmed in this block (unpaid sorts before paid).
+    if let back = entries.last, Int(back.height) < height || (Int(back.height) == height && !back.paid) {
       entries.append(entry)
     } else {
-      liveCount -= 1
-      liveGeneration[node] = 0
-      insert(node: node, key: paidKey)
+      append(entry, key: key(of: entry))
     }
     compactIfWorthwhile()
-    return node
+    return Int(entry.node)
   }
+
 
   /// The live nodes in payment order (O(n); for inspection and tests).
   public func orderedNodes() -> [Int] {

@@ -78,8 +78,8 @@ import Testing
   @Test func eligibilityProbabilityAndDifficulty() {
     let limits = params.difficulty
     // (2^252 − 1) / 2^256 rounds to 1/16; (3 × 2^242 − 1) / 2^256 to 3/16,384 ≈ 1/5,461.
-    #expect(params.ponEligibilityProbability(target: limits.ponLimit) == 0.0625)
-    #expect(params.ponEligibilityProbability(target: limits.ponStartLimit) == 3.0 / 16_384)
+    #expect(ChainParams.ponEligibilityProbability(target: limits.ponLimit) == 0.0625)
+    #expect(ChainParams.ponEligibilityProbability(target: limits.ponStartLimit) == 3.0 / 16_384)
     #expect(params.rpcDifficulty(target: limits.powLimit) == 1)
     // 2^243 / (3 × 2^242) = 2/3.
     #expect(params.rpcDifficulty(target: limits.ponStartLimit) == 2.0 / 3.0)

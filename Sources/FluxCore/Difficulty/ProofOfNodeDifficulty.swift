@@ -25,14 +25,7 @@ extension ChainParams {
   }
 
   /// The PoN target of block `height`, from plain values so that a simulator can keep the
-  /// last `ponWindow` timestamps in a ring buffer.
-  ///
-  /// In the first window the target is `ponStartLimit`. Afterwards
-  /// actual = tipTime − windowStartTime is clamped to [`ponMinActualTimespan`,
-  /// `ponMaxActualTimespan`] and the target is `prevTarget / 870 × actual` (dividing
-  /// first), capped at `ponLimit` and raised to 1 if it came out 0. When every slot is
-  /// filled, blocks are exactly 30 s apart, actual is 870 and the target only loses
-  /// `prevTarget mod 870`.
+  /// last `ponWindow` timestamps in a ring buffer; see `PoNDifficultyRule.target`.
   ///
   /// - Parameters:
   ///   - height: the block being made; PoN must be active there.
@@ -44,17 +37,24 @@ extension ChainParams {
     -> UInt256
   {
     precondition(upgrades.isActive(.pon, at: height), "PoN difficulty asked for height \(height) before PoN")
-    if isInFirstPonWindow(height) { return difficulty.ponStartLimit }
-    let actual = min(max(tipTime - windowStartTime, ponMinActualTimespan), ponMaxActualTimespan)
-    let target = min(prevTarget / UInt64(ponTargetTimespan) * UInt64(actual), difficulty.ponLimit)
-    return target.isZero ? UInt256(1) : target
+    return ponDifficultyRule.target(
+      forHeight: height, prevTarget: prevTarget, tipTime: tipTime, windowStartTime: windowStartTime)
+  }
+
+  /// The constants of the PoN difficulty rule, gathered once.
+  public var ponDifficultyRule: PoNDifficultyRule {
+    PoNDifficultyRule(
+      firstWindow: upgrades.pon.map { $0..<($0 + difficulty.ponWindow) } ?? Int.max..<Int.max,
+      targetTimespan: ponTargetTimespan, minTimespan: ponMinActualTimespan, maxTimespan: ponMaxActualTimespan,
+      limit: difficulty.ponLimit, startLimit: difficulty.ponStartLimit)
   }
 
   /// The chance that one node is eligible in one slot: p = target / 2^256, since its PoN
   /// hash is uniform and must be ≤ target. N nodes leave a slot empty with (1 − p)^N.
-  public func ponEligibilityProbability(target: UInt256) -> Double {
+  public static func ponEligibilityProbability(target: UInt256) -> Double {
     Double(target) * 0x1p-256
   }
+
 
   /// The RPC-style difficulty of a target, D = powLimit / target (1 at `powLimit`).
   ///
@@ -64,5 +64,60 @@ extension ChainParams {
   /// p ≈ 1 / (8,192 · D).
   public func rpcDifficulty(target: UInt256) -> Double {
     Double(difficulty.powLimit) / Double(target)
+  }
+}
+
+/// The PoN difficulty rule with its constants taken out of `ChainParams`: a small value a
+/// per-block caller can hold, so a simulator computes each block's target without
+/// passing the whole parameter set around.
+public struct PoNDifficultyRule: Sendable, Equatable {
+  /// The first `ponWindow` PoN heights, whose target is `startLimit`.
+  public let firstWindow: Range<Int>
+  /// 870 s on mainnet: (window − 1) × spacing.
+  public let targetTimespan: Int64
+  /// 696 s: −20 %, truncated.
+  public let minTimespan: Int64
+  /// 1,087 s: +25 %, truncated.
+  public let maxTimespan: Int64
+  /// `ponLimit`.
+  public let limit: UInt256
+  /// `ponStartLimit`.
+  public let startLimit: UInt256
+  /// `startLimit`'s nBits.
+  public let startLimitBits: UInt32
+  /// The nBits of `limit` when it is 2^n − 1 (a run of one bits, as `ponLimit` is),
+  /// which lets `nextBits` test the cap by bit length; nil otherwise.
+  public let limitBits: UInt32?
+  /// n for a limit of 2^n − 1.
+  public let limitBitCount: Int
+
+  public init(
+    firstWindow: Range<Int>, targetTimespan: Int64, minTimespan: Int64, maxTimespan: Int64, limit: UInt256,
+    startLimit: UInt256
+  ) {
+    self.firstWindow = firstWindow
+    self.targetTimespan = targetTimespan
+    self.minTimespan = minTimespan
+    self.maxTimespan = maxTimespan
+    self.limit = limit
+    self.startLimit = startLimit
+    startLimitBits = startLimit.compact()
+    limitBitCount = limit.significantBitCount
+    let isRunOfOnes = limit == .max || (limit + 1) == UInt256(1) << limitBitCount
+    limitBits = isRunOfOnes ? limit.compact() : nil
+  }
+
+  /// In the first window `startLimit`; afterwards actual = tipTime − windowStartTime
+  /// clamped to [`minTimespan`, `maxTimespan`] and the target `prevTarget / 870 × actual`
+  /// (dividing first), capped at `limit` and raised to 1 if it came out 0. When every slot
+  /// is filled, blocks are exactly 30 s apart, actual is 870 and the target only loses
+  /// `prevTarget mod 870` (fluxd `GetNextPONWorkRequired`, flux-rules.md §5.2).
+  @inlinable public func target(forHeight height: Int, prevTarget: UInt256, tipTime: Int64, windowStartTime: Int64)
+    -> UInt256
+  {
+    if firstWindow.contains(height) { return startLimit }
+    let actual = min(max(tipTime - windowStartTime, minTimespan), maxTimespan)
+    let target = min(prevTarget / UInt64(targetTimespan) * UInt64(actual), limit)
+    return target.isZero ? UInt256(1) : target
   }
 }

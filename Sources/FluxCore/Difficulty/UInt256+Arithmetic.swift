@@ -4,7 +4,7 @@
 
 extension UInt256 {
   /// `lhs + rhs` modulo 2^256 (`base_uint::operator+=`: the carry out of the top limb is lost).
-  public static func + (lhs: UInt256, rhs: UInt256) -> UInt256 {
+  @inlinable public static func + (lhs: UInt256, rhs: UInt256) -> UInt256 {
     var result = UInt256.zero
     var carry = false
     for index in 0..<4 {
@@ -17,7 +17,7 @@ extension UInt256 {
   }
 
   /// `lhs − rhs` modulo 2^256 (`base_uint::operator-=`: 0 − 1 is 2^256 − 1).
-  public static func - (lhs: UInt256, rhs: UInt256) -> UInt256 {
+  @inlinable public static func - (lhs: UInt256, rhs: UInt256) -> UInt256 {
     var result = UInt256.zero
     var borrow = false
     for index in 0..<4 {
@@ -30,7 +30,7 @@ extension UInt256 {
   }
 
   /// `lhs × rhs` modulo 2^256, as `base_uint::operator*=(uint32_t)` for factors below 2^32.
-  public static func * (lhs: UInt256, rhs: UInt64) -> UInt256 {
+  @inlinable public static func * (lhs: UInt256, rhs: UInt64) -> UInt256 {
     var result = UInt256.zero
     var carry: UInt64 = 0
     for index in 0..<4 {
@@ -45,7 +45,7 @@ extension UInt256 {
 
   /// `lhs × rhs` modulo 2^256 (`base_uint::operator*=(const base_uint&)`: only the low
   /// 256 bits of the product are kept).
-  public static func * (lhs: UInt256, rhs: UInt256) -> UInt256 {
+  @inlinable public static func * (lhs: UInt256, rhs: UInt256) -> UInt256 {
     var result = UInt256.zero
     for i in 0..<4 where lhs[limb: i] != 0 {
       var carry: UInt64 = 0
@@ -64,7 +64,7 @@ extension UInt256 {
   /// `lhs / rhs` truncated toward zero.
   ///
   /// - Precondition: `rhs != 0`.
-  public static func / (lhs: UInt256, rhs: UInt64) -> UInt256 {
+  @inlinable public static func / (lhs: UInt256, rhs: UInt64) -> UInt256 {
     precondition(rhs != 0, "UInt256 division by zero")
     var quotient = UInt256.zero
     var remainder: UInt64 = 0
@@ -79,7 +79,7 @@ extension UInt256 {
   /// `lhs / rhs` truncated toward zero (`base_uint::operator/=`, by shift and subtract).
   ///
   /// - Precondition: `rhs != 0` (`arith_uint256` throws `uint_error` there).
-  public static func / (lhs: UInt256, rhs: UInt256) -> UInt256 {
+  @inlinable public static func / (lhs: UInt256, rhs: UInt256) -> UInt256 {
     precondition(!rhs.isZero, "UInt256 division by zero")
     if rhs.l1 | rhs.l2 | rhs.l3 == 0 { return lhs / rhs.l0 }
     let shift = lhs.significantBitCount - rhs.significantBitCount
@@ -98,32 +98,32 @@ extension UInt256 {
   }
 
   /// Adds in place, wrapping; see `+`.
-  public static func += (lhs: inout UInt256, rhs: UInt256) {
+  @inlinable public static func += (lhs: inout UInt256, rhs: UInt256) {
     lhs = lhs + rhs
   }
 
   /// Subtracts in place, wrapping; see `-`.
-  public static func -= (lhs: inout UInt256, rhs: UInt256) {
+  @inlinable public static func -= (lhs: inout UInt256, rhs: UInt256) {
     lhs = lhs - rhs
   }
 
   /// Multiplies in place, keeping the low 256 bits; see `*`.
-  public static func *= (lhs: inout UInt256, rhs: UInt64) {
+  @inlinable public static func *= (lhs: inout UInt256, rhs: UInt64) {
     lhs = lhs * rhs
   }
 
   /// Multiplies in place, keeping the low 256 bits; see `*`.
-  public static func *= (lhs: inout UInt256, rhs: UInt256) {
+  @inlinable public static func *= (lhs: inout UInt256, rhs: UInt256) {
     lhs = lhs * rhs
   }
 
   /// Divides in place, truncating; see `/`.
-  public static func /= (lhs: inout UInt256, rhs: UInt64) {
+  @inlinable public static func /= (lhs: inout UInt256, rhs: UInt64) {
     lhs = lhs / rhs
   }
 
   /// Divides in place, truncating; see `/`.
-  public static func /= (lhs: inout UInt256, rhs: UInt256) {
+  @inlinable public static func /= (lhs: inout UInt256, rhs: UInt256) {
     lhs = lhs / rhs
   }
 }

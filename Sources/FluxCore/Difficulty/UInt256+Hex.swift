@@ -40,7 +40,29 @@ extension Double {
   ///
   /// Like `arith_uint256::getdouble`, it adds the limbs scaled by powers of two; used only
   /// to report difficulty and probabilities, never inside a consensus rule.
-  public init(_ value: UInt256) {
+  @inlinable public init(_ value: UInt256) {
     self = Double(value.l3) * 0x1p192 + Double(value.l2) * 0x1p128 + Double(value.l1) * 0x1p64 + Double(value.l0)
+  }
+}
+
+extension UInt256 {
+  /// The integer nearest below a non-negative finite `value` (values ≥ 2^256 give `max`).
+  ///
+  /// For turning a reported difficulty back into a target (target = powLimit / D) when a
+  /// simulation starts from a measured state; the rules themselves never go through `Double`.
+  public init(approximating value: Double) {
+    precondition(value.isFinite && value >= 0, "cannot convert \(value) to a 256-bit integer")
+    if value < 1 {
+      self = .zero
+      return
+    }
+    if value >= 0x1p256 {
+      self = .max
+      return
+    }
+    // value = significand × 2^(exponent − 52) with a 53-bit integer significand.
+    let exponent = Int(value.exponent)
+    let significand = UInt64(value.significandBitPattern) | (1 << 52)
+    self = exponent >= 52 ? UInt256(significand) << (exponent - 52) : UInt256(significand >> UInt64(52 - exponent))
   }
 }

@@ -9,13 +9,13 @@
 /// value that can be zero) and stops with a precondition failure.
 public struct UInt256: Sendable, Hashable {
   // Four 64-bit limbs, least significant first (`base_uint` keeps 32-bit words the same way).
-  var l0: UInt64
-  var l1: UInt64
-  var l2: UInt64
-  var l3: UInt64
+  @usableFromInline var l0: UInt64
+  @usableFromInline var l1: UInt64
+  @usableFromInline var l2: UInt64
+  @usableFromInline var l3: UInt64
 
   /// The value `l0 + l1·2^64 + l2·2^128 + l3·2^192`: limbs are given least significant first.
-  public init(limbs l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64) {
+  @inlinable public init(limbs l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64) {
     self.l0 = l0
     self.l1 = l1
     self.l2 = l2
@@ -23,7 +23,7 @@ public struct UInt256: Sendable, Hashable {
   }
 
   /// The value of a 64-bit integer (`arith_uint256(uint64_t)`).
-  public init(_ value: UInt64) {
+  @inlinable public init(_ value: UInt64) {
     self.init(limbs: value, 0, 0, 0)
   }
 
@@ -33,25 +33,25 @@ public struct UInt256: Sendable, Hashable {
   public static let max = UInt256(limbs: .max, .max, .max, .max)
 
   /// Whether the value is 0.
-  public var isZero: Bool { l0 | l1 | l2 | l3 == 0 }
+  @inlinable public var isZero: Bool { l0 | l1 | l2 | l3 == 0 }
 
   /// The low 64 bits (`GetLow64`).
-  public var low64: UInt64 { l0 }
+  @inlinable public var low64: UInt64 { l0 }
 
   /// The number of bits needed to write the value: 0 for 0, else the highest set bit's
   /// position plus one (`arith_uint256::bits()`), which sizes the compact encoding.
-  public var significantBitCount: Int {
-    for index in stride(from: 3, through: 0, by: -1) where self[limb: index] != 0 {
-      return 64 * index + 64 - self[limb: index].leadingZeroBitCount
-    }
-    return 0
+  @inlinable public var significantBitCount: Int {
+    if l3 != 0 { return 256 - l3.leadingZeroBitCount }
+    if l2 != 0 { return 192 - l2.leadingZeroBitCount }
+    if l1 != 0 { return 128 - l1.leadingZeroBitCount }
+    return 64 - l0.leadingZeroBitCount
   }
 
   /// The number of zero bits above the highest set bit (256 for 0).
-  public var leadingZeroBitCount: Int { 256 - significantBitCount }
+  @inlinable public var leadingZeroBitCount: Int { 256 - significantBitCount }
 
   /// Limb `index` (0 least significant … 3 most significant).
-  subscript(limb index: Int) -> UInt64 {
+  @inlinable subscript(limb index: Int) -> UInt64 {
     get {
       switch index {
       case 0: l0
@@ -75,14 +75,14 @@ public struct UInt256: Sendable, Hashable {
 
 extension UInt256: ExpressibleByIntegerLiteral {
   /// A literal that fits in 64 bits, so that rules and tests can write `870` for a target factor.
-  public init(integerLiteral value: UInt64) {
+  @inlinable public init(integerLiteral value: UInt64) {
     self.init(value)
   }
 }
 
 extension UInt256: Comparable {
   /// Numeric order, most significant limb first.
-  public static func < (lhs: UInt256, rhs: UInt256) -> Bool {
+  @inlinable public static func < (lhs: UInt256, rhs: UInt256) -> Bool {
     if lhs.l3 != rhs.l3 { return lhs.l3 < rhs.l3 }
     if lhs.l2 != rhs.l2 { return lhs.l2 < rhs.l2 }
     if lhs.l1 != rhs.l1 { return lhs.l1 < rhs.l1 }
@@ -95,7 +95,7 @@ extension UInt256 {
   /// 2^255 are lost, so a count of 256 or more gives 0 (as `base_uint::operator<<=`).
   ///
   /// - Precondition: `count >= 0`.
-  public static func << (value: UInt256, count: Int) -> UInt256 {
+  @inlinable public static func << (value: UInt256, count: Int) -> UInt256 {
     precondition(count >= 0, "UInt256 shift by a negative count \(count)")
     guard count < 256 else { return .zero }
     let limbShift = count / 64
@@ -114,7 +114,7 @@ extension UInt256 {
   /// `base_uint::operator>>=`); a count of 256 or more gives 0.
   ///
   /// - Precondition: `count >= 0`.
-  public static func >> (value: UInt256, count: Int) -> UInt256 {
+  @inlinable public static func >> (value: UInt256, count: Int) -> UInt256 {
     precondition(count >= 0, "UInt256 shift by a negative count \(count)")
     guard count < 256 else { return .zero }
     let limbShift = count / 64
@@ -130,12 +130,12 @@ extension UInt256 {
   }
 
   /// Shifts `value` left in place; see `<<`.
-  public static func <<= (value: inout UInt256, count: Int) {
+  @inlinable public static func <<= (value: inout UInt256, count: Int) {
     value = value << count
   }
 
   /// Shifts `value` right in place; see `>>`.
-  public static func >>= (value: inout UInt256, count: Int) {
+  @inlinable public static func >>= (value: inout UInt256, count: Int) {
     value = value >> count
   }
 }

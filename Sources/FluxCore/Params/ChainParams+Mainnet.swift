@@ -8,6 +8,8 @@ extension ChainParams {
       flux: 835_554, collateralHalving: 1_076_532, p2shNodes: 1_549_500, pon: 2_020_000),
     powTargetSpacing: 120,
     ponTargetSpacing: 30,
+    // Genesis nTime (chainparams.cpp ~184; flux-rules.md §1).
+    genesisTime: 1_516_980_000,
     // Block 2,020,000 at 1761415235 = 2025-10-25T18:00:35Z ([WP] measured, §9).
     timeAnchor: TimeAnchor(height: 2_020_000, time: 1_761_415_235),
     // §2.1 (chainparams.cpp ~90–91, ~156–158; main.cpp GetBlockSubsidy).

@@ -12,6 +12,9 @@ public struct ChainParams: Sendable, Equatable {
   public var powTargetSpacing: Int64
   /// PoN target spacing in seconds (`nPonTargetSpacing`, 30).
   public var ponTargetSpacing: Int64
+  /// Timestamp of the genesis block (mainnet 1516980000 = 2018-01-26T15:20:00Z), where
+  /// simulations from genesis start their clock.
+  public var genesisTime: Int64
   /// A block whose time is known, from which dates are projected with each era's spacing.
   public var timeAnchor: TimeAnchor
   public var subsidy: SubsidyParams

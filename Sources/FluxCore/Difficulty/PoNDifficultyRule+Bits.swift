@@ -1,0 +1,96 @@
+// The PoN difficulty rule computed on compact nBits directly: the same result as
+// decoding the tip's nBits, applying `PoNDifficultyRule.target` in 256-bit arithmetic and
+// encoding with `GetCompact`, in a few 64-bit operations. A simulator runs the rule once
+// per block for tens of millions of blocks; exactness is kept, and proved against the
+// 256-bit path by a property test over random inputs.
+//
+// Derivation. Let the tip's nBits hold mantissa m (1 ≤ m < 2^23) and size s, so
+// prev = m·2^e with e = 8(s − 3); let T = 870 (the target timespan) and a the clamped
+// actual timespan. The rule computes t = ⌊m·2^e / T⌋ · a. With M = m·a (< 2^34) and
+// r = m·2^e mod T, t = (M·2^e − r·a) / T exactly. Write k = e − 64 and split
+// M·2^64 = T·W + F (W < 2^89, 0 ≤ F < T). Then
+//   ⌊t / 2^k⌋ = ⌊(M·2^64 − r·a/2^k) / T⌋ = W + ⌊(F − r·a/2^k) / T⌋.
+// For k ≥ 21, r·a < 2^20 < 2^k, so the correction is −1 when F = 0 and r > 0, else 0.
+// So t = H·2^k + L with H known exactly and 0 ≤ L < 2^k. GetCompact keeps the top three
+// bytes of t, which start at bit 8(size − 3) ≥ k because H has at least 55 bits; they are
+// therefore H's bits, and L never matters. The cap at a limit of the form 2^n − 1 is
+// "t has more than n bits". Inputs outside these conditions use the 256-bit path.
+
+extension PoNDifficultyRule {
+  /// The nBits of block `height` from the tip's nBits: `target(...)` through compact
+  /// encoding, exactly, without 256-bit arithmetic in the common case.
+  ///
+  /// - Parameters:
+  ///   - height: the block being made.
+  ///   - prevBits: the tip's nBits.
+  ///   - tipTime: the tip's timestamp.
+  ///   - windowStartTime: the timestamp of the block `ponWindow − 1` below the tip.
+  @inlinable public func nextBits(forHeight height: Int, prevBits: UInt32, tipTime: Int64, windowStartTime: Int64)
+    -> UInt32
+  {
+    if firstWindow.contains(height) { return startLimitBits }
+    let actual = min(max(tipTime - windowStartTime, minTimespan), maxTimespan)
+    let size = Int(prevBits >> 24)
+    let mantissa = UInt64(prevBits & 0x007f_ffff)
+    let exponent = 8 * (size - 3)
+    let timespan = UInt64(targetTimespan)
+    // Outside the conditions of the derivation (including targets that do not fit in 256
+    // bits, where arith_uint256 would wrap), take the 256-bit path.
+    func generic() -> UInt32 {
+      target(forHeight: height, prevTarget: UInt256(compact: prevBits), tipTime: tipTime, windowStartTime: windowStartTime)
+        .compact()
+    }
+    guard let limitBits, prevBits & 0x0080_0000 == 0, mantissa != 0, exponent - 64 >= 21,
+      exponent + 64 - mantissa.leadingZeroBitCount <= 256, timespan > 0, timespan < 1 << 32, actual > 0,
+      actual < 1 << 30
+    else { return generic() }
+    let k = exponent - 64
+    let product = mantissa * UInt64(actual)
+    // W = ⌊product·2^64 / T⌋ as a 128-bit (high, low) pair, and F the remainder.
+    let high = product / timespan
+    let (low, remainder) = timespan.dividingFullWidth((product % timespan, 0))
+    var quotient = (high: high, low: low)
+    if remainder == 0, Self.powerOfTwo(exponent, modulo: timespan) * (mantissa % timespan) % timespan != 0 {
+      quotient = quotient.low == 0 ? (quotient.high - 1, .max) : (quotient.high, quotient.low - 1)
+    }
+    let quotientBits = quotient.high != 0 ? 128 - quotient.high.leadingZeroBitCount : 64 - quotient.low.leadingZeroBitCount
+    let targetBits = quotientBits + k
+    if targetBits > 256 { return generic() }
+    if targetBits > limitBitCount { return limitBits }
+    var bytes = (targetBits + 7) / 8
+    let shift = 8 * (bytes - 3) - k
+    var compact =
+      UInt32(truncatingIfNeeded: shift >= 64 ? quotient.high >> (shift - 64) : quotient.low >> shift | quotient.high << (64 - shift))
+      & 0x00ff_ffff
+    if compact & 0x0080_0000 != 0 {
+      compact >>= 8
+      bytes += 1
+    }
+    return compact | UInt32(bytes) << 24
+  }
+
+  /// 2^exponent mod `modulus` (`modulus` < 2^32).
+  @inlinable static func powerOfTwo(_ exponent: Int, modulo modulus: UInt64) -> UInt64 {
+    var result: UInt64 = 1 % modulus
+    var base: UInt64 = 2 % modulus
+    var remaining = exponent
+    while remaining > 0 {
+      if remaining & 1 == 1 { result = result * base % modulus }
+      base = base * base % modulus
+      remaining >>= 1
+    }
+    return result
+  }
+
+  /// p = target / 2^256 straight from nBits (of a target below 2^256, as every PoN target
+  /// is): mantissa × 2^(8(size − 3) − 256), exact in a
+  /// `Double` (a 23-bit mantissa times a power of two).
+  @inlinable public static func eligibilityProbability(bits: UInt32) -> Double {
+    let size = Int(bits >> 24)
+    let word = bits & 0x007f_ffff
+    if size < 3 { return Double(word >> UInt32(8 * (3 - size))) * 0x1p-256 }
+    return Double(word) * pow2(8 * (size - 3) - 256)
+  }
+
+  @inlinable static func pow2(_ exponent: Int) -> Double { Double(sign: .plus, exponent: exponent, significand: 1) }
+}

@@ -1,0 +1,44 @@
+import FluxCore
+
+/// What can happen at a moment of simulated time (the `events` queue, keyed by seconds).
+/// (The next block is not an event: it has its own slot, `Simulation.nextBlockTime`.)
+enum Event {
+  /// A node's online/offline state flips (ignored if `generation` is stale).
+  case uptime(node: Int32, generation: UInt32)
+  /// A new node of the tier appears (churn).
+  case join(Tier)
+  /// A node of the tier leaves and spends its collateral (churn).
+  case exit(Tier)
+}
+
+/// What is due in a given block (the `actions` queue, keyed by height and phase), in
+/// the order fluxd's `ConnectBlock` applies it (flux-rules.md §4.3).
+enum HeightAction {
+  /// A START transaction of the node's current collateral.
+  case start(node: Int32, generation: UInt32)
+  /// The INITIAL_CONFIRM of the START of `generation`.
+  case confirm(node: Int32, generation: UInt32)
+  /// Remove the node if it is still offline in outage `outage` (its confirm lapsed).
+  case expireIfOffline(node: Int32, outage: UInt32)
+  /// The node's collateral is spent (it left the network).
+  case spend(node: Int32)
+  /// The node moves to the reduced collateral (a new outpoint, so a new START).
+  case migrateCollateral(node: Int32, generation: UInt32)
+  /// Its tier's transition window ends: a node still on the old amount is force-expired.
+  case collateralCheck(node: Int32, generation: UInt32)
+  /// A START not confirmed within the window goes to the DoS list.
+  case dosCheck(node: Int32, generation: UInt32)
+  /// The DoS entry is dropped; the collateral may START again.
+  case dosRelease(node: Int32, generation: UInt32)
+}
+
+/// The three phases of a block, in fluxd's order: node transactions, then removals
+/// (expiry, spent collateral), then — after payments — the DoS list.
+enum BlockPhase: Int64 {
+  case transactions = 0
+  case removals = 1
+  case dos = 2
+
+  /// The `actions` key of `height` in this phase.
+  @inline(__always) func key(_ height: Int) -> Int64 { Int64(height) * 4 + rawValue }
+}

@@ -1,0 +1,242 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+import FluxCore
+
+/// Everything one simulation job needs: the rules, where it starts, how long it runs, the
+/// models' parameters and its seed. A value; the scenario layer builds one per job.
+///
+/// Durations are seconds of simulated time; rates are per node per 30.4375-day month
+/// (a Gregorian year / 12).
+public struct JobConfig: Sendable {
+  public var rules: RuleSet
+  public var supplyMode: SupplyMode
+  public var start: StartState
+  public var horizon: Horizon
+  public var fleet: FleetConfig
+  public var mining: MiningConfig
+  public var proofOfNode: ProofOfNodeConfig
+  public var sampling: Sampling
+  /// Supply levels whose first crossing is recorded as a milestone.
+  public var supplyMilestones: [Amount]
+  /// The job's seed: the only source of its randomness.
+  public var seed: UInt64
+
+  /// The standard forecast: mainnet rules from the measured 2026-09-03 tip, 20 years,
+  /// with uptime and churn on.
+  public init(
+    rules: RuleSet = RuleSet(.mainnet), supplyMode: SupplyMode = .observed, start: StartState = .tip(.measured2026),
+    horizon: Horizon = .seconds(20 * Self.secondsPerYear), fleet: FleetConfig = FleetConfig(),
+    mining: MiningConfig = MiningConfig(), proofOfNode: ProofOfNodeConfig = ProofOfNodeConfig(),
+    sampling: Sampling = .seconds(86_400), supplyMilestones: [Amount] = [], seed: UInt64 = 20_261_127
+  ) {
+    self.rules = rules
+    self.supplyMode = supplyMode
+    self.start = start
+    self.horizon = horizon
+    self.fleet = fleet
+    self.mining = mining
+    self.proofOfNode = proofOfNode
+    self.sampling = sampling
+    self.supplyMilestones = supplyMilestones
+    self.seed = seed
+  }
+
+  /// A Gregorian year in seconds (365.2425 days).
+  public static let secondsPerYear: Int64 = 31_556_952
+  /// A twelfth of a Gregorian year in seconds.
+  public static let secondsPerMonth: Double = 31_556_952 / 12
+}
+
+/// Where a job begins.
+public enum StartState: Sendable, Equatable {
+  /// Block 0 at the network's genesis time, empty supply, the full upgrade timeline ahead.
+  case genesis
+  /// A measured chain tip; the fleet's initial nodes are all confirmed there.
+  case tip(TipState)
+}
+
+/// A measured chain state to start from.
+public struct TipState: Sendable, Equatable {
+  public var height: Int
+  /// Unix seconds of the tip block.
+  public var time: Int64
+  /// The PoN difficulty reported by the node's RPC, D = powLimit / target.
+  public var difficulty: Double
+
+  public init(height: Int, time: Int64, difficulty: Double) {
+    self.height = height
+    self.time = time
+    self.difficulty = difficulty
+  }
+
+  /// Height 2,917,115 retrieved 2026-09-03T01:32:00Z, difficulty ≈ 0.07 (flux-rules.md §5.2, §9).
+  public static let measured2026 = TipState(height: 2_917_115, time: 1_788_399_120, difficulty: 0.07)
+}
+
+/// When a job stops: after a block height, or after an amount of simulated time.
+public enum Horizon: Sendable, Equatable {
+  case height(Int)
+  case seconds(Int64)
+
+  /// The last height, for a height horizon.
+  public var height: Int? {
+    if case .height(let height) = self { return height }
+    return nil
+  }
+
+  /// The span in seconds, for a time horizon.
+  public var seconds: Int64? {
+    if case .seconds(let seconds) = self { return seconds }
+    return nil
+  }
+}
+
+/// How often the time series is sampled.
+public enum Sampling: Sendable, Equatable {
+  /// Every N blocks.
+  case blocks(Int)
+  /// At the first block at or after each multiple of N seconds since the start.
+  case seconds(Int64)
+}
+
+/// The FluxNodes: initial counts, uptime, churn and lifecycle delays.
+public struct FleetConfig: Sendable, Equatable {
+  /// Nodes per tier at the start (the measured 2026-09-03 counts by default).
+  public var initialNodes: TierValues<Int>
+  /// Alternating online/offline periods; nil means always online.
+  public var uptime: UptimeModel?
+  /// Joins and exits.
+  public var churn: ChurnModel
+  /// Blocks from a node being ready (online, collateral mature) to its START being mined.
+  public var startDelayBlocks: Int
+  /// Blocks from START to INITIAL_CONFIRM; a draw beyond the era's confirm window sends
+  /// the node to the DoS list.
+  public var confirmDelayBlocks: Distribution
+  /// Share of nodes holding the old collateral that move to the new one inside their
+  /// tier's transition window (the rest are force-expired at its end and restart).
+  public var collateralMigrationShare: Double
+
+  public init(
+    initialNodes: TierValues<Int> = TierValues(cumulus: 3_247, nimbus: 1_615, stratus: 1_627),
+    uptime: UptimeModel? = .typical, churn: ChurnModel = .typical, startDelayBlocks: Int = 1,
+    confirmDelayBlocks: Distribution = .exponential(mean: 3), collateralMigrationShare: Double = 0.9
+  ) {
+    self.initialNodes = initialNodes
+    self.uptime = uptime
+    self.churn = churn
+    self.startDelayBlocks = startDelayBlocks
+    self.confirmDelayBlocks = confirmDelayBlocks
+    self.collateralMigrationShare = collateralMigrationShare
+  }
+}
+
+/// An alternating renewal process: online for a draw of `online`, offline for a draw of
+/// `offline`, repeat (seconds).
+public struct UptimeModel: Sendable, Equatable {
+  public var online: Distribution
+  public var offline: Distribution
+
+  public init(online: Distribution, offline: Distribution) {
+    self.online = online
+    self.offline = offline
+  }
+
+  /// Online for Weibull(0.8, 40 days) stretches (mean 45 days), offline for lognormal
+  /// outages with a 4 h median and a long tail (mean 12.3 h): about 98.9 % availability,
+  /// above the ~97 % the docs ask of operators (flux-rules.md §6.2). About 42 % of
+  /// outages outlast the 640-block (5.3 h) PoN expiry, so a node restarts at the back of
+  /// its queue every few months. An assumption to vary, not a measurement.
+  public static let typical = UptimeModel(
+    online: .weibull(shape: 0.8, scale: 40 * 86_400), offline: .lognormal(mu: 9.575, sigma: 1.5))
+
+  /// The long-run share of time online, E[online] / (E[online] + E[offline]).
+  public var availability: Double { online.mean / (online.mean + offline.mean) }
+}
+
+/// Joins and exits per tier, as fractions of the tier's current size per month.
+public struct ChurnModel: Sendable, Equatable {
+  public var exitsPerMonth: TierValues<Double>
+  public var joinsPerMonth: TierValues<Double>
+
+  public init(exitsPerMonth: TierValues<Double>, joinsPerMonth: TierValues<Double>) {
+    self.exitsPerMonth = exitsPerMonth
+    self.joinsPerMonth = joinsPerMonth
+  }
+
+  /// No joins, no exits.
+  public static let none = ChurnModel(
+    exitsPerMonth: TierValues(cumulus: 0, nimbus: 0, stratus: 0), joinsPerMonth: TierValues(cumulus: 0, nimbus: 0, stratus: 0))
+  /// 3 % of each tier leave and as many join each month.
+  public static let typical = ChurnModel(
+    exitsPerMonth: TierValues(cumulus: 0.03, nimbus: 0.03, stratus: 0.03),
+    joinsPerMonth: TierValues(cumulus: 0.03, nimbus: 0.03, stratus: 0.03))
+}
+
+/// PoW mining: pools sharing a network hashrate that follows a path.
+public struct MiningConfig: Sendable, Equatable {
+  public var pools: [Pool]
+  /// Network hashrate in solutions per second over time since the job's start.
+  public var hashrate: HashratePath
+
+  public init(pools: [Pool] = [Pool(name: "pool", share: 1)], hashrate: HashratePath = .constant(1_000_000)) {
+    self.pools = pools
+    self.hashrate = hashrate
+  }
+}
+
+/// A mining pool and its share of the network hashrate.
+public struct Pool: Sendable, Equatable {
+  public var name: String
+  public var share: Double
+
+  public init(name: String, share: Double) {
+    self.name = name
+    self.share = share
+  }
+}
+
+/// Network hashrate (solutions per second) as a function of seconds since the job's start.
+public enum HashratePath: Sendable, Equatable {
+  case constant(Double)
+  /// Steps: each `(from, hashrate)` holds from `from` seconds on (the first must start at 0).
+  case piecewise([HashrateStep])
+  /// `initial × (1 + growthPerYear)^(t / year)`.
+  case exponential(initial: Double, growthPerYear: Double)
+
+  public func hashrate(at seconds: Int64) -> Double {
+    switch self {
+    case .constant(let value):
+      return value
+    case .piecewise(let steps):
+      return steps.last { $0.from <= seconds }?.hashrate ?? steps.first?.hashrate ?? 0
+    case .exponential(let initial, let growth):
+      return initial * pow(1 + growth, Double(seconds) / Double(JobConfig.secondsPerYear))
+    }
+  }
+}
+
+/// One step of a piecewise hashrate path.
+public struct HashrateStep: Sendable, Equatable {
+  public var from: Int64
+  public var hashrate: Double
+
+  public init(from: Int64, hashrate: Double) {
+    self.from = from
+    self.hashrate = hashrate
+  }
+}
+
+/// Proof-of-Node block timing.
+public struct ProofOfNodeConfig: Sendable, Equatable {
+  /// Seconds into its 30 s slot at which the first eligible node's block is stamped
+  /// (the reference minter: about 4 s), clamped to 1 … spacing − 1.
+  public var mintDelay: Distribution
+
+  public init(mintDelay: Distribution = .lognormal(mu: 1.386, sigma: 0.35)) {
+    self.mintDelay = mintDelay
+  }
+}

@@ -1,0 +1,85 @@
+import FluxCore
+
+/// Connecting a block: fluxd's `ConnectBlock` order applied to the simulated fleet
+/// (flux-rules.md §4.3): payees from the list as of the previous block, then node
+/// transactions, then removals, then payments, then the DoS list.
+extension Simulation {
+  /// The block due now: by the drawn producer, then the next one scheduled.
+  mutating func produceBlock() {
+    let height = chain.height + 1
+    let isPoN = height >= hot.ponStart
+    var producer: Int?
+    if isPoN {
+      guard let node = drawPoNProducer() else {
+        proofOfNode.stalled = true
+        return
+      }
+      producer = node
+    } else {
+      producer = drawPool()
+    }
+    connectBlock(height: height, time: chain.now, producer: producer, isPoN: isPoN)
+    scheduleNextBlock()
+  }
+
+  /// Sets the next block's target and schedules its production by the era's model.
+  mutating func scheduleNextBlock() {
+    let next = chain.height + 1
+    if next >= hot.ponStart {
+      if proofOfNode.tipSlotStart == nil { proofOfNode.tipSlotStart = chain.time }
+      scheduleNextPoNBlock()
+    } else {
+      scheduleNextPoWBlock()
+    }
+  }
+
+  private mutating func connectBlock(height: Int, time: Int64, producer: Int?, isPoN: Bool) {
+    // 1. Payees from the lists as of the end of the previous block.
+    var payees = (cumulus: -1, nimbus: -1, stratus: -1)
+    var present = TierSet()
+    if height >= hot.nodePaymentsStart {
+      payees = (nextPayee(.cumulus), nextPayee(.nimbus), nextPayee(.stratus))
+      present = TierSet(rawValue: (payees.cumulus >= 0 ? 1 : 0) | (payees.nimbus >= 0 ? 2 : 0) | (payees.stratus >= 0 ? 4 : 0))
+    }
+    // 2–3. Node transactions, then expiries and spent collateral.
+    runActions(height: height, through: .removals)
+    // 4. Payments: each payee moves to the back of its list (or stays out if it was removed).
+    let reward = chain.reward(at: height, payees: present)
+    if payees.cumulus >= 0 { pay(payees.cumulus, tier: 0, reward.tiers.cumulus, at: height) }
+    if payees.nimbus >= 0 { pay(payees.nimbus, tier: 1, reward.tiers.nimbus, at: height) }
+    if payees.stratus >= 0 { pay(payees.stratus, tier: 2, reward.tiers.stratus, at: height) }
+    if isPoN {
+      if let producer { proofOfNode.produced[fleet.nodes[producer].tier.index] += 1 }
+    } else if let producer {
+      mining.poolIncome[producer] += reward.miner.satoshi
+    }
+    // 5. Unconfirmed STARTs go to the DoS list; old DoS entries drop.
+    runActions(height: height, through: .dos)
+    let funds = chain.funds(at: height)
+    chain.supply += reward.subsidy + funds
+    chain.height = height
+    chain.time = time
+    chain.headers.append(BlockHeaderInfo(height: height, time: time, bits: chain.nextBits))
+    if metrics.didConnect(height: height, time: time, supply: chain.supply, reward: reward) {
+      metrics.sample(chain: chain, fleet: fleet)
+    }
+    chain.nextBits = height + 1 >= hot.ponStart ? nextPoNBits() : nextPoWBits()
+  }
+
+  /// The node at the front of `tier`'s list, or −1.
+  private mutating func nextPayee(_ tier: Tier) -> Int { fleet.withQueue(tier.index) { $0.next()?.node ?? -1 } }
+
+  /// Credits `node` of tier index `tier` with `amount` for block `height` and moves it to
+  /// the back of its list (unless it was removed in this block: it is paid all the same).
+  private mutating func pay(_ node: Int, tier: Int, _ amount: Amount, at height: Int) {
+    fleet.ledger[node].income += amount.satoshi
+    fleet.ledger[node].payments += 1
+    fleet.ledger[node].lastPaid = Int32(height)
+    fleet.withQueue(tier) { queue in
+      // The payee came from `next()` in step 1; nothing can have been put in front of it.
+      guard queue.contains(node: node) else { return }
+      let paid = queue.payFront(at: height)
+      precondition(paid == node, "the payee left the front of its list within the block")
+    }
+  }
+}

@@ -1,0 +1,163 @@
+import FluxCore
+
+/// Where a node is in its lifecycle (fluxd `fluxnode.h` states, flux-rules.md §4.1, plus
+/// the simulator's own "waiting" and "gone" states).
+public enum NodeState: Int, CaseIterable, Sendable, CustomStringConvertible {
+  /// Ready to START when online and its collateral is mature.
+  case pending = 0
+  /// START mined, INITIAL_CONFIRM not yet.
+  case started = 1
+  /// In its tier's payee list.
+  case confirmed = 2
+  /// Its START was not confirmed in time; waiting for the DoS entry to drop.
+  case dosListed = 3
+  /// Removed for a lapsed confirm or a wrong collateral; restarts when back online.
+  case expired = 4
+  /// Left the network (collateral spent).
+  case exited = 5
+
+  public var description: String {
+    switch self {
+    case .pending: "pending"
+    case .started: "started"
+    case .confirmed: "confirmed"
+    case .dosListed: "dos"
+    case .expired: "expired"
+    case .exited: "exited"
+    }
+  }
+}
+
+/// One FluxNode as the simulator tracks it.
+struct Node {
+  var tier: Tier
+  var state: NodeState = .pending
+  var online = true
+  var collateral: Outpoint
+  /// 1 for the original amount, 2 for the reduced one.
+  var collateralVersion: Int
+  /// First height at which a START may be mined (collateral age, DoS release, kamata).
+  var earliestStart = 0
+  var startHeight = 0
+  var confirmedHeight = 0
+  /// A height at which the node confirmed; it re-confirms every `minConfirmInterval + 1` blocks while online.
+  var confirmAnchor = 0
+  /// Bumped by every new START, so actions of an older START are ignored.
+  var generation: UInt32 = 0
+  /// Bumped by every uptime flip, so a stale flip or expiry is ignored.
+  var uptimeGeneration: UInt32 = 0
+  /// Whether it was ever confirmed during the job (counts it in income statistics).
+  var everConfirmed = false
+}
+
+/// The fleet's state: nodes, per-tier payee queues and the index sets the models draw from.
+struct Fleet {
+  var nodes: [Node] = []
+  /// The payee queues, one stored property per tier: mutating one in place then needs
+  /// no uniqueness check of an enclosing array (see `withQueue`).
+  private var cumulusQueue = PayeeQueue()
+  private var nimbusQueue = PayeeQueue()
+  private var stratusQueue = PayeeQueue()
+  /// Payments per node, kept apart from `nodes` so that paying touches three small
+  /// arrays rather than a node record of a hundred bytes.
+  var ledger: [LedgerEntry] = []
+  /// Online confirmed nodes: the PoN producers.
+  var producers = IndexedSet()
+  /// Nodes not exited, per tier: the candidates for churn exits.
+  var alive = [IndexedSet(), IndexedSet(), IndexedSet()]
+  /// Nodes per tier per state, `[tier.index][state.rawValue]`.
+  var counts = [[Int]](repeating: [Int](repeating: 0, count: NodeState.allCases.count), count: 3)
+  /// Confirmed nodes that are offline (paid, but not producing), per tier.
+  var offlineConfirmed = [0, 0, 0]
+  private var nextOutpoint: UInt64 = 0
+
+  /// Adds a node in the pending state; returns its identifier.
+  mutating func add(tier: Tier, collateralVersion: Int, online: Bool, seed: UInt64) -> Int {
+    let id = nodes.count
+    nextOutpoint += 1
+    nodes.append(
+      Node(tier: tier, online: online, collateral: Outpoint(synthetic: seed ^ nextOutpoint), collateralVersion: collateralVersion))
+    ledger.append(LedgerEntry())
+    counts[tier.index][NodeState.pending.rawValue] += 1
+    alive[tier.index].insert(id)
+    return id
+  }
+
+  /// Moves `node` to `state`, keeping the counts, the producer set and the payee queue right.
+  mutating func setState(_ node: Int, _ state: NodeState) {
+    let old = nodes[node].state
+    guard old != state else { return }
+    let tier = nodes[node].tier.index
+    counts[tier][old.rawValue] -= 1
+    counts[tier][state.rawValue] += 1
+    if old == .confirmed {
+      withQueue(tier) { $0.remove(node: node) }
+      producers.remove(node)
+      if !nodes[node].online { offlineConfirmed[tier] -= 1 }
+    }
+    if state == .confirmed {
+      producers.insert(node)
+      if !nodes[node].online {
+        producers.remove(node)
+        offlineConfirmed[tier] += 1
+      }
+    }
+    if state == .exited { alive[tier].remove(node) }
+    nodes[node].state = state
+  }
+
+  /// Flips `node` online or offline, keeping the producer set right.
+  mutating func setOnline(_ node: Int, _ online: Bool) {
+    guard nodes[node].online != online else { return }
+    nodes[node].online = online
+    nodes[node].uptimeGeneration &+= 1
+    guard nodes[node].state == .confirmed else { return }
+    let tier = nodes[node].tier.index
+    if online {
+      producers.insert(node)
+      offlineConfirmed[tier] -= 1
+    } else {
+      producers.remove(node)
+      offlineConfirmed[tier] += 1
+    }
+  }
+
+  /// A fresh collateral outpoint for `node` (a restart with a new collateral).
+  mutating func renewCollateral(_ node: Int, version: Int, seed: UInt64) {
+    nextOutpoint += 1
+    nodes[node].collateral = Outpoint(synthetic: seed ^ nextOutpoint)
+    nodes[node].collateralVersion = version
+  }
+
+  /// Runs `body` on the payee queue of tier index `tier` (0 cumulus, 1 nimbus, 2 stratus), in place.
+  @inline(__always) mutating func withQueue<R>(_ tier: Int, _ body: (inout PayeeQueue) -> R) -> R {
+    switch tier {
+    case 0: body(&cumulusQueue)
+    case 1: body(&nimbusQueue)
+    default: body(&stratusQueue)
+    }
+  }
+
+  /// The payee queue of tier index `tier`, for reading.
+  func queue(_ tier: Int) -> PayeeQueue {
+    switch tier {
+    case 0: cumulusQueue
+    case 1: nimbusQueue
+    default: stratusQueue
+    }
+  }
+
+  /// Confirmed nodes of `tier`.
+  func confirmed(_ tier: Tier) -> Int { counts[tier.index][NodeState.confirmed.rawValue] }
+
+  /// Confirmed nodes of all tiers.
+  var confirmedTotal: Int { counts.reduce(0) { $0 + $1[NodeState.confirmed.rawValue] } }
+}
+
+/// What a node has been paid: income (satoshi), number of payments and the height of
+/// the last one (0 = never).
+struct LedgerEntry {
+  var income: Int64 = 0
+  var lastPaid: Int32 = 0
+  var payments: Int32 = 0
+}

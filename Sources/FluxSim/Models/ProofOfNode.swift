@@ -1,0 +1,76 @@
+import FluxCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Proof-of-Node block production (flux-rules.md §5.2 and "Verified semantics").
+///
+/// The reference minter tries each 30 s slot once. Each online confirmed node is
+/// eligible in a slot with p = target / 2^256, independently, so a slot is empty with
+/// (1 − p)^N and the number of slots up to the first filled one is geometric: one GSL
+/// draw per block, never a loop over slots or nodes. By symmetry the producer (the
+/// rank-1 eligible node) is uniform among the N online confirmed nodes. Its block is
+/// stamped `mintDelay` seconds into the slot. The PoN difficulty rule then sets the
+/// next target from the last 30 timestamps; with all slots filled it sees 870 s per
+/// 29 blocks and leaves the target unchanged, so difficulty only governs empty slots.
+struct ProofOfNodeState {
+  let mintDelay: Distribution
+  /// Start of the tip's slot; the next slots start 30 s, 60 s, … later.
+  var tipSlotStart: Int64?
+  /// Set when no node could produce: block production resumes when one can.
+  var stalled = false
+  /// Blocks produced per tier.
+  var produced = [0, 0, 0]
+
+  init(config: ProofOfNodeConfig) {
+    mintDelay = config.mintDelay
+  }
+}
+
+extension Simulation {
+  /// Schedules the next PoN block: empty slots drawn at once, then the mint delay.
+  mutating func scheduleNextPoNBlock() {
+    let producers = fleet.producers.count
+    guard producers > 0 else {
+      proofOfNode.stalled = true
+      return
+    }
+    proofOfNode.stalled = false
+    let spacing = hot.ponSpacing
+    let p = PoNDifficultyRule.eligibilityProbability(bits: chain.nextBits)
+    // P(slot filled) = 1 − (1 − p)^N, computed stably for tiny p.
+    let filled = -expm1(Double(producers) * log1p(-p))
+    // Geometric number of slots up to the first filled one. Drawn as "the first slot is
+    // filled" (one uniform) and only otherwise as 1 + a geometric draw: the same
+    // distribution, without a logarithm in the common case.
+    let slots = stream.bernoulli(filled) ? 1 : 1 + stream.geometric(p: max(filled, 1e-12))
+    let slotStart = (proofOfNode.tipSlotStart ?? chain.time) + Int64(slots) * spacing
+    let delay = min(max(Int64(proofOfNode.mintDelay.sample(stream) + 0.5), 1), spacing - 1)
+    nextBlockTime = max(slotStart + delay, chain.time + 1)
+    proofOfNode.tipSlotStart = slotStart
+  }
+
+  /// A PoN block at the current time, by a producer drawn uniformly from the online
+  /// confirmed nodes; nil when none can produce (the chain stalls until one can).
+  mutating func drawPoNProducer() -> Int? {
+    guard fleet.producers.count > 0 else { return nil }
+    return fleet.producers[stream.integer(below: fleet.producers.count)]
+  }
+
+  /// The nBits of the block after the tip, by the PoN rule (computed on nBits directly).
+  mutating func nextPoNBits() -> UInt32 {
+    let height = chain.height + 1
+    let windowStart = chain.headers.back(min(hot.ponWindow - 1, chain.headers.count - 1))
+    return hot.ponDifficulty.nextBits(
+      forHeight: height, prevBits: chain.nextBits, tipTime: chain.time, windowStartTime: windowStart.time)
+  }
+
+  /// Resumes a stalled PoN chain once a node can produce again.
+  mutating func resumeIfStalled() {
+    if proofOfNode.stalled, fleet.producers.count > 0 {
+      proofOfNode.tipSlotStart = max(proofOfNode.tipSlotStart ?? chain.time, chain.now - hot.ponSpacing)
+      scheduleNextPoNBlock()
+    }
+  }
+}

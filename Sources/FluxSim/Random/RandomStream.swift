@@ -1,0 +1,90 @@
+@preconcurrency import CGSL
+import FluxCore
+
+/// The one source of randomness of a job: a GSL Mersenne Twister (`gsl_rng_mt19937`)
+/// and the GSL distributions the models draw from.
+///
+/// One stream per job, seeded from the job's seed alone, so a job's result depends on
+/// nothing else (not on the worker that ran it, not on the clock). It is a class because
+/// it owns a C allocation; it is deliberately not `Sendable`: a stream never leaves the
+/// job that created it.
+public final class RandomStream {
+  private let rng: UnsafeMutablePointer<gsl_rng>
+
+  /// A stream seeded with `seed`.
+  ///
+  /// GSL's mt19937 uses 32 bits of its seed, so the 64-bit seed is folded to 32 bits with
+  /// a bijection of its low half: seeds that differ only in their low 32 bits (such as
+  /// consecutive job indexes mixed into one scenario seed) never collide.
+  public init(seed: UInt64) {
+    guard let rng = gsl_rng_alloc(gsl_rng_mt19937) else { fatalError("gsl_rng_alloc failed: out of memory") }
+    self.rng = rng
+    let folded = UInt32(truncatingIfNeeded: seed) ^ UInt32(truncatingIfNeeded: seed >> 32 &* 0x9E37_79B9)
+    gsl_rng_set(rng, UInt(folded))
+  }
+
+  deinit { gsl_rng_free(rng) }
+
+  /// Uniform on [0, 1).
+  @inlinable public func uniform() -> Double { gsl_rng_uniform(rngPointer) }
+
+  /// Uniform on (0, 1): never 0, for logarithms.
+  @inlinable public func uniformPositive() -> Double { gsl_rng_uniform_pos(rngPointer) }
+
+  /// Uniform integer on 0 ..< `bound` (`bound` ≥ 1).
+  @inlinable public func integer(below bound: Int) -> Int {
+    if bound <= Int(UInt32.max) { return Int(gsl_rng_uniform_int(rngPointer, UInt(bound))) }
+    return Int(uniform() * Double(bound)) % bound
+  }
+
+  /// Exponential with the given mean.
+  @inlinable public func exponential(mean: Double) -> Double { gsl_ran_exponential(rngPointer, mean) }
+
+  /// Weibull with `shape` k and `scale` λ: density (k/λ)(x/λ)^(k−1) e^−(x/λ)^k.
+  @inlinable public func weibull(shape: Double, scale: Double) -> Double { gsl_ran_weibull(rngPointer, scale, shape) }
+
+  /// Lognormal: exp of a normal with mean `mu` and standard deviation `sigma`.
+  @inlinable public func lognormal(mu: Double, sigma: Double) -> Double { gsl_ran_lognormal(rngPointer, mu, sigma) }
+
+  /// Gamma with `shape` k and `scale` θ (mean kθ).
+  @inlinable public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(rngPointer, shape, scale) }
+
+  /// Normal with the given mean and standard deviation.
+  @inlinable public func normal(mean: Double, sd: Double) -> Double { mean + gsl_ran_gaussian_ziggurat(rngPointer, sd) }
+
+  /// Poisson with mean `mean`.
+  @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rngPointer, mean)) }
+
+  /// Binomial: successes in `trials` with probability `p` each.
+  @inlinable public func binomial(trials: Int, p: Double) -> Int { Int(gsl_ran_binomial(rngPointer, p, UInt32(trials))) }
+
+  /// Geometric: the number of trials up to and including the first success (≥ 1).
+  @inlinable public func geometric(p: Double) -> Int { Int(gsl_ran_geometric(rngPointer, p)) }
+
+  /// Whether an event of probability `p` happens.
+  @inlinable public func bernoulli(_ p: Double) -> Bool { gsl_rng_uniform(rngPointer) < p }
+
+  @usableFromInline var rngPointer: UnsafeMutablePointer<gsl_rng> { rng }
+}
+
+/// A preprocessed discrete distribution (GSL's Walker alias table): O(1) draws of an
+/// index with probability proportional to its weight.
+public final class DiscreteDistribution {
+  private let table: UnsafeMutablePointer<gsl_ran_discrete_t>
+  public let count: Int
+
+  /// Weights need not sum to 1; they must be ≥ 0 with a positive sum.
+  public init(weights: [Double]) {
+    precondition(!weights.isEmpty && weights.allSatisfy { $0 >= 0 } && weights.reduce(0, +) > 0)
+    count = weights.count
+    guard let table = weights.withUnsafeBufferPointer({ gsl_ran_discrete_preproc($0.count, $0.baseAddress) }) else {
+      fatalError("gsl_ran_discrete_preproc failed: out of memory")
+    }
+    self.table = table
+  }
+
+  deinit { gsl_ran_discrete_free(table) }
+
+  /// An index in 0 ..< count.
+  public func draw(_ stream: RandomStream) -> Int { Int(gsl_ran_discrete(stream.rngPointer, table)) }
+}

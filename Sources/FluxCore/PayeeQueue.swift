@@ -148,7 +148,6 @@ public struct PayeeQueue: Sendable {
     return Int(entry.node)
   }
 
-
   /// The live nodes in payment order (O(n); for inspection and tests).
   public func orderedNodes() -> [Int] {
     entries[head...].filter { liveGeneration[Int($0.node)] == $0.generation }.map { Int($0.node) }

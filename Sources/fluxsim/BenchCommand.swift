@@ -73,7 +73,8 @@ struct BenchCommand: ParsableCommand {
       let seconds = cpuSeconds { result = runJob(config) }
       guard let result else { return }
       print("\(task.rawValue): \(result.blocks) blocks in \(String(format: "%.2f", seconds)) s CPU")
-      print(String(format: "\(task.rawValue): %.2f million blocks per CPU second", Double(result.blocks) / seconds / 1e6))
+      print(
+        String(format: "\(task.rawValue): %.2f million blocks per CPU second", Double(result.blocks) / seconds / 1e6))
       print("\(task.rawValue): final supply \(result.final.supply) FLUX at height \(result.final.height)")
       print("\(task.rawValue): peak resident memory \(peakResidentMegabytes()) MB")
     }

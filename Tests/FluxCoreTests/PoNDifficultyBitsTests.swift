@@ -18,11 +18,13 @@ import Testing
       ChainParams.testnet.ponDifficultyRule,
       PoNDifficultyRule(
         firstWindow: rule.firstWindow, targetTimespan: 870, minTimespan: 696, maxTimespan: 1_087,
-        limit: UInt256(hex: "00ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")!, startLimit: rule.startLimit),
+        limit: UInt256(hex: "00ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")!,
+        startLimit: rule.startLimit),
       // Not a run of ones: the 256-bit fallback.
       PoNDifficultyRule(
         firstWindow: rule.firstWindow, targetTimespan: 870, minTimespan: 696, maxTimespan: 1_087,
-        limit: UInt256(hex: "0800000000000000000000000000000000000000000000000000000000000000")!, startLimit: rule.startLimit),
+        limit: UInt256(hex: "0800000000000000000000000000000000000000000000000000000000000000")!,
+        startLimit: rule.startLimit),
     ]
     for trial in 0..<200_000 {
       let r = limits[trial % limits.count]
@@ -45,7 +47,8 @@ import Testing
     // to the mantissa below, unless prev is a multiple of 870 (derived in the file's header).
     let tip: Int64 = 2_000_000_870
     let bits: UInt32 = 0x1f12_3456
-    #expect(rule.nextBits(forHeight: 2_500_000, prevBits: bits, tipTime: tip, windowStartTime: tip - 870) == 0x1f12_3455)
+    #expect(
+      rule.nextBits(forHeight: 2_500_000, prevBits: bits, tipTime: tip, windowStartTime: tip - 870) == 0x1f12_3455)
     // prev = mantissa × 2^224 is a multiple of 870 = 2·435 when 435 divides the mantissa:
     // 435 × 1,000 = 435,000 = 0x06_a3_38.
     let divisible: UInt32 = 0x1f06_a338
@@ -56,8 +59,11 @@ import Testing
   @Test func capsAtPonLimitAndStartsAtPonStartLimit() {
     let tip: Int64 = 2_000_001_087
     // Near the limit and as slow as allowed: capped at ponLimit (0x0fff…f → 0x200fffff).
-    #expect(rule.nextBits(forHeight: 2_500_000, prevBits: 0x200f_ffff, tipTime: tip, windowStartTime: tip - 5_000) == 0x200f_ffff)
-    #expect(rule.nextBits(forHeight: 2_020_029, prevBits: 0x1d00_ffff, tipTime: tip, windowStartTime: tip) == 0x1f0b_ffff)
+    #expect(
+      rule.nextBits(forHeight: 2_500_000, prevBits: 0x200f_ffff, tipTime: tip, windowStartTime: tip - 5_000)
+        == 0x200f_ffff)
+    #expect(
+      rule.nextBits(forHeight: 2_020_029, prevBits: 0x1d00_ffff, tipTime: tip, windowStartTime: tip) == 0x1f0b_ffff)
   }
 
   @Test func eligibilityFromBitsEqualsTheTargetsRatio() {
@@ -65,7 +71,8 @@ import Testing
     for _ in 0..<10_000 {
       let bits = UInt32(1 + splitMix64(&state) % 32) << 24 | UInt32(splitMix64(&state) % 0x80_0000)
       let target = UInt256(compact: bits)
-      #expect(PoNDifficultyRule.eligibilityProbability(bits: bits) == ChainParams.ponEligibilityProbability(target: target))
+      #expect(
+        PoNDifficultyRule.eligibilityProbability(bits: bits) == ChainParams.ponEligibilityProbability(target: target))
     }
     // ponLimit 0x0fff…f ≈ 2^252 encodes as 0x200fffff = 0x0fffff × 256^29: p ≈ 1/16.
     #expect(PoNDifficultyRule.eligibilityProbability(bits: 0x200f_ffff) == Double(0x0f_ffff) * 0x1p-24)

@@ -37,8 +37,10 @@ extension PoNDifficultyRule {
     // Outside the conditions of the derivation (including targets that do not fit in 256
     // bits, where arith_uint256 would wrap), take the 256-bit path.
     func generic() -> UInt32 {
-      target(forHeight: height, prevTarget: UInt256(compact: prevBits), tipTime: tipTime, windowStartTime: windowStartTime)
-        .compact()
+      target(
+        forHeight: height, prevTarget: UInt256(compact: prevBits), tipTime: tipTime, windowStartTime: windowStartTime
+      )
+      .compact()
     }
     guard let limitBits, prevBits & 0x0080_0000 == 0, mantissa != 0, exponent - 64 >= 21,
       exponent + 64 - mantissa.leadingZeroBitCount <= 256, timespan > 0, timespan < 1 << 32, actual > 0,
@@ -53,14 +55,17 @@ extension PoNDifficultyRule {
     if remainder == 0, Self.powerOfTwo(exponent, modulo: timespan) * (mantissa % timespan) % timespan != 0 {
       quotient = quotient.low == 0 ? (quotient.high - 1, .max) : (quotient.high, quotient.low - 1)
     }
-    let quotientBits = quotient.high != 0 ? 128 - quotient.high.leadingZeroBitCount : 64 - quotient.low.leadingZeroBitCount
+    let quotientBits =
+      quotient.high != 0 ? 128 - quotient.high.leadingZeroBitCount : 64 - quotient.low.leadingZeroBitCount
     let targetBits = quotientBits + k
     if targetBits > 256 { return generic() }
     if targetBits > limitBitCount { return limitBits }
     var bytes = (targetBits + 7) / 8
     let shift = 8 * (bytes - 3) - k
     var compact =
-      UInt32(truncatingIfNeeded: shift >= 64 ? quotient.high >> (shift - 64) : quotient.low >> shift | quotient.high << (64 - shift))
+      UInt32(
+        truncatingIfNeeded: shift >= 64
+          ? quotient.high >> (shift - 64) : quotient.low >> shift | quotient.high << (64 - shift))
       & 0x00ff_ffff
     if compact & 0x0080_0000 != 0 {
       compact >>= 8

@@ -55,7 +55,6 @@ extension ChainParams {
     Double(target) * 0x1p-256
   }
 
-
   /// The RPC-style difficulty of a target, D = powLimit / target (1 at `powLimit`).
   ///
   /// The Bitcoin-derived `getdifficulty` divides the compact mantissas of powLimit and of

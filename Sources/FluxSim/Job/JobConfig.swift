@@ -1,10 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 import FluxCore
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
 
 /// Everything one simulation job needs: the rules, where it starts, how long it runs, the
 /// models' parameters and its seed. A value; the scenario layer builds one per job.
@@ -169,7 +169,8 @@ public struct ChurnModel: Sendable, Equatable {
 
   /// No joins, no exits.
   public static let none = ChurnModel(
-    exitsPerMonth: TierValues(cumulus: 0, nimbus: 0, stratus: 0), joinsPerMonth: TierValues(cumulus: 0, nimbus: 0, stratus: 0))
+    exitsPerMonth: TierValues(cumulus: 0, nimbus: 0, stratus: 0),
+    joinsPerMonth: TierValues(cumulus: 0, nimbus: 0, stratus: 0))
   /// 3 % of each tier leave and as many join each month.
   public static let typical = ChurnModel(
     exitsPerMonth: TierValues(cumulus: 0.03, nimbus: 0.03, stratus: 0.03),

@@ -39,7 +39,8 @@ extension Simulation {
     var present = TierSet()
     if height >= hot.nodePaymentsStart {
       payees = (nextPayee(.cumulus), nextPayee(.nimbus), nextPayee(.stratus))
-      present = TierSet(rawValue: (payees.cumulus >= 0 ? 1 : 0) | (payees.nimbus >= 0 ? 2 : 0) | (payees.stratus >= 0 ? 4 : 0))
+      present = TierSet(
+        rawValue: (payees.cumulus >= 0 ? 1 : 0) | (payees.nimbus >= 0 ? 2 : 0) | (payees.stratus >= 0 ? 4 : 0))
     }
     // 2–3. Node transactions, then expiries and spent collateral.
     runActions(height: height, through: .removals)

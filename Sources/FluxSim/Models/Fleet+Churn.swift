@@ -14,7 +14,8 @@ extension Simulation {
       for _ in 0..<config.fleet.initialNodes[tier] {
         let online = stream.bernoulli(availability)
         let node = fleet.add(
-          tier: tier, collateralVersion: collateralVersion(tier, at: chain.height + 1), online: online, seed: config.seed)
+          tier: tier, hardware: params.appPricing.nodeResources[tier],
+          collateralVersion: collateralVersion(tier, at: chain.height + 1), online: online, seed: config.seed)
         if tipStart {
           // Confirmed before the tip, in the steady rotation; placed in the list below.
           fleet.nodes[node].everConfirmed = true
@@ -22,6 +23,7 @@ extension Simulation {
           let period = params.nodeTimers(at: chain.height).minConfirmInterval + 1
           fleet.nodes[node].confirmAnchor = chain.height - stream.integer(below: period)
           if !online { goOffline(node) }
+          scheduleCollateralChange(node, from: chain.height)
         } else {
           fleet.nodes[node].earliestStart = params.upgrades.kamata ?? 0
           if online { scheduleStart(node) }
@@ -70,8 +72,10 @@ extension Simulation {
 
   mutating func join(_ tier: Tier) {
     let node = fleet.add(
-      tier: tier, collateralVersion: collateralVersion(tier, at: chain.height + 1), online: true, seed: config.seed)
-    fleet.nodes[node].earliestStart = max(chain.height + 1 + params.collateral.minConfirmations, params.upgrades.kamata ?? 0)
+      tier: tier, hardware: params.appPricing.nodeResources[tier],
+      collateralVersion: collateralVersion(tier, at: chain.height + 1), online: true, seed: config.seed)
+    fleet.nodes[node].earliestStart = max(
+      chain.height + 1 + params.collateral.minConfirmations, params.upgrades.kamata ?? 0)
     scheduleStart(node)
     scheduleUptime(node)
     scheduleChurn(.join(tier), rate: config.fleet.churn.joinsPerMonth[tier], tier: tier)

@@ -12,10 +12,13 @@ extension Simulation {
     else { return }
     if fleet.nodes[node].online {
       goOffline(node)
-      schedule(.uptime(node: Int32(node), generation: fleet.nodes[node].uptimeGeneration), after: uptime.offline.sample(stream))
+      schedule(
+        .uptime(node: Int32(node), generation: fleet.nodes[node].uptimeGeneration), after: uptime.offline.sample(stream)
+      )
     } else {
       goOnline(node)
-      schedule(.uptime(node: Int32(node), generation: fleet.nodes[node].uptimeGeneration), after: uptime.online.sample(stream))
+      schedule(
+        .uptime(node: Int32(node), generation: fleet.nodes[node].uptimeGeneration), after: uptime.online.sample(stream))
     }
   }
 

@@ -31,6 +31,9 @@ public enum NodeState: Int, CaseIterable, Sendable, CustomStringConvertible {
 /// One FluxNode as the simulator tracks it.
 struct Node {
   var tier: Tier
+  /// The node's benchmarked hardware in FluxOS units (CPU tenths, RAM MB, SSD GB); the
+  /// tier's minimum (flux-rules.md §6.2), which app placement will draw on.
+  var hardware: AppResources
   var state: NodeState = .pending
   var online = true
   var collateral: Outpoint
@@ -72,11 +75,13 @@ struct Fleet {
   private var nextOutpoint: UInt64 = 0
 
   /// Adds a node in the pending state; returns its identifier.
-  mutating func add(tier: Tier, collateralVersion: Int, online: Bool, seed: UInt64) -> Int {
+  mutating func add(tier: Tier, hardware: AppResources, collateralVersion: Int, online: Bool, seed: UInt64) -> Int {
     let id = nodes.count
     nextOutpoint += 1
     nodes.append(
-      Node(tier: tier, online: online, collateral: Outpoint(synthetic: seed ^ nextOutpoint), collateralVersion: collateralVersion))
+      Node(
+        tier: tier, hardware: hardware, online: online, collateral: Outpoint(synthetic: seed ^ nextOutpoint),
+        collateralVersion: collateralVersion))
     ledger.append(LedgerEntry())
     counts[tier.index][NodeState.pending.rawValue] += 1
     alive[tier.index].insert(id)

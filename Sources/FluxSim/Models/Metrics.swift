@@ -52,7 +52,9 @@ struct Metrics {
     devFund &+= reward.devFund.satoshi
     miner &+= reward.miner.satoshi
     blocks += 1
-    if height >= nextRuleHeight || supply >= nextSupplyLevelAmount { recordMilestones(height: height, time: time, supply: supply) }
+    if height >= nextRuleHeight || supply >= nextSupplyLevelAmount {
+      recordMilestones(height: height, time: time, supply: supply)
+    }
     switch sampling {
     case .blocks(let every): return height - lastSample.height >= every
     case .seconds: return time >= nextSampleTime
@@ -94,7 +96,8 @@ struct Metrics {
         height: chain.height, time: chain.time, supply: chain.supply,
         subsidy: params.subsidy(at: max(chain.height, 1), mode: supplyMode),
         paid: TierValues(
-          cumulus: Amount(satoshi: paidCumulus), nimbus: Amount(satoshi: paidNimbus), stratus: Amount(satoshi: paidStratus)),
+          cumulus: Amount(satoshi: paidCumulus), nimbus: Amount(satoshi: paidNimbus),
+          stratus: Amount(satoshi: paidStratus)),
         devFund: Amount(satoshi: devFund), miner: Amount(satoshi: miner),
         nodes: TierValues(counts),
         onlineShare: confirmed == 0 ? 0 : Double(fleet.producers.count) / Double(confirmed),

@@ -56,7 +56,9 @@ public final class RandomStream {
   @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rngPointer, mean)) }
 
   /// Binomial: successes in `trials` with probability `p` each.
-  @inlinable public func binomial(trials: Int, p: Double) -> Int { Int(gsl_ran_binomial(rngPointer, p, UInt32(trials))) }
+  @inlinable public func binomial(trials: Int, p: Double) -> Int {
+    Int(gsl_ran_binomial(rngPointer, p, UInt32(trials)))
+  }
 
   /// Geometric: the number of trials up to and including the first success (≥ 1).
   @inlinable public func geometric(p: Double) -> Int { Int(gsl_ran_geometric(rngPointer, p)) }

@@ -1,0 +1,59 @@
+import FluxCore
+import Testing
+
+@testable import FluxSim
+
+/// Block production: PoN slots settle at 30 s; the PoW difficulty rule pulls the block
+/// interval back to 120 s after the hashrate doubles.
+@Suite struct BlockTimingTests {
+  @Test func ponMeanIntervalWithinOnePercentOf30Seconds() {
+    var config = Fixtures.steadyPoN(nodes: TierValues(cumulus: 300, nimbus: 150, stratus: 150))
+    config.fleet.uptime = .typical
+    config.horizon = .height(TipState.measured2026.height + 150_000)
+    config.sampling = .blocks(50_000)
+    let result = runJob(config)
+    let rows = result.series
+    // Skip the first 50,000 blocks (the difficulty settles from the assumed start).
+    let steady = Double(rows.last!.time - rows[1].time) / Double(rows.last!.height - rows[1].height)
+    #expect(abs(steady - 30) / 30 < 0.01, "mean interval \(steady) s")
+    #expect(steady >= 30, "a slot is 30 s; empty slots can only add time")
+  }
+
+  @Test func ponStartingTooHardFillsSlotsAfterTheRuleEasesIt() {
+    // Start at a difficulty that leaves most slots empty with only 60 nodes: the rule
+    // raises the target until nearly every slot is filled.
+    var config = Fixtures.steadyPoN(nodes: TierValues(cumulus: 20, nimbus: 20, stratus: 20))
+    config.start = .tip(TipState(height: TipState.measured2026.height, time: TipState.measured2026.time, difficulty: 5))
+    config.horizon = .height(TipState.measured2026.height + 6_000)
+    config.sampling = .blocks(1_000)
+    let result = runJob(config)
+    #expect(result.series[1].meanBlockInterval > 40, "starts slow: \(result.series[1].meanBlockInterval)")
+    #expect(result.series.last!.meanBlockInterval < 31, "ends near 30 s: \(result.series.last!.meanBlockInterval)")
+    #expect(result.series.last!.difficulty < 1)
+  }
+
+  @Test func powDifficultyRestores120SecondsAfterTheHashrateDoubles() {
+    // LWMA3 era. Hashrate 1e6 sol/s, doubling after 3,000 blocks (≈ 360,000 s).
+    let doubling: Int64 = 3_000 * 120
+    var config = Fixtures.pow(
+      height: 1_500_000,
+      hashrate: .piecewise([HashrateStep(from: 0, hashrate: 1e6), HashrateStep(from: doubling, hashrate: 2e6)]),
+      initialHashrate: 1e6)
+    config.horizon = .height(1_500_000 + 7_000)
+    config.sampling = .blocks(500)
+    config.seed = 4
+    let result = runJob(config)
+    let start = result.series[0].time
+    func meanInterval(from: Int, to: Int) -> Double {
+      let a = result.series.first { $0.height == 1_500_000 + from }!
+      let b = result.series.first { $0.height == 1_500_000 + to }!
+      return Double(b.time - a.time) / Double(to - from)
+    }
+    // Before: on target. Right after the doubling blocks come faster; the rule then
+    // brings them back (LWMA3 reacts within its 60-block window).
+    #expect(abs(meanInterval(from: 1_000, to: 3_000) - 120) < 12)
+    let doubled = result.series.first { $0.time >= start + doubling }!.height - 1_500_000
+    #expect(abs(meanInterval(from: doubled + 1_000 - doubled % 500, to: 7_000) - 120) < 12)
+    #expect(result.series.last!.difficulty > result.series[4].difficulty * 1.6, "difficulty roughly doubled")
+  }
+}

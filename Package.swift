@@ -22,7 +22,7 @@ let package = Package(
       providers: [.apt(["libgsl-dev"])]
     ),
     // The discrete-event engine and the network model; every rule decision through FluxCore.
-    .target(name: "FluxSim", dependencies: ["FluxCore", "CGSL"]),
+    .target(name: "FluxSim", dependencies: ["FluxCore", "CGSL"], exclude: ["README.md"]),
     // Reading rule-override and (later) scenario files into FluxCore values.
     .target(
       name: "FluxScenario",

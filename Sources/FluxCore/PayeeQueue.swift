@@ -109,6 +109,12 @@ public struct PayeeQueue: Sendable {
     return (Int(entries[index].node), key(of: entries[index]))
   }
 
+  /// The node that would be paid now, or nil if the tier is empty (`next()` without its key).
+  @inlinable public mutating func nextNode() -> Int? {
+    guard let index = frontIndex() else { return nil }
+    return Int(entries[index].node)
+  }
+
   /// The index of the first live entry, popping stale ones.
   @inlinable mutating func frontIndex() -> Int? {
     while head < entries.count {

@@ -16,7 +16,9 @@ import Testing
     // Skip the first 50,000 blocks (the difficulty settles from the assumed start).
     let steady = Double(rows.last!.time - rows[1].time) / Double(rows.last!.height - rows[1].height)
     #expect(abs(steady - 30) / 30 < 0.01, "mean interval \(steady) s")
-    #expect(steady >= 30, "a slot is 30 s; empty slots can only add time")
+    // Slots are 30 s apart and empty ones only add time, so the mean cannot fall below
+    // 30 s by more than the spread of two mint delays over the span.
+    #expect(steady > 30 - 6.0 / Double(rows.last!.height - rows[1].height))
   }
 
   @Test func ponStartingTooHardFillsSlotsAfterTheRuleEasesIt() {

@@ -233,11 +233,14 @@ public struct HashrateStep: Sendable, Equatable {
 
 /// Proof-of-Node block timing.
 public struct ProofOfNodeConfig: Sendable, Equatable {
-  /// Seconds into its 30 s slot at which the first eligible node's block is stamped
-  /// (the reference minter: about 4 s), clamped to 1 … spacing − 1.
+  /// Seconds into its 30 s slot at which the first eligible node's block is stamped,
+  /// clamped to 1 … spacing − 1. The reference minter stamps about 4 s in; the default
+  /// spreads that uniformly over 1.5 … 6.5 s (mean 4 s, sd 1.4 s). The spread is what
+  /// moves the PoN difficulty (perfectly regular stamps would leave the target almost
+  /// still), so it is a parameter to vary, not a measurement.
   public var mintDelay: Distribution
 
-  public init(mintDelay: Distribution = .lognormal(mu: 1.386, sigma: 0.35)) {
+  public init(mintDelay: Distribution = .uniform(low: 1.5, high: 6.5)) {
     self.mintDelay = mintDelay
   }
 }

@@ -68,7 +68,7 @@ extension Simulation {
   }
 
   /// The node at the front of `tier`'s list, or −1.
-  private mutating func nextPayee(_ tier: Tier) -> Int { fleet.withQueue(tier.index) { $0.next()?.node ?? -1 } }
+  private mutating func nextPayee(_ tier: Tier) -> Int { fleet.withQueue(tier.index) { $0.nextNode() ?? -1 } }
 
   /// Credits `node` of tier index `tier` with `amount` for block `height` and moves it to
   /// the back of its list (unless it was removed in this block: it is paid all the same).

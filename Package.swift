@@ -26,7 +26,7 @@ let package = Package(
     // Reading rule-override and (later) scenario files into FluxCore values.
     .target(
       name: "FluxScenario",
-      dependencies: ["FluxCore", .product(name: "Yams", package: "Yams")]
+      dependencies: ["FluxCore", "FluxSim", .product(name: "Yams", package: "Yams")]
     ),
     // CSV, Markdown and (later) SVG output of results; values in, text out.
     .target(name: "FluxReport", dependencies: ["FluxCore"]),

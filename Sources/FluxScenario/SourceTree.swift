@@ -6,6 +6,8 @@ import Yams
 /// still point at the right place.
 struct SourceTree {
   let file: String
+  /// The parsed document, for decoding.
+  let node: Node
   let root: RuleValue
   /// Position of each value by dotted key path ("" for the root, `funds[0].amount`, …).
   let marks: [String: Mark]
@@ -22,6 +24,7 @@ struct SourceTree {
       throw Diagnostic(file: file, message: "cannot parse: \(error)")
     }
     guard let node else { throw Diagnostic(file: file, line: 1, column: 1, message: "the file is empty") }
+    self.node = node
     var marks: [String: Mark] = [:]
     self.root = try Self.convert(node, path: "", file: file, marks: &marks)
     self.marks = marks

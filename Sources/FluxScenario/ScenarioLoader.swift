@@ -1,0 +1,197 @@
+import FluxCore
+import FluxSim
+import Yams
+
+/// A scenario file read, checked and expanded into its sweep points.
+public struct ScenarioFile: Sendable {
+  public let path: String
+  /// The file's text, as read (hashed into the run manifest).
+  public let text: String
+  /// The scenario as written.
+  public let scenario: Scenario
+  /// One entry per point of the sweep grid (one when there is no sweep), first axis slowest.
+  public let points: [SweepPoint]
+
+  /// Jobs = points × replications.
+  public var jobCount: Int { points.count * scenario.replications }
+}
+
+/// One point of a sweep: the values assigned and the scenario they give.
+public struct SweepPoint: Sendable {
+  public let assignments: [SweepAssignment]
+  public let scenario: Scenario
+}
+
+/// A key path set to a value by a sweep.
+public struct SweepAssignment: Sendable, Equatable {
+  public let keyPath: String
+  public let value: String
+}
+
+/// Every problem found in one file.
+public struct Diagnostics: Error, Sendable, CustomStringConvertible {
+  public var items: [Diagnostic]
+
+  public var description: String { items.map(\.description).joined(separator: "\n") }
+}
+
+/// Reads scenario files: YAML through Yams into `Scenario`, every error located.
+public enum ScenarioLoader {
+  /// Parses, decodes, validates and expands `text` (the contents of `file`).
+  public static func load(file: String, text: String) throws(Diagnostics) -> ScenarioFile {
+    let tree: SourceTree
+    do { tree = try SourceTree(file: file, text: text) } catch { throw Diagnostics(items: [error]) }
+    let scenario = try decode(tree.node, tree: tree)
+    var problems = ScenarioValidator.problems(scenario).map { tree.diagnostic(at: $0.keyPath, $0.message) }
+    guard problems.isEmpty else { throw Diagnostics(items: problems) }
+    var points: [SweepPoint] = []
+    for assignments in try grid(scenario.sweep, tree: tree) {
+      var node = tree.node
+      for assignment in assignments { node = replacing(assignment.keyPath, with: assignment.value, in: node) }
+      let pointScenario = try decode(node, tree: tree, sweep: assignments)
+      problems = ScenarioValidator.problems(pointScenario).map {
+        tree.diagnostic(at: $0.keyPath, "\($0.message) (sweep point \(describe(assignments)))")
+      }
+      guard problems.isEmpty else { throw Diagnostics(items: problems) }
+      points.append(SweepPoint(assignments: assignments, scenario: pointScenario))
+    }
+    let jobs = points.count * scenario.replications
+    if jobs > ScenarioValidator.maxJobs {
+      throw Diagnostics(items: [
+        tree.diagnostic(at: "replications", "\(jobs) jobs (sweep points × replications); at most \(ScenarioValidator.maxJobs)")
+      ])
+    }
+    return ScenarioFile(path: file, text: text, scenario: scenario, points: points)
+  }
+
+  private static func describe(_ assignments: [SweepAssignment]) -> String {
+    assignments.map { "\($0.keyPath)=\($0.value)" }.joined(separator: ", ")
+  }
+
+  /// Decodes a scenario from `node`, turning decoding failures into located diagnostics.
+  private static func decode(_ node: Node, tree: SourceTree, sweep: [SweepAssignment] = []) throws(Diagnostics)
+    -> Scenario
+  {
+    let suffix = sweep.isEmpty ? "" : " (sweep point \(describe(sweep)))"
+    do {
+      return try YAMLDecoder().decode(Scenario.self, from: node)
+    } catch let failure as ScenarioDecodingFailure {
+      throw Diagnostics(items: [tree.diagnostic(at: dottedPath(failure.codingPath), failure.message + suffix)])
+    } catch let error as DecodingError {
+      let (path, message) = describe(error)
+      throw Diagnostics(items: [tree.diagnostic(at: path, message + suffix)])
+    } catch {
+      throw Diagnostics(items: [Diagnostic(file: tree.file, message: "cannot decode: \(error)")])
+    }
+  }
+
+  private static func describe(_ error: DecodingError) -> (String, String) {
+    switch error {
+    case .keyNotFound(let key, let context):
+      return (dottedPath(context.codingPath), "missing required key '\(key.stringValue)'")
+    case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+      return (dottedPath(context.codingPath), "unexpected value: \(context.debugDescription)")
+    @unknown default:
+      return ("", "\(error)")
+    }
+  }
+
+  /// The sweep grid: every combination of the axes' values, first axis slowest.
+  private static func grid(_ axes: [SweepAxis], tree: SourceTree) throws(Diagnostics) -> [[SweepAssignment]] {
+    var points: [[SweepAssignment]] = [[]]
+    for axis in axes {
+      guard let target = value(at: axis.keyPath, in: tree.root) else {
+        let known = scalarPaths(tree.root).filter { !$0.hasPrefix("sweep") }
+        let hint = Suggestion.closest(to: axis.keyPath, among: known).map { "; did you mean '\($0)'?" } ?? ""
+        throw Diagnostics(items: [
+          tree.diagnostic(at: "sweep.\(axis.keyPath)", "no such field in this scenario to sweep\(hint)")
+        ])
+      }
+      guard case .scalar = target, !axis.keyPath.hasPrefix("sweep"), axis.keyPath != "name" else {
+        throw Diagnostics(items: [
+          tree.diagnostic(at: "sweep.\(axis.keyPath)", "only single values (numbers, rates, durations) can be swept")
+        ])
+      }
+      points = points.flatMap { point in axis.values.map { point + [SweepAssignment(keyPath: axis.keyPath, value: $0)] } }
+    }
+    return points
+  }
+
+  /// The value at a dotted key path (`fleet.churn.exits`, `mining.pools[0].share`).
+  static func value(at path: String, in root: RuleValue) -> RuleValue? {
+    var current = root
+    for component in components(path) {
+      switch (current, component) {
+      case (.map(let fields), .key(let key)):
+        guard let field = fields.first(where: { $0.key == key }) else { return nil }
+        current = field.value
+      case (.list(let items), .index(let index)):
+        guard items.indices.contains(index) else { return nil }
+        current = items[index]
+      default:
+        return nil
+      }
+    }
+    return current
+  }
+
+  /// Every key path that leads to a scalar, for "did you mean".
+  static func scalarPaths(_ value: RuleValue, prefix: String = "") -> [String] {
+    switch value {
+    case .scalar: return [prefix]
+    case .list(let items):
+      return items.enumerated().flatMap { scalarPaths($1, prefix: "\(prefix)[\($0)]") }
+    case .map(let fields):
+      return fields.flatMap { scalarPaths($0.value, prefix: prefix.isEmpty ? $0.key : "\(prefix).\($0.key)") }
+    }
+  }
+
+  enum PathComponent: Equatable {
+    case key(String)
+    case index(Int)
+  }
+
+  static func components(_ path: String) -> [PathComponent] {
+    var result: [PathComponent] = []
+    for part in path.split(separator: ".") {
+      var rest = Substring(part)
+      if let bracket = rest.firstIndex(of: "[") {
+        if bracket > rest.startIndex { result.append(.key(String(rest[..<bracket]))) }
+        rest = rest[bracket...]
+        while rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+          result.append(Int(rest[rest.index(after: rest.startIndex)..<close]).map(PathComponent.index) ?? .key(String(rest)))
+          rest = rest[rest.index(after: close)...]
+        }
+      } else {
+        result.append(.key(String(rest)))
+      }
+    }
+    return result
+  }
+
+  /// `node` with the scalar at `path` replaced by `value` (the original's position kept).
+  static func replacing(_ path: String, with value: String, in node: Node) -> Node {
+    replacing(components(path)[...], with: value, in: node)
+  }
+
+  private static func replacing(_ path: ArraySlice<PathComponent>, with value: String, in node: Node) -> Node {
+    guard let first = path.first else {
+      guard case .scalar(var scalar) = node else { return node }
+      scalar.string = value
+      scalar.style = .plain
+      return .scalar(scalar)
+    }
+    switch (node, first) {
+    case (.mapping(var mapping), .key(let key)):
+      guard let child = mapping[key] else { return node }
+      mapping[key] = replacing(path.dropFirst(), with: value, in: child)
+      return .mapping(mapping)
+    case (.sequence(var sequence), .index(let index)):
+      guard sequence.indices.contains(index) else { return node }
+      sequence[index] = replacing(path.dropFirst(), with: value, in: sequence[index])
+      return .sequence(sequence)
+    default:
+      return node
+    }
+  }
+}

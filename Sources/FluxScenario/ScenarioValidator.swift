@@ -1,0 +1,147 @@
+import FluxCore
+import FluxSim
+
+/// Checks on a decoded scenario that types alone cannot make: ranges, sums, what the
+/// rules need (nodes for PoN, mining for PoW), and sizes that would not fit in memory.
+/// All run before any work starts.
+enum ScenarioValidator {
+  struct Problem {
+    var keyPath: String
+    var message: String
+  }
+
+  static let maxNodes = 5_000_000
+  static let maxJobs = 1_000_000
+  /// Sampled rows one job may produce (a row is ~0.5 KB in memory).
+  static let maxRowsPerJob = 5_000_000
+  /// Memory the held results of a run may take.
+  static let resultBudgetBytes = 8 << 30
+
+  static func problems(_ scenario: Scenario) -> [Problem] {
+    var problems: [Problem] = []
+    func fail(_ path: String, _ message: String) { problems.append(Problem(keyPath: path, message: message)) }
+
+    if scenario.name.isEmpty || !scenario.name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" })
+      || !scenario.name.unicodeScalars.allSatisfy(\.isASCII) || scenario.name.hasPrefix("-")
+    {
+      fail("name", "expected lower-case letters, digits and dashes (it names the output folder), found \"\(scenario.name)\"")
+    }
+    let rules: RuleSet
+    do {
+      rules = try RuleSet(base: scenario.rules.base, overrides: scenario.rules.overrides)
+    } catch {
+      fail(error.keyPath.isEmpty ? "rules.overrides" : "rules.overrides.\(error.keyPath)", error.message)
+      return problems
+    }
+    let params = rules.params
+    let startHeight: Int
+    switch scenario.start {
+    case .genesis:
+      startHeight = 0
+    case .tip(let tip):
+      startHeight = tip.height
+      if tip.height < 0 { fail("start.height", "must be ≥ 0, found \(tip.height)") }
+      if !(tip.difficulty > 0) || !tip.difficulty.isFinite {
+        fail("start.difficulty", "must be a positive number, found \(tip.difficulty)")
+      }
+    }
+    // The last height the run may reach, for what the rules need and for sizes.
+    let endHeight: Int
+    switch scenario.horizon {
+    case .height(let height):
+      if height <= startHeight { fail("horizon.height", "must be above the start height \(startHeight), found \(height)") }
+      endHeight = height
+    case .duration(let duration):
+      if !(duration.seconds >= 1) { fail("horizon", "must be at least 1s, found \(duration)") }
+      let spacing = max(1, min(params.powTargetSpacing, params.ponTargetSpacing))
+      endHeight = startHeight + Int(min(duration.seconds / Double(spacing), 1e12))
+    }
+    let pon = params.upgrades.pon ?? .max
+    let nodes = scenario.fleet.nodes
+    for tier in Tier.allCases where nodes[tier] < 0 {
+      fail("fleet.nodes.\(tier)", "must be ≥ 0, found \(nodes[tier])")
+    }
+    let total = nodes.cumulus + nodes.nimbus + nodes.stratus
+    if total > maxNodes { fail("fleet.nodes", "\(total) nodes; at most \(maxNodes) fit in memory") }
+    let churnJoins = Tier.allCases.contains { scenario.fleet.churn?.joins[$0].amount ?? 0 > 0 }
+    if total == 0, endHeight >= pon, !churnJoins {
+      fail("fleet.nodes", "Proof of Node (from height \(pon)) needs at least one node; found 0 and no joins")
+    }
+    if scenario.fleet.startDelay < 0 || scenario.fleet.startDelay > 10_000 {
+      fail("fleet.start_delay", "must be 0 … 10000 blocks, found \(scenario.fleet.startDelay)")
+    }
+    for (name, message) in scenario.fleet.confirmDelay.rangeProblems { fail("fleet.confirm_delay.\(name)", message) }
+    let migration = scenario.fleet.collateralMigration.percent
+    if !(0...100).contains(migration) { fail("fleet.collateral_migration", "must be 0% … 100%, found \(migration)%") }
+    if let uptime = scenario.fleet.uptime {
+      for (name, message) in uptime.online.rangeProblems { fail("fleet.uptime.online.\(uptime.online.family).\(name)", message) }
+      for (name, message) in uptime.offline.rangeProblems {
+        fail("fleet.uptime.offline.\(uptime.offline.family).\(name)", message)
+      }
+    }
+    if let churn = scenario.fleet.churn {
+      for tier in Tier.allCases {
+        if churn.exits[tier].amount < 0 { fail("fleet.churn.exits", "must be ≥ 0, found \(churn.exits[tier])") }
+        if churn.joins[tier].amount < 0 { fail("fleet.churn.joins", "must be ≥ 0, found \(churn.joins[tier])") }
+      }
+    }
+    validateMining(scenario, needed: startHeight < pon, fail: fail)
+    for (name, message) in scenario.mintDelay.rangeProblems { fail("pon.mint_delay.\(scenario.mintDelay.family).\(name)", message) }
+    let rows: Double
+    switch scenario.sample {
+    case .every(let duration):
+      if !(duration.seconds >= 1) { fail("sample", "must be at least 1s, found \(duration)") }
+      let span = Double(endHeight - startHeight) * Double(params.ponTargetSpacing)
+      rows = span / max(duration.seconds, 1)
+    case .blocks(let blocks):
+      if blocks < 1 { fail("sample.blocks", "must be ≥ 1, found \(blocks)") }
+      rows = Double(endHeight - startHeight) / Double(max(blocks, 1))
+    }
+    if rows > Double(maxRowsPerJob) {
+      fail("sample", "about \(Int(rows)) rows per job; at most \(maxRowsPerJob): sample less often or shorten the horizon")
+    }
+    if scenario.replications < 1 || scenario.replications > 100_000 {
+      fail("replications", "must be 1 … 100000, found \(scenario.replications)")
+    } else if rows * 512 * Double(scenario.replications) > Double(resultBudgetBytes) {
+      fail("replications", "the results would take about \(Int(rows * 512 * Double(scenario.replications)) >> 30) GiB; at most \(resultBudgetBytes >> 30)")
+    }
+    for (index, level) in scenario.supplyMilestones.enumerated() where level <= .zero {
+      fail("milestones.supply[\(index)]", "must be > 0, found \(level)")
+    }
+    return problems
+  }
+
+  private static func validateMining(_ scenario: Scenario, needed: Bool, fail: (String, String) -> Void) {
+    guard let mining = scenario.mining else {
+      if needed { fail("mining", "required: the run starts before Proof of Node, so blocks are mined") }
+      return
+    }
+    if mining.pools.isEmpty { fail("mining.pools", "expected at least one pool") }
+    var names = Set<String>()
+    for (index, pool) in mining.pools.enumerated() {
+      if !(pool.share.percent > 0) { fail("mining.pools[\(index)].share", "must be > 0%, found \(pool.share)") }
+      if !names.insert(pool.name).inserted { fail("mining.pools[\(index)].name", "\"\(pool.name)\" is used twice") }
+    }
+    let sum = mining.pools.reduce(0) { $0 + $1.share.percent }
+    if !mining.pools.isEmpty, abs(sum - 100) > 1e-9 {
+      fail("mining.pools", "the shares sum to \(sum.compactDescription)%, expected 100%")
+    }
+    switch mining.hashrate {
+    case .constant(let rate):
+      if !(rate.solutionsPerSecond > 0) { fail("mining.hashrate", "must be > 0, found \(rate)") }
+    case .piecewise(let steps):
+      if steps.first?.from.seconds != 0 { fail("mining.hashrate.piecewise[0].from", "the first step must start at 0s") }
+      for (index, step) in steps.enumerated() {
+        if !(step.hashrate.solutionsPerSecond > 0) {
+          fail("mining.hashrate.piecewise[\(index)].hashrate", "must be > 0, found \(step.hashrate)")
+        }
+        if index > 0, step.from.seconds <= steps[index - 1].from.seconds {
+          fail("mining.hashrate.piecewise[\(index)].from", "steps must be in increasing time")
+        }
+      }
+    case .exponential(let initial, let growth):
+      if !(initial.solutionsPerSecond > 0) { fail("mining.hashrate.exponential.initial", "must be > 0, found \(initial)") }
+      if !(growth.percent > -100) { fail("mining.hashrate.exponential.growth_per_year", "must be above -100%, found \(growth)") }
+    }
+  }
+}

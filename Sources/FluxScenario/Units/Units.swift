@@ -1,0 +1,184 @@
+import FluxCore
+import FluxSim
+
+/// Numbers with explicit units, as scenario files write them: "30s", "6h", "20y",
+/// "0.03/month", "1.5M/s", "20%/year". A unit is never guessed: a bare number where a
+/// duration is expected is an error that says which units are accepted.
+enum UnitParser {
+  /// Seconds per duration unit. A year is the Gregorian mean (365.2425 days), a month a
+  /// twelfth of it, so that "12mo" and "1y" agree.
+  static let durationUnits: [(unit: String, seconds: Double)] = [
+    ("s", 1), ("min", 60), ("h", 3_600), ("d", 86_400), ("w", 604_800),
+    ("mo", Double(JobConfig.secondsPerYear) / 12), ("y", Double(JobConfig.secondsPerYear)),
+  ]
+
+  /// Periods a rate may be given per.
+  static let ratePeriods: [(unit: String, seconds: Double)] = [
+    ("day", 86_400), ("week", 604_800), ("month", Double(JobConfig.secondsPerYear) / 12),
+    ("year", Double(JobConfig.secondsPerYear)),
+  ]
+
+  /// A finite decimal number (digits, optional sign, point and exponent; underscores allowed).
+  static func number(_ text: Substring) -> Double? {
+    let cleaned = text.filter { $0 != "_" }
+    guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isNumber || "+-.eE".contains($0) }),
+      let value = Double(cleaned), value.isFinite
+    else { return nil }
+    return value
+  }
+
+  /// Splits "1.5h" into (1.5, "h").
+  static func split(_ text: String) -> (number: Double, unit: String)? {
+    let trimmed = text.trimmingSpaces
+    guard let unitStart = trimmed.firstIndex(where: { $0.isLetter || $0 == "%" || $0 == "/" }) else {
+      return number(Substring(trimmed)).map { ($0, "") }
+    }
+    // An exponent's "e" belongs to the number when digits follow it.
+    var split = unitStart
+    if "eE".contains(trimmed[unitStart]), let next = trimmed.index(unitStart, offsetBy: 1, limitedBy: trimmed.endIndex),
+      next < trimmed.endIndex, trimmed[next].isNumber || trimmed[next] == "-" || trimmed[next] == "+"
+    {
+      split = trimmed[next...].firstIndex(where: { $0.isLetter || $0 == "%" || $0 == "/" }) ?? trimmed.endIndex
+    }
+    guard let value = number(trimmed[..<split]) else { return nil }
+    return (value, String(trimmed[split...]).trimmingSpaces)
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing spaces.
+  var trimmingSpaces: String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}
+
+/// A span of simulated time written with its unit ("30s", "6h", "1d", "20y").
+public struct DurationValue: Codable, Sendable, Equatable, CustomStringConvertible {
+  public var amount: Double
+  public var unit: String
+
+  public var seconds: Double { amount * (UnitParser.durationUnits.first { $0.unit == unit }?.seconds ?? 1) }
+
+  public init(amount: Double, unit: String) {
+    self.amount = amount
+    self.unit = unit
+  }
+
+  static let expected = "a duration with a unit (s, min, h, d, w, mo or y), e.g. 30s, 6h or 20y"
+
+  public init(from decoder: Decoder) throws {
+    let text = try decoder.scalarText(expected: Self.expected)
+    guard let (number, unit) = UnitParser.split(text), UnitParser.durationUnits.contains(where: { $0.unit == unit })
+    else { throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(Self.expected), found \"\(text)\"") }
+    self.init(amount: number, unit: unit)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+
+  public var description: String { "\(amount.compactDescription)\(unit)" }
+}
+
+/// A rate per node per period, written as "0.03/month" (per day, week, month or year).
+public struct RateValue: Codable, Sendable, Equatable, CustomStringConvertible {
+  public var amount: Double
+  public var period: String
+
+  public var perMonth: Double {
+    amount * (Double(JobConfig.secondsPerYear) / 12) / (UnitParser.ratePeriods.first { $0.unit == period }?.seconds ?? 1)
+  }
+
+  public init(amount: Double, period: String) {
+    self.amount = amount
+    self.period = period
+  }
+
+  static let expected = "a rate such as 0.03/month (per day, week, month or year)"
+
+  public init(from decoder: Decoder) throws {
+    let text = try decoder.scalarText(expected: Self.expected)
+    let parts = text.split(separator: "/", maxSplits: 1)
+    guard parts.count == 2, let amount = UnitParser.number(parts[0]),
+      let period = UnitParser.ratePeriods.first(where: { $0.unit == parts[1].trimmingSpaces })
+    else { throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(Self.expected), found \"\(text)\"") }
+    self.init(amount: amount, period: period.unit)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+
+  public var description: String { "\(amount.compactDescription)/\(period)" }
+}
+
+/// A hashrate in solutions per second, with an optional SI prefix: "2.5M/s", "800k/s", "1e6/s".
+public struct HashrateValue: Codable, Sendable, Equatable, CustomStringConvertible {
+  public var solutionsPerSecond: Double
+
+  public init(solutionsPerSecond: Double) { self.solutionsPerSecond = solutionsPerSecond }
+
+  static let prefixes: [(String, Double)] = [("", 1), ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12)]
+  static let expected = "a hashrate in solutions per second such as 2.5M/s or 800k/s"
+
+  public init(from decoder: Decoder) throws {
+    let text = try decoder.scalarText(expected: Self.expected)
+    var body = Substring(text.trimmingSpaces)
+    guard body.hasSuffix("/s") else {
+      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(Self.expected), found \"\(text)\"")
+    }
+    body = body.dropLast(2)
+    var scale = 1.0
+    if let last = body.last, let prefix = Self.prefixes.first(where: { $0.0 == String(last) }) {
+      scale = prefix.1
+      body = body.dropLast()
+    }
+    guard let number = UnitParser.number(body) else {
+      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(Self.expected), found \"\(text)\"")
+    }
+    solutionsPerSecond = number * scale
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+
+  public var description: String { "\(solutionsPerSecond.compactDescription)/s" }
+}
+
+/// A percentage, "20%" (the % is required), as a fraction.
+public struct PercentValue: Codable, Sendable, Equatable, CustomStringConvertible {
+  public var percent: Double
+
+  public init(percent: Double) { self.percent = percent }
+
+  public var fraction: Double { percent / 100 }
+
+  static let expected = "a percentage such as 20%"
+
+  public init(from decoder: Decoder) throws {
+    let text = try decoder.scalarText(expected: Self.expected)
+    guard text.hasSuffix("%"), let number = UnitParser.number(Substring(text.dropLast())) else {
+      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(Self.expected), found \"\(text)\"")
+    }
+    percent = number
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+
+  public var description: String { "\(percent.compactDescription)%" }
+}
+
+extension Double {
+  /// The shortest text that reads back as this value, without a trailing ".0".
+  var compactDescription: String {
+    let text = description
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+  }
+}

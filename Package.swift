@@ -29,7 +29,7 @@ let package = Package(
       dependencies: ["FluxCore", "FluxSim", .product(name: "Yams", package: "Yams")]
     ),
     // CSV, Markdown and (later) SVG output of results; values in, text out.
-    .target(name: "FluxReport", dependencies: ["FluxCore"]),
+    .target(name: "FluxReport", dependencies: ["FluxCore", "FluxSim", "FluxScenario"]),
     .executableTarget(
       name: "fluxsim",
       dependencies: [
@@ -41,7 +41,7 @@ let package = Package(
     .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
     .testTarget(name: "FluxSimTests", dependencies: ["FluxSim", "FluxCore"]),
     .testTarget(name: "FluxScenarioTests", dependencies: ["FluxScenario", "FluxCore"]),
-    .testTarget(name: "FluxReportTests", dependencies: ["FluxReport", "FluxCore"]),
+    .testTarget(name: "FluxReportTests", dependencies: ["FluxReport", "FluxCore", "FluxSim", "FluxScenario"]),
     .testTarget(name: "fluxsimTests", dependencies: ["fluxsim"]),
   ],
   swiftLanguageModes: [.v6]

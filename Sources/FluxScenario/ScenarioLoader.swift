@@ -32,6 +32,8 @@ public struct SweepAssignment: Sendable, Equatable {
 public struct Diagnostics: Error, Sendable, CustomStringConvertible {
   public var items: [Diagnostic]
 
+  public init(items: [Diagnostic]) { self.items = items }
+
   public var description: String { items.map(\.description).joined(separator: "\n") }
 }
 

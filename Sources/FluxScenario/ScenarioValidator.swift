@@ -72,7 +72,9 @@ enum ScenarioValidator {
     }
     for (name, message) in scenario.fleet.confirmDelay.rangeProblems { fail("fleet.confirm_delay.\(name)", message) }
     let migration = scenario.fleet.collateralMigration.percent
-    if !(0...100).contains(migration) { fail("fleet.collateral_migration", "must be 0% … 100%, found \(migration)%") }
+    if !(0...100).contains(migration) {
+      fail("fleet.collateral_migration", "must be 0% … 100%, found \(scenario.fleet.collateralMigration)")
+    }
     if let uptime = scenario.fleet.uptime {
       for (name, message) in uptime.online.rangeProblems { fail("fleet.uptime.online.\(uptime.online.family).\(name)", message) }
       for (name, message) in uptime.offline.rangeProblems {
@@ -80,22 +82,26 @@ enum ScenarioValidator {
       }
     }
     if let churn = scenario.fleet.churn {
-      for tier in Tier.allCases {
-        if churn.exits[tier].amount < 0 { fail("fleet.churn.exits", "must be ≥ 0, found \(churn.exits[tier])") }
-        if churn.joins[tier].amount < 0 { fail("fleet.churn.joins", "must be ≥ 0, found \(churn.joins[tier])") }
+      for (name, rates) in [("exits", churn.exits), ("joins", churn.joins)] {
+        if let negative = Tier.allCases.map({ rates[$0] }).first(where: { $0.amount < 0 }) {
+          fail("fleet.churn.\(name)", "must be ≥ 0, found \(negative)")
+        }
       }
     }
     validateMining(scenario, needed: startHeight < pon, fail: fail)
     for (name, message) in scenario.mintDelay.rangeProblems { fail("pon.mint_delay.\(scenario.mintDelay.family).\(name)", message) }
-    let rows: Double
+    // At most one row per block; a period shorter than a block still gives one per block.
+    let blocks = Double(endHeight - startHeight)
+    var rows = 0.0
     switch scenario.sample {
     case .every(let duration):
-      if !(duration.seconds >= 1) { fail("sample", "must be at least 1s, found \(duration)") }
-      let span = Double(endHeight - startHeight) * Double(params.ponTargetSpacing)
-      rows = span / max(duration.seconds, 1)
-    case .blocks(let blocks):
-      if blocks < 1 { fail("sample.blocks", "must be ≥ 1, found \(blocks)") }
-      rows = Double(endHeight - startHeight) / Double(max(blocks, 1))
+      if duration.seconds >= 1 {
+        rows = min(blocks, blocks * Double(params.ponTargetSpacing) / duration.seconds)
+      } else {
+        fail("sample", "must be at least 1s, found \(duration)")
+      }
+    case .blocks(let every):
+      if every >= 1 { rows = blocks / Double(every) } else { fail("sample.blocks", "must be ≥ 1, found \(every)") }
     }
     if rows > Double(maxRowsPerJob) {
       fail("sample", "about \(Int(rows)) rows per job; at most \(maxRowsPerJob): sample less often or shorten the horizon")
@@ -113,7 +119,9 @@ enum ScenarioValidator {
 
   private static func validateMining(_ scenario: Scenario, needed: Bool, fail: (String, String) -> Void) {
     guard let mining = scenario.mining else {
-      if needed { fail("mining", "required: the run starts before Proof of Node, so blocks are mined") }
+      if needed {
+        fail("start", "the run starts before Proof of Node, so blocks are mined: `mining:` (pools and hashrate) is required")
+      }
       return
     }
     if mining.pools.isEmpty { fail("mining.pools", "expected at least one pool") }

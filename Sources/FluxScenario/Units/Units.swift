@@ -87,7 +87,8 @@ public struct RateValue: Codable, Sendable, Equatable, CustomStringConvertible {
   public var period: String
 
   public var perMonth: Double {
-    amount * (Double(JobConfig.secondsPerYear) / 12) / (UnitParser.ratePeriods.first { $0.unit == period }?.seconds ?? 1)
+    if period == "month" { return amount }
+    return amount * (Double(JobConfig.secondsPerYear) / 12) / (UnitParser.ratePeriods.first { $0.unit == period }?.seconds ?? 1)
   }
 
   public init(amount: Double, period: String) {

@@ -44,6 +44,7 @@ struct Simulation {
     setUpFleet()
     setUpChurn()
     metrics.sample(chain: chain, fleet: fleet)
+    metrics.begin(height: chain.height, time: chain.time, supply: chain.supply)
     scheduleNextBlock()
   }
 

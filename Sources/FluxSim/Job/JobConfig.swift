@@ -151,7 +151,7 @@ public struct UptimeModel: Sendable, Equatable {
   /// outages outlast the 640-block (5.3 h) PoN expiry, so a node restarts at the back of
   /// its queue every few months. An assumption to vary, not a measurement.
   public static let typical = UptimeModel(
-    online: .weibull(shape: 0.8, scale: 40 * 86_400), offline: .lognormal(mu: 9.575, sigma: 1.5))
+    online: .weibull(shape: 0.8, scale: 40 * 86_400), offline: .lognormal(mu: log(4 * 3_600), sigma: 1.5))
 
   /// The long-run share of time online, E[online] / (E[online] + E[offline]).
   public var availability: Double { online.mean / (online.mean + offline.mean) }

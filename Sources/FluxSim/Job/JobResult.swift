@@ -16,6 +16,8 @@ public struct JobResult: Sendable, Equatable {
   public var producedBlocks: TierValues<Int>
   /// Blocks connected by the job.
   public var blocks: Int
+  /// The last block of each calendar year the job completed (UTC).
+  public var yearEnds: [YearEnd]
 
   /// The last sample: the state at the end of the job.
   public var final: SampleRow { series[series.count - 1] }
@@ -38,6 +40,16 @@ public struct SampleRow: Sendable, Equatable {
   public var meanBlockInterval: Double
   /// Difficulty of the next block, powLimit / target.
   public var difficulty: Double
+}
+
+/// The last block of a calendar year and the totals up to it (paid amounts since the job's start).
+public struct YearEnd: Sendable, Equatable {
+  public var year: Int
+  public var height: Int
+  public var time: Int64
+  public var supply: Amount
+  public var paid: TierValues<Amount>
+  public var devFund: Amount
 }
 
 /// Nodes of one tier by lifecycle state.

@@ -19,6 +19,11 @@ struct Metrics {
   private var devFund: Int64 = 0
   private var miner: Int64 = 0
   private var blocks = 0
+  private(set) var yearEnds: [YearEnd] = []
+  /// Start of the next calendar year (UTC), and the state after the previous block, so the
+  /// last block of each year can be recorded when the first block of the next one arrives.
+  private var nextYearStart: Int64 = .max
+  private var previousBlock = YearEnd(year: 0, height: 0, time: 0, supply: .zero, paid: TierValues { _ in .zero }, devFund: .zero)
   private var lastSample: (height: Int, time: Int64) = (0, 0)
   private var nextSampleTime: Int64 = .max
   /// Rule-change heights ahead, ascending, with their labels.
@@ -46,6 +51,7 @@ struct Metrics {
   /// Called after each block is connected; returns whether a sample is due. Takes plain
   /// values so the per-block call copies nothing large.
   mutating func didConnect(height: Int, time: Int64, supply: Amount, reward: BlockReward) -> Bool {
+    if time >= nextYearStart { recordYearEnd(at: time) }
     paidCumulus &+= reward.tiers.cumulus.satoshi
     paidNimbus &+= reward.tiers.nimbus.satoshi
     paidStratus &+= reward.tiers.stratus.satoshi
@@ -59,6 +65,26 @@ struct Metrics {
     case .blocks(let every): return height - lastSample.height >= every
     case .seconds: return time >= nextSampleTime
     }
+  }
+
+  /// Records the block before the first one at or after `nextYearStart` as that year's last.
+  private mutating func recordYearEnd(at time: Int64) {
+    var end = previousBlock
+    end.year = UTCTime.components(nextYearStart).year - 1
+    end.paid = TierValues(
+      cumulus: Amount(satoshi: paidCumulus), nimbus: Amount(satoshi: paidNimbus), stratus: Amount(satoshi: paidStratus))
+    end.devFund = Amount(satoshi: devFund)
+    yearEnds.append(end)
+    let year = UTCTime.components(time).year + 1
+    nextYearStart = UTCTime.seconds(UTCTime.Components(year: year, month: 1, day: 1))
+  }
+
+  /// Sets the year-end tracking from the start state.
+  mutating func begin(height: Int, time: Int64, supply: Amount) {
+    previousBlock.height = height
+    previousBlock.time = time
+    previousBlock.supply = supply
+    nextYearStart = UTCTime.seconds(UTCTime.Components(year: UTCTime.components(time).year + 1, month: 1, day: 1))
   }
 
   /// The height of the next rule change and the next supply level, so that the
@@ -135,6 +161,6 @@ struct Metrics {
     return JobResult(
       seed: seed, series: rows, milestones: milestones, payouts: payouts,
       poolIncome: zip(mining.poolNames, mining.poolIncome).map { PoolIncome(name: $0, income: Amount(satoshi: $1)) },
-      producedBlocks: TierValues { proofOfNode.produced[$0.index] }, blocks: blocks)
+      producedBlocks: TierValues { proofOfNode.produced[$0.index] }, blocks: blocks, yearEnds: yearEnds)
   }
 }

@@ -1,0 +1,74 @@
+import FluxCore
+import FluxSim
+
+/// Values across the replications of one sweep point, lined up for quantiles: the k-th
+/// sample of every replication, the k-th year end, a milestone's dates.
+struct PointAggregate {
+  let results: [JobResult]
+
+  /// Samples present in every replication.
+  var sampleCount: Int { results.map(\.series.count).min() ?? 0 }
+
+  /// The time of sample `k` (the median across replications, which differ by less than a block).
+  func time(ofSample k: Int) -> Double { Spread.of(results.map { Double($0.series[k].time) }).p50 }
+
+  /// Quantiles of `value` at sample `k`.
+  func spread(ofSample k: Int, _ value: (SampleRow) -> Double) -> Summary {
+    Spread.of(results.map { value($0.series[k]) })
+  }
+
+  /// Years completed by every replication.
+  var years: [Int] {
+    let sets = results.map { Set($0.yearEnds.map(\.year)) }
+    guard var common = sets.first else { return [] }
+    for set in sets.dropFirst() { common.formIntersection(set) }
+    return common.sorted()
+  }
+
+  /// Quantiles of the supply at the end of `year`.
+  func supply(atEndOf year: Int) -> Summary {
+    Spread.of(results.compactMap { $0.yearEnds.first { $0.year == year }.map { Double($0.supply.satoshi) } })
+  }
+
+  /// The year-end time of `year` (median).
+  func time(atEndOf year: Int) -> Double {
+    Spread.of(results.compactMap { $0.yearEnds.first { $0.year == year }.map { Double($0.time) } }).p50
+  }
+
+  /// Income per node of `tier` during `year` (satoshi) in each replication: what the
+  /// tier was paid in the year over its mean number of confirmed nodes in the year's samples.
+  func incomePerNode(_ tier: Tier, in year: Int) -> Summary {
+    Spread.of(
+      results.compactMap { result -> Double? in
+        guard let index = result.yearEnds.firstIndex(where: { $0.year == year }) else { return nil }
+        let end = result.yearEnds[index]
+        let startPaid = index > 0 ? result.yearEnds[index - 1].paid[tier] : result.series[0].paid[tier]
+        let startTime = index > 0 ? result.yearEnds[index - 1].time : result.series[0].time
+        let rows = result.series.filter { $0.time > startTime && $0.time <= end.time }
+        guard !rows.isEmpty else { return nil }
+        let nodes = Double(rows.reduce(0) { $0 + $1.nodes[tier].confirmed }) / Double(rows.count)
+        return nodes > 0 ? Double((end.paid[tier] - startPaid).satoshi) / nodes : nil
+      })
+  }
+
+  /// Whether `year` is complete in every replication (the run spans all of it).
+  func isFullYear(_ year: Int) -> Bool {
+    let startOfYear = UTCTime.seconds(UTCTime.Components(year: year, month: 1, day: 1))
+    return results.allSatisfy { $0.series[0].time <= startOfYear }
+  }
+
+  /// Milestone labels reached by at least one replication, in order of height.
+  var milestoneLabels: [String] {
+    var first: [String: Int] = [:]
+    for result in results {
+      for milestone in result.milestones { first[milestone.label] = min(first[milestone.label] ?? .max, milestone.height) }
+    }
+    return first.keys.sorted { (first[$0]!, $0) < (first[$1]!, $1) }
+  }
+
+  /// Quantiles of a milestone's date among the replications that reached it, and how many did.
+  func milestone(_ label: String) -> (dates: Summary, reached: Int) {
+    let times = results.compactMap { $0.milestones.first { $0.label == label }.map { Double($0.time) } }
+    return (Spread.of(times), times.count)
+  }
+}

@@ -1,0 +1,70 @@
+import FluxCore
+import FluxScenario
+import Foundation
+
+/// `manifest.json`: what was run — scenario identity, rules, seeds and the jobs done —
+/// so a run can be reproduced, compared with another, resumed or merged. Deterministic:
+/// keys sorted, no timestamps or timings.
+public struct Manifest: Codable, Sendable, Equatable {
+  public var format = 1
+  public var fluxsimVersion: String
+  public var scenario: ScenarioIdentity
+  /// FNV-1a hash of the effective rules (`ChainParams` of every sweep point), so two runs
+  /// on different rules cannot be mistaken for each other.
+  public var rulesHash: String
+  public var replications: Int
+  public var seed: UInt64
+  public var points: [[String]]
+  public var jobs: [JobEntry]
+  public var outputs: [String]
+
+  public struct ScenarioIdentity: Codable, Sendable, Equatable {
+    public var name: String
+    public var path: String
+    /// FNV-1a 64 of the file's text.
+    public var textHash: String
+  }
+
+  public struct JobEntry: Codable, Sendable, Equatable {
+    public var index: Int
+    public var point: Int
+    public var replication: Int
+    public var seed: UInt64
+    public var done: Bool
+  }
+
+  public static let fluxsimVersion = "0.4.0"
+
+  public init(run: RunRecord, outputs: [String]) {
+    let plan = run.plan
+    fluxsimVersion = Self.fluxsimVersion
+    scenario = ScenarioIdentity(name: run.name, path: plan.file.path, textHash: Self.hash(plan.file.text))
+    rulesHash = Self.hash(plan.file.points.map { String(describing: $0.scenario.jobConfig(jobIndex: 0).rules.params) }.joined())
+    replications = plan.replications
+    seed = plan.seed
+    points = plan.file.points.map { $0.assignments.map { "\($0.keyPath)=\($0.value)" } }
+    jobs = plan.jobs.map { JobEntry(index: $0.index, point: $0.point, replication: $0.replication, seed: $0.config.seed, done: true) }
+    self.outputs = outputs
+  }
+
+  /// The manifest as sorted, indented JSON with a trailing newline.
+  public func json() -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    // Encoding plain values cannot fail.
+    let data = (try? encoder.encode(self)) ?? Data()
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// FNV-1a 64-bit, as 16 hex digits: a stable identity, not a security hash.
+  static func hash(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}

@@ -1,0 +1,108 @@
+import FluxCore
+import FluxScenario
+import FluxSim
+
+/// `report.md` and its SVG charts: what a reader looks at first. The scenario, charts of
+/// supply (p5–p95 band across replications), nodes, block interval and income per node,
+/// tables of milestones, year-end supply and yearly income per node, and the command
+/// that reproduces the run.
+public enum RunReport {
+  public static func files(_ run: RunRecord) -> [OutputFile] {
+    let charts = RunCharts(run: run)
+    var files = [OutputFile(name: "report.md", contents: markdown(run, charts: charts))]
+    files += charts.all.map { OutputFile(name: $0.file, contents: $0.chart.svg()) }
+    return files
+  }
+
+  static func markdown(_ run: RunRecord, charts: RunCharts) -> String {
+    let scenario = run.plan.file.scenario
+    var text = "# \(run.name)\n\n"
+    if let description = scenario.description { text += "\(description)\n\n" }
+    text += Table(columns: ["", ""], rows: describe(run)).markdown() + "\n"
+    for chart in charts.all {
+      text += "## \(chart.chart.title)\n\n![\(chart.chart.title)](\(chart.file))\n\n"
+      if chart.file == RunCharts.supplyFile { text += yearEndSupply(run) + milestones(run) }
+    }
+    text += "## Income per node per year (FLUX, p5 / p50 / p95 across replications)\n\n" + incomeTable(run)
+    text += "## Reproduce\n\n```sh\n\(run.command)\n```\n\nOutputs: `series.csv` (one row per job and sample), "
+    text += "`summary.csv` (one row per job), `payouts.csv` (per job and tier), `manifest.json`.\n"
+    return text
+  }
+
+  static func describe(_ run: RunRecord) -> [[String]] {
+    let scenario = run.plan.file.scenario
+    var rows: [[String]] = []
+    var rules = "\(scenario.rules.base.rawValue), \(scenario.rules.supplyMode.rawValue) supply mode"
+    if case .map(let fields)? = scenario.rules.overrides, !fields.isEmpty {
+      rules += "; overrides: " + fields.map(\.key).joined(separator: ", ")
+    }
+    rows.append(["rules", rules])
+    switch scenario.start {
+    case .genesis: rows.append(["start", "genesis"])
+    case .tip(let tip):
+      rows.append(["start", "height \(Format.grouped(Double(tip.height))) at \(Format.date(tip.time)), difficulty \(tip.difficulty)"])
+    }
+    switch scenario.horizon {
+    case .duration(let duration): rows.append(["horizon", duration.description])
+    case .height(let height): rows.append(["horizon", "height \(Format.grouped(Double(height)))"])
+    }
+    let nodes = scenario.fleet.nodes
+    rows.append(["nodes at start", "\(nodes.cumulus) Cumulus, \(nodes.nimbus) Nimbus, \(nodes.stratus) Stratus"])
+    rows.append(["uptime", scenario.fleet.uptime.map { "online \($0.online.family), offline \($0.offline.family)" } ?? "always online"])
+    if let churn = scenario.fleet.churn {
+      rows.append(["churn", "exits \(churn.exits.cumulus) … joins \(churn.joins.cumulus) (Cumulus; per tier in the file)"])
+    } else {
+      rows.append(["churn", "none"])
+    }
+    rows.append(["jobs", "\(run.plan.pointCount) point(s) × \(run.plan.replications) replication(s), seed \(run.plan.seed)"])
+    for point in 0..<run.plan.pointCount where run.plan.pointCount > 1 {
+      rows.append(["point \(point)", run.plan.label(ofPoint: point)])
+    }
+    return rows
+  }
+
+  static func yearEndSupply(_ run: RunRecord) -> String {
+    var rows: [[String]] = []
+    for point in 0..<run.plan.pointCount {
+      let aggregate = PointAggregate(results: run.results(ofPoint: point))
+      for year in aggregate.years {
+        let supply = aggregate.supply(atEndOf: year)
+        rows.append([String(year), run.pointName(point), Format.flux(satoshi: supply.p5), Format.flux(satoshi: supply.p50),
+          Format.flux(satoshi: supply.p95)])
+      }
+    }
+    let table = Table(columns: ["year", "point", "supply p5", "supply p50", "supply p95"], rows: rows,
+      numericColumns: ["supply p5", "supply p50", "supply p95"])
+    return "### Supply at each year end (FLUX)\n\n" + table.markdown() + "\n"
+  }
+
+  static func milestones(_ run: RunRecord) -> String {
+    var rows: [[String]] = []
+    for point in 0..<run.plan.pointCount {
+      let aggregate = PointAggregate(results: run.results(ofPoint: point))
+      for label in aggregate.milestoneLabels {
+        let (dates, reached) = aggregate.milestone(label)
+        rows.append([label, run.pointName(point), Format.day(Int64(dates.p5)), Format.day(Int64(dates.p50)),
+          Format.day(Int64(dates.p95)), "\(reached)/\(run.plan.replications)"])
+      }
+    }
+    let table = Table(columns: ["milestone", "point", "p5", "p50", "p95", "reached"], rows: rows)
+    return "### Milestones (dates, p5 / p50 / p95 across replications)\n\n" + table.markdown() + "\n"
+  }
+
+  static func incomeTable(_ run: RunRecord) -> String {
+    var rows: [[String]] = []
+    for point in 0..<run.plan.pointCount {
+      let aggregate = PointAggregate(results: run.results(ofPoint: point))
+      for year in aggregate.years {
+        var cells = [aggregate.isFullYear(year) ? String(year) : "\(year) (part)", run.pointName(point)]
+        for tier in Tier.allCases {
+          let income = aggregate.incomePerNode(tier, in: year)
+          cells.append(income.count == 0 ? "" : "\(Format.fixed(income.p5 / 1e8, 2)) / \(Format.fixed(income.p50 / 1e8, 2)) / \(Format.fixed(income.p95 / 1e8, 2))")
+        }
+        rows.append(cells)
+      }
+    }
+    return Table(columns: ["year", "point", "Cumulus", "Nimbus", "Stratus"], rows: rows).markdown() + "\n"
+  }
+}

@@ -1,0 +1,88 @@
+import FluxCore
+import FluxScenario
+import FluxSim
+
+/// The CSV tables of a run (RFC 4180, header row, `.` decimals, fixed precision):
+/// `series.csv` (one row per job per sample), `summary.csv` (one row per job) and
+/// `payouts.csv` (one row per job per tier).
+public enum RunTables {
+  static let tierNames = Tier.allCases.map(\.description)
+
+  public static func series(_ run: RunRecord) -> Table {
+    var columns = ["job", "point", "replication", "time", "height", "supply", "subsidy"]
+    columns += tierNames.map { "paid_\($0)" } + ["dev_fund", "miner"]
+    for state in ["confirmed", "offline", "starting", "dos", "expired"] { columns += tierNames.map { "\(state)_\($0)" } }
+    columns += ["online_share", "block_interval", "difficulty"]
+    var rows: [[String]] = []
+    for job in run.plan.jobs {
+      for row in run.results[job.index].series {
+        var cells = [
+          String(job.index), run.plan.label(ofPoint: job.point), String(job.replication), Format.date(row.time),
+          String(row.height), Format.flux(row.supply), Format.flux(row.subsidy),
+        ]
+        cells += Tier.allCases.map { Format.flux(row.paid[$0]) } + [Format.flux(row.devFund), Format.flux(row.miner)]
+        let counts: [KeyPath<NodeCounts, Int>] = [\.confirmed, \.offline, \.starting, \.dosListed, \.expired]
+        for count in counts { cells += Tier.allCases.map { String(row.nodes[$0][keyPath: count]) } }
+        cells += [Format.fixed(row.onlineShare, 6), Format.fixed(row.meanBlockInterval, 3), Format.fixed(row.difficulty, 9)]
+        rows.append(cells)
+      }
+    }
+    return Table(columns: columns, rows: rows)
+  }
+
+  /// Milestone labels in the order they are first reached (by height, then label).
+  static func milestoneLabels(_ run: RunRecord) -> [String] {
+    var first: [String: Int] = [:]
+    for result in run.results {
+      for milestone in result.milestones { first[milestone.label] = min(first[milestone.label] ?? .max, milestone.height) }
+    }
+    return first.keys.sorted { (first[$0]!, $0) < (first[$1]!, $1) }
+  }
+
+  public static func summary(_ run: RunRecord) -> Table {
+    let milestones = milestoneLabels(run)
+    var columns = ["job", "point", "replication", "seed", "blocks", "final_height", "final_time", "final_supply"]
+    columns += tierNames.map { "paid_\($0)" } + ["dev_fund", "miner"]
+    columns += milestones.map { "milestone: \($0)" }
+    let rows = run.plan.jobs.map { job -> [String] in
+      let result = run.results[job.index]
+      let final = result.final
+      var cells = [
+        String(job.index), run.plan.label(ofPoint: job.point), String(job.replication), String(job.config.seed),
+        String(result.blocks), String(final.height), Format.date(final.time), Format.flux(final.supply),
+      ]
+      cells += Tier.allCases.map { Format.flux(final.paid[$0]) } + [Format.flux(final.devFund), Format.flux(final.miner)]
+      cells += milestones.map { label in result.milestones.first { $0.label == label }.map { Format.date($0.time) } ?? "" }
+      return cells
+    }
+    return Table(columns: columns, rows: rows)
+  }
+
+  public static func payouts(_ run: RunRecord) -> Table {
+    let stats = ["count", "mean", "min", "p5", "p25", "p50", "p75", "p95", "max"]
+    var columns = ["job", "point", "replication", "tier", "total_paid"]
+    columns += stats.map { "blocks_since_paid_\($0)" } + stats.map { "income_flux_\($0)" }
+    var rows: [[String]] = []
+    for job in run.plan.jobs {
+      let result = run.results[job.index]
+      for tier in Tier.allCases {
+        let payout = result.payouts[tier]
+        var cells = [
+          String(job.index), run.plan.label(ofPoint: job.point), String(job.replication), tier.description,
+          Format.flux(payout.totalPaid),
+        ]
+        cells += values(payout.blocksSincePaid).enumerated().map { $0 == 0 ? Format.fixed($1, 0) : Format.fixed($1, 3) }
+        cells += values(payout.incomePerNode).enumerated().map { $0 == 0 ? Format.fixed($1, 0) : Format.flux(satoshi: $1) }
+        rows.append(cells)
+      }
+    }
+    return Table(columns: columns, rows: rows)
+  }
+
+  static func values(_ summary: Summary) -> [Double] {
+    [
+      Double(summary.count), summary.mean, summary.min, summary.p5, summary.p25, summary.p50, summary.p75,
+      summary.p95, summary.max,
+    ]
+  }
+}

@@ -1,0 +1,44 @@
+import FluxCore
+import FluxSim
+
+/// The jobs of a run of one scenario file: sweep points × replications, each with its
+/// seed, in a fixed order (point-major: job = point × replications + replication).
+public struct RunPlan: Sendable {
+  public let file: ScenarioFile
+  public let replications: Int
+  public let seed: UInt64
+  public let jobs: [PlannedJob]
+
+  /// The plan with the file's replications and seed, or the command line's.
+  public init(file: ScenarioFile, replications: Int? = nil, seed: UInt64? = nil) {
+    self.file = file
+    self.replications = replications ?? file.scenario.replications
+    self.seed = seed ?? file.scenario.seed
+    var jobs: [PlannedJob] = []
+    for (pointIndex, point) in file.points.enumerated() {
+      var scenario = point.scenario
+      scenario.seed = self.seed
+      for replication in 0..<self.replications {
+        let index = jobs.count
+        let config = scenario.jobConfig(jobIndex: index)
+        jobs.append(PlannedJob(index: index, point: pointIndex, replication: replication, config: config))
+      }
+    }
+    self.jobs = jobs
+  }
+
+  /// "key=value, …" for a sweep point, or "" without a sweep.
+  public func label(ofPoint point: Int) -> String {
+    file.points[point].assignments.map { "\($0.keyPath)=\($0.value)" }.joined(separator: ", ")
+  }
+
+  public var pointCount: Int { file.points.count }
+}
+
+/// One job: where it sits in the grid and what it runs.
+public struct PlannedJob: Sendable {
+  public let index: Int
+  public let point: Int
+  public let replication: Int
+  public let config: JobConfig
+}

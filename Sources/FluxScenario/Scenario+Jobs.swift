@@ -24,7 +24,9 @@ extension Scenario {
     config.fleet = FleetConfig(
       initialNodes: fleet.nodes,
       uptime: fleet.uptime.map { UptimeModel(online: $0.online.distribution, offline: $0.offline.distribution) },
-      churn: fleet.churn.map { ChurnModel(exitsPerMonth: $0.exits.map(\.perMonth), joinsPerMonth: $0.joins.map(\.perMonth)) }
+      churn: fleet.churn.map {
+        ChurnModel(exitsPerMonth: $0.exits.map(\.perMonth), joinsPerMonth: $0.joins.map(\.perMonth))
+      }
         ?? .none,
       startDelayBlocks: fleet.startDelay, confirmDelayBlocks: fleet.confirmDelay.distribution,
       collateralMigrationShare: fleet.collateralMigration.fraction)

@@ -60,7 +60,8 @@ public enum ScenarioLoader {
     let jobs = points.count * scenario.replications
     if jobs > ScenarioValidator.maxJobs {
       throw Diagnostics(items: [
-        tree.diagnostic(at: "replications", "\(jobs) jobs (sweep points × replications); at most \(ScenarioValidator.maxJobs)")
+        tree.diagnostic(
+          at: "replications", "\(jobs) jobs (sweep points × replications); at most \(ScenarioValidator.maxJobs)")
       ])
     }
     return ScenarioFile(path: file, text: text, scenario: scenario, points: points)
@@ -114,7 +115,8 @@ public enum ScenarioLoader {
           tree.diagnostic(at: "sweep.\(axis.keyPath)", "only single values (numbers, rates, durations) can be swept")
         ])
       }
-      points = points.flatMap { point in axis.values.map { point + [SweepAssignment(keyPath: axis.keyPath, value: $0)] } }
+      points = points.flatMap { point in axis.values.map { point + [SweepAssignment(keyPath: axis.keyPath, value: $0)] }
+      }
     }
     return points
   }
@@ -161,7 +163,8 @@ public enum ScenarioLoader {
         if bracket > rest.startIndex { result.append(.key(String(rest[..<bracket]))) }
         rest = rest[bracket...]
         while rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
-          result.append(Int(rest[rest.index(after: rest.startIndex)..<close]).map(PathComponent.index) ?? .key(String(rest)))
+          result.append(
+            Int(rest[rest.index(after: rest.startIndex)..<close]).map(PathComponent.index) ?? .key(String(rest)))
           rest = rest[rest.index(after: close)...]
         }
       } else {

@@ -24,7 +24,9 @@ enum ScenarioValidator {
     if scenario.name.isEmpty || !scenario.name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" })
       || !scenario.name.unicodeScalars.allSatisfy(\.isASCII) || scenario.name.hasPrefix("-")
     {
-      fail("name", "expected lower-case letters, digits and dashes (it names the output folder), found \"\(scenario.name)\"")
+      fail(
+        "name",
+        "expected lower-case letters, digits and dashes (it names the output folder), found \"\(scenario.name)\"")
     }
     let rules: RuleSet
     do {
@@ -49,7 +51,9 @@ enum ScenarioValidator {
     let endHeight: Int
     switch scenario.horizon {
     case .height(let height):
-      if height <= startHeight { fail("horizon.height", "must be above the start height \(startHeight), found \(height)") }
+      if height <= startHeight {
+        fail("horizon.height", "must be above the start height \(startHeight), found \(height)")
+      }
       endHeight = height
     case .duration(let duration):
       if !(duration.seconds >= 1) { fail("horizon", "must be at least 1s, found \(duration)") }
@@ -76,7 +80,9 @@ enum ScenarioValidator {
       fail("fleet.collateral_migration", "must be 0% … 100%, found \(scenario.fleet.collateralMigration)")
     }
     if let uptime = scenario.fleet.uptime {
-      for (name, message) in uptime.online.rangeProblems { fail("fleet.uptime.online.\(uptime.online.family).\(name)", message) }
+      for (name, message) in uptime.online.rangeProblems {
+        fail("fleet.uptime.online.\(uptime.online.family).\(name)", message)
+      }
       for (name, message) in uptime.offline.rangeProblems {
         fail("fleet.uptime.offline.\(uptime.offline.family).\(name)", message)
       }
@@ -89,7 +95,9 @@ enum ScenarioValidator {
       }
     }
     validateMining(scenario, needed: startHeight < pon, fail: fail)
-    for (name, message) in scenario.mintDelay.rangeProblems { fail("pon.mint_delay.\(scenario.mintDelay.family).\(name)", message) }
+    for (name, message) in scenario.mintDelay.rangeProblems {
+      fail("pon.mint_delay.\(scenario.mintDelay.family).\(name)", message)
+    }
     // At most one row per block; a period shorter than a block still gives one per block.
     let blocks = Double(endHeight - startHeight)
     var rows = 0.0
@@ -103,13 +111,16 @@ enum ScenarioValidator {
     case .blocks(let every):
       if every >= 1 { rows = blocks / Double(every) } else { fail("sample.blocks", "must be ≥ 1, found \(every)") }
     }
-    if rows > Double(maxRowsPerJob) {
-      fail("sample", "about \(Int(rows)) rows per job; at most \(maxRowsPerJob): sample less often or shorten the horizon")
+    let tooManyRows = rows > Double(maxRowsPerJob)
+    if tooManyRows {
+      fail(
+        "sample", "about \(Int(rows)) rows per job; at most \(maxRowsPerJob): sample less often or shorten the horizon")
     }
     if scenario.replications < 1 || scenario.replications > 100_000 {
       fail("replications", "must be 1 … 100000, found \(scenario.replications)")
-    } else if rows * 512 * Double(scenario.replications) > Double(resultBudgetBytes) {
-      fail("replications", "the results would take about \(Int(rows * 512 * Double(scenario.replications)) >> 30) GiB; at most \(resultBudgetBytes >> 30)")
+    } else if !tooManyRows, rows * 512 * Double(scenario.replications) > Double(resultBudgetBytes) {
+      let gibibytes = Int(rows * 512 * Double(scenario.replications)) >> 30
+      fail("replications", "the results would take about \(gibibytes) GiB; at most \(resultBudgetBytes >> 30)")
     }
     for (index, level) in scenario.supplyMilestones.enumerated() where level <= .zero {
       fail("milestones.supply[\(index)]", "must be > 0, found \(level)")
@@ -120,7 +131,9 @@ enum ScenarioValidator {
   private static func validateMining(_ scenario: Scenario, needed: Bool, fail: (String, String) -> Void) {
     guard let mining = scenario.mining else {
       if needed {
-        fail("start", "the run starts before Proof of Node, so blocks are mined: `mining:` (pools and hashrate) is required")
+        fail(
+          "start",
+          "the run starts before Proof of Node, so blocks are mined: `mining:` (pools and hashrate) is required")
       }
       return
     }
@@ -148,8 +161,12 @@ enum ScenarioValidator {
         }
       }
     case .exponential(let initial, let growth):
-      if !(initial.solutionsPerSecond > 0) { fail("mining.hashrate.exponential.initial", "must be > 0, found \(initial)") }
-      if !(growth.percent > -100) { fail("mining.hashrate.exponential.growth_per_year", "must be above -100%, found \(growth)") }
+      if !(initial.solutionsPerSecond > 0) {
+        fail("mining.hashrate.exponential.initial", "must be > 0, found \(initial)")
+      }
+      if !(growth.percent > -100) {
+        fail("mining.hashrate.exponential.growth_per_year", "must be above -100%, found \(growth)")
+      }
     }
   }
 }

@@ -18,7 +18,8 @@ final class ProgressLine: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     let rate = progress.elapsed > 0 ? Double(progress.blocks) / progress.elapsed : 0
-    let remaining = progress.done > 0 ? progress.elapsed / Double(progress.done) * Double(progress.total - progress.done) : 0
+    let remaining =
+      progress.done > 0 ? progress.elapsed / Double(progress.done) * Double(progress.total - progress.done) : 0
     let line = String(
       format: "\r%@: %d/%d jobs · %.2fM blocks/s · ETA %d:%02d   ", label, progress.done, progress.total, rate / 1e6,
       Int(remaining) / 60, Int(remaining) % 60)

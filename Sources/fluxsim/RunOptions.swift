@@ -41,7 +41,9 @@ enum ScenarioInput {
         do {
           text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-          throw Diagnostics(items: [Diagnostic(file: path, message: "cannot read the file: \(error.localizedDescription)")])
+          throw Diagnostics(items: [
+            Diagnostic(file: path, message: "cannot read the file: \(error.localizedDescription)")
+          ])
         }
         files.append(try ScenarioLoader.load(file: path, text: text))
       } catch let diagnostics as Diagnostics {

@@ -19,75 +19,145 @@ import Testing
     (base + "replicatons: 4\n", "s.yaml:3:1: error: replicatons: unknown key; did you mean 'replications'?"),
     (base + "fleet: { nodez: 3 }\n", "s.yaml:3:10: error: fleet.nodez: unknown key; did you mean 'nodes'?"),
     // Names, numbers and units.
-    ("name: My Scenario\nhorizon: 1y\n",
-      "s.yaml:1:1: error: name: expected lower-case letters, digits and dashes (it names the output folder), found \"My Scenario\""),
-    ("name: x\nhorizon: 20\n",
-      "s.yaml:2:1: error: horizon: expected a duration with a unit (s, min, h, d, w, mo or y), e.g. 30s, 6h or 20y, found \"20\""),
-    ("name: x\nhorizon: 20 years\n",
-      "s.yaml:2:1: error: horizon: expected a duration with a unit (s, min, h, d, w, mo or y), e.g. 30s, 6h or 20y, found \"20 years\""),
-    ("name: x\nhorizon: { height: 100 }\n",
-      "s.yaml:2:12: error: horizon.height: must be above the start height 2917115, found 100"),
+    (
+      "name: My Scenario\nhorizon: 1y\n",
+      "s.yaml:1:1: error: name: expected lower-case letters, digits and dashes (it names the output folder), found \"My Scenario\""
+    ),
+    (
+      "name: x\nhorizon: 20\n",
+      "s.yaml:2:1: error: horizon: expected a duration with a unit (s, min, h, d, w, mo or y), e.g. 30s, 6h or 20y, found \"20\""
+    ),
+    (
+      "name: x\nhorizon: 20 years\n",
+      "s.yaml:2:1: error: horizon: expected a duration with a unit (s, min, h, d, w, mo or y), e.g. 30s, 6h or 20y, found \"20 years\""
+    ),
+    (
+      "name: x\nhorizon: { height: 100 }\n",
+      "s.yaml:2:12: error: horizon.height: must be above the start height 2917115, found 100"
+    ),
     (base + "replications: 0\n", "s.yaml:3:1: error: replications: must be 1 … 100000, found 0"),
     (base + "replications: many\n", "s.yaml:3:1: error: replications: expected a whole number, found \"many\""),
     (base + "seed: -4\n", "s.yaml:3:1: error: seed: must be ≥ 0"),
     (base + "sample: 0s\n", "s.yaml:3:1: error: sample: must be at least 1s, found 0s"),
     (base + "sample: { blocks: 0 }\n", "s.yaml:3:11: error: sample.blocks: must be ≥ 1, found 0"),
-    ("name: x\nhorizon: 20y\nsample: 1s\n",
-      "s.yaml:3:1: error: sample: about 21037968 rows per job; at most 5000000: sample less often or shorten the horizon"),
+    (
+      "name: x\nhorizon: 20y\nsample: 1s\n",
+      "s.yaml:3:1: error: sample: about 21037968 rows per job; at most 5000000: sample less often or shorten the horizon"
+    ),
     // Fleet.
-    (base + "fleet: { nodes: { cumulus: -1, nimbus: 1, stratus: 1 } }\n",
-      "s.yaml:3:19: error: fleet.nodes.cumulus: must be ≥ 0, found -1"),
-    (base + "fleet: { nodes: { cumulus: 1, nimbus: 1 } }\n", "s.yaml:3:10: error: fleet.nodes: missing required key 'stratus'"),
-    (base + "fleet: { nodes: { cumulus: 0, nimbus: 0, stratus: 0 }, churn: none }\n",
-      "s.yaml:3:10: error: fleet.nodes: Proof of Node (from height 2020000) needs at least one node; found 0 and no joins"),
-    (base + "fleet: { nodes: { cumulus: 9000000, nimbus: 0, stratus: 0 } }\n",
-      "s.yaml:3:10: error: fleet.nodes: 9000000 nodes; at most 5000000 fit in memory"),
-    (base + "fleet: { churn: { exits: 3% } }\n",
-      "s.yaml:3:19: error: fleet.churn.exits: expected a rate such as 0.03/month (per day, week, month or year), found \"3%\""),
-    (base + "fleet: { churn: { exits: -0.1/month } }\n", "s.yaml:3:19: error: fleet.churn.exits: must be ≥ 0, found -0.1/month"),
-    (base + "fleet: { uptime: sometimes }\n",
-      "s.yaml:3:10: error: fleet.uptime: expected a mapping or always / none, found \"sometimes\""),
-    (base + "fleet: { uptime: { online: { weibul: { shape: 1, scale: 1d } }, offline: { exponential: { mean: 1h } } } }\n",
-      "s.yaml:3:30: error: fleet.uptime.online.weibul: unknown key; did you mean 'weibull'?"),
-    (base + "fleet: { uptime: { online: { weibull: { shape: 1 } }, offline: { exponential: { mean: 1h } } } }\n",
-      "s.yaml:3:30: error: fleet.uptime.online.weibull: missing 'scale'; weibull takes shape and scale"),
-    (base + "fleet: { uptime: { online: { exponential: { mean: 0d } }, offline: { exponential: { mean: 1h } } } }\n",
-      "s.yaml:3:45: error: fleet.uptime.online.exponential.mean: must be > 0, found 0"),
-    (base + "fleet: { uptime: { online: { exponential: { mean: 2d } } } }\n",
-      "s.yaml:3:10: error: fleet.uptime: missing required key 'offline'"),
-    (base + "fleet: { collateral_migration: 150% }\n",
-      "s.yaml:3:10: error: fleet.collateral_migration: must be 0% … 100%, found 150%"),
-    (base + "fleet: { confirm_delay: { exponential: { mean: 2h } } }\n",
-      "s.yaml:3:42: error: fleet.confirm_delay.exponential.mean: expected a number of blocks, found \"2h\""),
+    (
+      base + "fleet: { nodes: { cumulus: -1, nimbus: 1, stratus: 1 } }\n",
+      "s.yaml:3:19: error: fleet.nodes.cumulus: must be ≥ 0, found -1"
+    ),
+    (
+      base + "fleet: { nodes: { cumulus: 1, nimbus: 1 } }\n",
+      "s.yaml:3:10: error: fleet.nodes: missing required key 'stratus'"
+    ),
+    (
+      base + "fleet: { nodes: { cumulus: 0, nimbus: 0, stratus: 0 }, churn: none }\n",
+      "s.yaml:3:10: error: fleet.nodes: Proof of Node (from height 2020000) needs at least one node; found 0 and no joins"
+    ),
+    (
+      base + "fleet: { nodes: { cumulus: 9000000, nimbus: 0, stratus: 0 } }\n",
+      "s.yaml:3:10: error: fleet.nodes: 9000000 nodes; at most 5000000 fit in memory"
+    ),
+    (
+      base + "fleet: { churn: { exits: 3% } }\n",
+      "s.yaml:3:19: error: fleet.churn.exits: expected a rate such as 0.03/month (per day, week, month or year), found \"3%\""
+    ),
+    (
+      base + "fleet: { churn: { exits: -0.1/month } }\n",
+      "s.yaml:3:19: error: fleet.churn.exits: must be ≥ 0, found -0.1/month"
+    ),
+    (
+      base + "fleet: { uptime: sometimes }\n",
+      "s.yaml:3:10: error: fleet.uptime: expected a mapping or always / none, found \"sometimes\""
+    ),
+    (
+      base
+        + "fleet: { uptime: { online: { weibul: { shape: 1, scale: 1d } }, offline: { exponential: { mean: 1h } } } }\n",
+      "s.yaml:3:30: error: fleet.uptime.online.weibul: unknown key; did you mean 'weibull'?"
+    ),
+    (
+      base + "fleet: { uptime: { online: { weibull: { shape: 1 } }, offline: { exponential: { mean: 1h } } } }\n",
+      "s.yaml:3:30: error: fleet.uptime.online.weibull: missing 'scale'; weibull takes shape and scale"
+    ),
+    (
+      base + "fleet: { uptime: { online: { exponential: { mean: 0d } }, offline: { exponential: { mean: 1h } } } }\n",
+      "s.yaml:3:45: error: fleet.uptime.online.exponential.mean: must be > 0, found 0"
+    ),
+    (
+      base + "fleet: { uptime: { online: { exponential: { mean: 2d } } } }\n",
+      "s.yaml:3:10: error: fleet.uptime: missing required key 'offline'"
+    ),
+    (
+      base + "fleet: { collateral_migration: 150% }\n",
+      "s.yaml:3:10: error: fleet.collateral_migration: must be 0% … 100%, found 150%"
+    ),
+    (
+      base + "fleet: { confirm_delay: { exponential: { mean: 2h } } }\n",
+      "s.yaml:3:42: error: fleet.confirm_delay.exponential.mean: expected a number of blocks, found \"2h\""
+    ),
     // Rules.
-    (base + "rules: { base: mainet }\n", "s.yaml:3:10: error: rules.base: expected mainnet, testnet or regtest, found \"mainet\""),
-    (base + "rules: { overrides: { subsidy: { pon_reduction_percent: 150 } } }\n",
-      "s.yaml:3:34: error: rules.overrides.subsidy.pon_reduction_percent: expected a percentage from 0 to 100, found \"150\""),
-    (base + "rules: { overrides: { subsidy: { halvng_interval: 5 } } }\n",
-      "s.yaml:3:34: error: rules.overrides.subsidy.halvng_interval: unknown rule key; did you mean 'subsidy.halving_interval'?"),
+    (
+      base + "rules: { base: mainet }\n",
+      "s.yaml:3:10: error: rules.base: expected mainnet, testnet or regtest, found \"mainet\""
+    ),
+    (
+      base + "rules: { overrides: { subsidy: { pon_reduction_percent: 150 } } }\n",
+      "s.yaml:3:34: error: rules.overrides.subsidy.pon_reduction_percent: expected a percentage from 0 to 100, found \"150\""
+    ),
+    (
+      base + "rules: { overrides: { subsidy: { halvng_interval: 5 } } }\n",
+      "s.yaml:3:34: error: rules.overrides.subsidy.halvng_interval: unknown rule key; did you mean 'subsidy.halving_interval'?"
+    ),
     // Mining and start.
-    ("name: x\nhorizon: 1y\nstart: { height: 1500000, time: 2022-06-01 }\n",
-      "s.yaml:3:1: error: start: the run starts before Proof of Node, so blocks are mined: `mining:` (pools and hashrate) is required"),
-    ("name: x\nhorizon: 1y\nstart: { height: 1500000, time: 2022-06-01 }\nmining: { pools: [{ name: a, share: 60% }, { name: b, share: 30% }], hashrate: 1M/s }\n",
-      "s.yaml:4:11: error: mining.pools: the shares sum to 90%, expected 100%"),
-    ("name: x\nhorizon: 1y\nstart: { height: 1500000, time: 2022-06-01 }\nmining: { hashrate: 1M }\n",
-      "s.yaml:4:11: error: mining.hashrate: expected a hashrate in solutions per second such as 2.5M/s or 800k/s, found \"1M\""),
-    ("name: x\nhorizon: 1y\nstart: { height: 1500000, time: 2022-06-31 }\nmining: { hashrate: 1M/s }\n",
-      "s.yaml:3:27: error: start.time: expected a UTC date such as 2026-09-03 or 2026-09-03T01:32:00Z, found \"2022-06-31\""),
-    (base + "start: yesterday\n", "s.yaml:3:1: error: start: expected tip, genesis or a mapping {height, time, difficulty}, found \"yesterday\""),
+    (
+      "name: x\nhorizon: 1y\nstart: { height: 1500000, time: 2022-06-01 }\n",
+      "s.yaml:3:1: error: start: the run starts before Proof of Node, so blocks are mined: `mining:` (pools and hashrate) is required"
+    ),
+    (
+      "name: x\nhorizon: 1y\nstart: { height: 1500000, time: 2022-06-01 }\nmining: { pools: [{ name: a, share: 60% }, { name: b, share: 30% }], hashrate: 1M/s }\n",
+      "s.yaml:4:11: error: mining.pools: the shares sum to 90%, expected 100%"
+    ),
+    (
+      "name: x\nhorizon: 1y\nstart: { height: 1500000, time: 2022-06-01 }\nmining: { hashrate: 1M }\n",
+      "s.yaml:4:11: error: mining.hashrate: expected a hashrate in solutions per second such as 2.5M/s or 800k/s, found \"1M\""
+    ),
+    (
+      "name: x\nhorizon: 1y\nstart: { height: 1500000, time: 2022-06-31 }\nmining: { hashrate: 1M/s }\n",
+      "s.yaml:3:27: error: start.time: expected a UTC date such as 2026-09-03 or 2026-09-03T01:32:00Z, found \"2022-06-31\""
+    ),
+    (
+      base + "start: yesterday\n",
+      "s.yaml:3:1: error: start: expected tip, genesis or a mapping {height, time, difficulty}, found \"yesterday\""
+    ),
     // Sweeps and expectations.
-    (base + "sweep: { fleet.churn.exit: [0.01/month] }\n",
-      "s.yaml:3:10: error: sweep.fleet.churn.exit: no such field in this scenario to sweep"),
-    (base + "fleet: { churn: { exits: 0.01/month } }\nsweep: { fleet.churn.exits: [0.01/month, lots] }\n",
-      "s.yaml:3:19: error: fleet.churn.exits: expected a rate such as 0.03/month (per day, week, month or year), found \"lots\" (sweep point fleet.churn.exits=lots)"),
+    (
+      base + "sweep: { fleet.churn.exit: [0.01/month] }\n",
+      "s.yaml:3:10: error: sweep.fleet.churn.exit: no such field in this scenario to sweep"
+    ),
+    (
+      base + "fleet: { churn: { exits: 0.01/month } }\nsweep: { fleet.churn.exits: [0.01/month, lots] }\n",
+      "s.yaml:3:19: error: fleet.churn.exits: expected a rate such as 0.03/month (per day, week, month or year), found \"lots\" (sweep point fleet.churn.exits=lots)"
+    ),
     (base + "sweep: { replications: [] }\n", "s.yaml:3:10: error: sweep.replications: expected at least one value"),
-    (base + "expect: [{ at: { height: 5 }, supplly: { equals: 1 } }]\n",
-      "s.yaml:3:31: error: expect[0].supplly: unknown key; did you mean 'supply'?"),
-    (base + "expect: [{ invariant: money_is_conserved }]\n",
-      "s.yaml:3:12: error: expect[0].invariant: unknown invariant \"money_is_conserved\"; expected amounts_sum_to_subsidy or supply_matches_rules"),
-    (base + "expect: [{ milestone: x, p50: { between: [2030-01-01] } }]\n",
-      "s.yaml:3:33: error: expect[0].p50.between: expected two values [low, high], found 1"),
-    (base + "milestones: { supply: [-5] }\n", "s.yaml:3:24: error: milestones.supply[0]: must be > 0, found -5.00000000"),
+    (
+      base + "expect: [{ at: { height: 5 }, supplly: { equals: 1 } }]\n",
+      "s.yaml:3:31: error: expect[0].supplly: unknown key; did you mean 'supply'?"
+    ),
+    (
+      base + "expect: [{ invariant: money_is_conserved }]\n",
+      "s.yaml:3:12: error: expect[0].invariant: unknown invariant \"money_is_conserved\"; expected amounts_sum_to_subsidy or supply_matches_rules"
+    ),
+    (
+      base + "expect: [{ milestone: x, p50: { between: [2030-01-01] } }]\n",
+      "s.yaml:3:33: error: expect[0].p50.between: expected two values [low, high], found 1"
+    ),
+    (
+      base + "milestones: { supply: [-5] }\n",
+      "s.yaml:3:24: error: milestones.supply[0]: must be > 0, found -5.00000000"
+    ),
   ]
 
   @Test func atLeastThirtyCases() { #expect(Self.cases.count >= 30) }

@@ -95,8 +95,11 @@ import Yams
     #expect(file.points.count == 6)
     #expect(file.jobCount == 18)
     let labels = file.points.map { $0.assignments.map(\.value) }
-    #expect(labels == [["0.01/month", "5"], ["0.01/month", "10"], ["0.01/month", "15"], ["0.05/month", "5"],
-      ["0.05/month", "10"], ["0.05/month", "15"]])
+    #expect(
+      labels == [
+        ["0.01/month", "5"], ["0.01/month", "10"], ["0.01/month", "15"], ["0.05/month", "5"],
+        ["0.05/month", "10"], ["0.05/month", "15"],
+      ])
     #expect(file.points[4].scenario.fleet.churn?.exits.stratus == RateValue(amount: 0.05, period: "month"))
     let rules = file.points[2].scenario.jobConfig(jobIndex: 0).rules
     #expect(rules.params.subsidy.ponReductionKeep == Ratio(85, 100))
@@ -125,7 +128,8 @@ import Yams
         .value(at: .height(3_071_200), quantity: "subsidy", check: .equals("12.6")),
         .value(at: .date(1_893_456_000), quantity: "supply", check: .between("470000000", "480000000")),
         .milestone(label: "PoN reduction 1", quantile: "p50", check: .between("2026-10-01", "2026-11-30")),
-        .payout(tier: .stratus, statistic: "blocks_since_paid", quantile: "p95", check: .approx("1600", tolerance: "100")),
+        .payout(
+          tier: .stratus, statistic: "blocks_since_paid", quantile: "p95", check: .approx("1600", tolerance: "100")),
         .invariant("amounts_sum_to_subsidy"),
       ])
   }

@@ -61,7 +61,9 @@ struct PointAggregate {
   var milestoneLabels: [String] {
     var first: [String: Int] = [:]
     for result in results {
-      for milestone in result.milestones { first[milestone.label] = min(first[milestone.label] ?? .max, milestone.height) }
+      for milestone in result.milestones {
+        first[milestone.label] = min(first[milestone.label] ?? .max, milestone.height)
+      }
     }
     return first.keys.sorted { (first[$0]!, $0) < (first[$1]!, $1) }
   }

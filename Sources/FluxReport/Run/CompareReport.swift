@@ -35,15 +35,18 @@ public enum CompareReport {
   private static func aggregates(_ runs: [RunRecord]) -> [(String, PointAggregate)] {
     runs.flatMap { run in
       (0..<run.plan.pointCount).map { point in
-        (run.plan.pointCount > 1 ? "\(run.name) · \(run.pointName(point))" : run.name,
-          PointAggregate(results: run.results(ofPoint: point)))
+        (
+          run.plan.pointCount > 1 ? "\(run.name) · \(run.pointName(point))" : run.name,
+          PointAggregate(results: run.results(ofPoint: point))
+        )
       }
     }
   }
 
   static func yearEnds(_ runs: [RunRecord]) -> String {
     let columns = aggregates(runs)
-    let years = columns.map { Set($0.1.years) }.reduce(Set(columns.first?.1.years ?? [])) { $0.intersection($1) }.sorted()
+    let years = columns.map { Set($0.1.years) }.reduce(Set(columns.first?.1.years ?? [])) { $0.intersection($1) }
+      .sorted()
     var header = ["year"]
     for (index, column) in columns.enumerated() {
       header.append("\(column.0) p50 (p5–p95)")
@@ -54,7 +57,9 @@ public enum CompareReport {
       let reference = columns[0].1.supply(atEndOf: year).p50
       for (index, column) in columns.enumerated() {
         let supply = column.1.supply(atEndOf: year)
-        cells.append("\(Format.grouped(supply.p50 / 1e8)) (\(Format.grouped(supply.p5 / 1e8))–\(Format.grouped(supply.p95 / 1e8)))")
+        cells.append(
+          "\(Format.grouped(supply.p50 / 1e8)) (\(Format.grouped(supply.p5 / 1e8))–\(Format.grouped(supply.p95 / 1e8)))"
+        )
         if index > 0 { cells.append(Format.grouped((supply.p50 - reference) / 1e8)) }
       }
       return cells
@@ -65,7 +70,9 @@ public enum CompareReport {
   static func milestones(_ runs: [RunRecord]) -> String {
     let columns = aggregates(runs)
     var labels: [String] = []
-    for column in columns { for label in column.1.milestoneLabels where !labels.contains(label) { labels.append(label) } }
+    for column in columns {
+      for label in column.1.milestoneLabels where !labels.contains(label) { labels.append(label) }
+    }
     var header = ["milestone"]
     for (index, column) in columns.enumerated() {
       header.append(column.0)

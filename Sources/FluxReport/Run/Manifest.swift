@@ -39,11 +39,14 @@ public struct Manifest: Codable, Sendable, Equatable {
     let plan = run.plan
     fluxsimVersion = Self.fluxsimVersion
     scenario = ScenarioIdentity(name: run.name, path: plan.file.path, textHash: Self.hash(plan.file.text))
-    rulesHash = Self.hash(plan.file.points.map { String(describing: $0.scenario.jobConfig(jobIndex: 0).rules.params) }.joined())
+    rulesHash = Self.hash(
+      plan.file.points.map { String(describing: $0.scenario.jobConfig(jobIndex: 0).rules.params) }.joined())
     replications = plan.replications
     seed = plan.seed
     points = plan.file.points.map { $0.assignments.map { "\($0.keyPath)=\($0.value)" } }
-    jobs = plan.jobs.map { JobEntry(index: $0.index, point: $0.point, replication: $0.replication, seed: $0.config.seed, done: true) }
+    jobs = plan.jobs.map {
+      JobEntry(index: $0.index, point: $0.point, replication: $0.replication, seed: $0.config.seed, done: true)
+    }
     self.outputs = outputs
   }
 

@@ -9,6 +9,7 @@ struct RunCharts {
   }
 
   static let supplyFile = "supply.svg"
+  static let incomeFile = "income.svg"
   let all: [Named]
 
   init(run: RunRecord) {
@@ -67,7 +68,7 @@ struct RunCharts {
     }
     charts.append(
       Named(
-        file: "income.svg",
+        file: Self.incomeFile,
         chart: LineChart(
           title: "Income per node per year", xLabel: "year", yLabel: "FLUX per node (p50, band p5–p95)",
           xAxis: .unixTime, series: incomeSeries)))

@@ -22,8 +22,10 @@ public enum RunReport {
     for chart in charts.all {
       text += "## \(chart.chart.title)\n\n![\(chart.chart.title)](\(chart.file))\n\n"
       if chart.file == RunCharts.supplyFile { text += yearEndSupply(run) + milestones(run) }
+      if chart.file == RunCharts.incomeFile {
+        text += "### Income per node per year (FLUX, p5 / p50 / p95 across replications)\n\n" + incomeTable(run)
+      }
     }
-    text += "## Income per node per year (FLUX, p5 / p50 / p95 across replications)\n\n" + incomeTable(run)
     text += "## Reproduce\n\n```sh\n\(run.command)\n```\n\nOutputs: `series.csv` (one row per job and sample), "
     text += "`summary.csv` (one row per job), `payouts.csv` (per job and tier), `manifest.json`.\n"
     return text
@@ -40,7 +42,10 @@ public enum RunReport {
     switch scenario.start {
     case .genesis: rows.append(["start", "genesis"])
     case .tip(let tip):
-      rows.append(["start", "height \(Format.grouped(Double(tip.height))) at \(Format.date(tip.time)), difficulty \(tip.difficulty)"])
+      rows.append([
+        "start",
+        "height \(Format.grouped(Double(tip.height))) at \(Format.date(tip.time)), difficulty \(tip.difficulty)",
+      ])
     }
     switch scenario.horizon {
     case .duration(let duration): rows.append(["horizon", duration.description])
@@ -48,13 +53,20 @@ public enum RunReport {
     }
     let nodes = scenario.fleet.nodes
     rows.append(["nodes at start", "\(nodes.cumulus) Cumulus, \(nodes.nimbus) Nimbus, \(nodes.stratus) Stratus"])
-    rows.append(["uptime", scenario.fleet.uptime.map { "online \($0.online.family), offline \($0.offline.family)" } ?? "always online"])
+    rows.append([
+      "uptime",
+      scenario.fleet.uptime.map { "online \($0.online.family), offline \($0.offline.family)" } ?? "always online",
+    ])
     if let churn = scenario.fleet.churn {
-      rows.append(["churn", "exits \(churn.exits.cumulus) … joins \(churn.joins.cumulus) (Cumulus; per tier in the file)"])
+      rows.append([
+        "churn", "exits \(churn.exits.cumulus) … joins \(churn.joins.cumulus) (Cumulus; per tier in the file)",
+      ])
     } else {
       rows.append(["churn", "none"])
     }
-    rows.append(["jobs", "\(run.plan.pointCount) point(s) × \(run.plan.replications) replication(s), seed \(run.plan.seed)"])
+    rows.append([
+      "jobs", "\(run.plan.pointCount) point(s) × \(run.plan.replications) replication(s), seed \(run.plan.seed)",
+    ])
     for point in 0..<run.plan.pointCount where run.plan.pointCount > 1 {
       rows.append(["point \(point)", run.plan.label(ofPoint: point)])
     }
@@ -67,11 +79,14 @@ public enum RunReport {
       let aggregate = PointAggregate(results: run.results(ofPoint: point))
       for year in aggregate.years {
         let supply = aggregate.supply(atEndOf: year)
-        rows.append([String(year), run.pointName(point), Format.flux(satoshi: supply.p5), Format.flux(satoshi: supply.p50),
-          Format.flux(satoshi: supply.p95)])
+        rows.append([
+          String(year), run.pointName(point), Format.flux(satoshi: supply.p5), Format.flux(satoshi: supply.p50),
+          Format.flux(satoshi: supply.p95),
+        ])
       }
     }
-    let table = Table(columns: ["year", "point", "supply p5", "supply p50", "supply p95"], rows: rows,
+    let table = Table(
+      columns: ["year", "point", "supply p5", "supply p50", "supply p95"], rows: rows,
       numericColumns: ["supply p5", "supply p50", "supply p95"])
     return "### Supply at each year end (FLUX)\n\n" + table.markdown() + "\n"
   }
@@ -82,8 +97,10 @@ public enum RunReport {
       let aggregate = PointAggregate(results: run.results(ofPoint: point))
       for label in aggregate.milestoneLabels {
         let (dates, reached) = aggregate.milestone(label)
-        rows.append([label, run.pointName(point), Format.day(Int64(dates.p5)), Format.day(Int64(dates.p50)),
-          Format.day(Int64(dates.p95)), "\(reached)/\(run.plan.replications)"])
+        rows.append([
+          label, run.pointName(point), Format.day(Int64(dates.p5)), Format.day(Int64(dates.p50)),
+          Format.day(Int64(dates.p95)), "\(reached)/\(run.plan.replications)",
+        ])
       }
     }
     let table = Table(columns: ["milestone", "point", "p5", "p50", "p95", "reached"], rows: rows)
@@ -98,7 +115,11 @@ public enum RunReport {
         var cells = [aggregate.isFullYear(year) ? String(year) : "\(year) (part)", run.pointName(point)]
         for tier in Tier.allCases {
           let income = aggregate.incomePerNode(tier, in: year)
-          cells.append(income.count == 0 ? "" : "\(Format.fixed(income.p5 / 1e8, 2)) / \(Format.fixed(income.p50 / 1e8, 2)) / \(Format.fixed(income.p95 / 1e8, 2))")
+          cells.append(
+            income.count == 0
+              ? ""
+              : "\(Format.fixed(income.p5 / 1e8, 2)) / \(Format.fixed(income.p50 / 1e8, 2)) / \(Format.fixed(income.p95 / 1e8, 2))"
+          )
         }
         rows.append(cells)
       }

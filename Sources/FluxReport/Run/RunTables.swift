@@ -11,7 +11,9 @@ public enum RunTables {
   public static func series(_ run: RunRecord) -> Table {
     var columns = ["job", "point", "replication", "time", "height", "supply", "subsidy"]
     columns += tierNames.map { "paid_\($0)" } + ["dev_fund", "miner"]
-    for state in ["confirmed", "offline", "starting", "dos", "expired"] { columns += tierNames.map { "\(state)_\($0)" } }
+    for state in ["confirmed", "offline", "starting", "dos", "expired"] {
+      columns += tierNames.map { "\(state)_\($0)" }
+    }
     columns += ["online_share", "block_interval", "difficulty"]
     var rows: [[String]] = []
     for job in run.plan.jobs {
@@ -23,7 +25,9 @@ public enum RunTables {
         cells += Tier.allCases.map { Format.flux(row.paid[$0]) } + [Format.flux(row.devFund), Format.flux(row.miner)]
         let counts: [KeyPath<NodeCounts, Int>] = [\.confirmed, \.offline, \.starting, \.dosListed, \.expired]
         for count in counts { cells += Tier.allCases.map { String(row.nodes[$0][keyPath: count]) } }
-        cells += [Format.fixed(row.onlineShare, 6), Format.fixed(row.meanBlockInterval, 3), Format.fixed(row.difficulty, 9)]
+        cells += [
+          Format.fixed(row.onlineShare, 6), Format.fixed(row.meanBlockInterval, 3), Format.fixed(row.difficulty, 9),
+        ]
         rows.append(cells)
       }
     }
@@ -34,7 +38,9 @@ public enum RunTables {
   static func milestoneLabels(_ run: RunRecord) -> [String] {
     var first: [String: Int] = [:]
     for result in run.results {
-      for milestone in result.milestones { first[milestone.label] = min(first[milestone.label] ?? .max, milestone.height) }
+      for milestone in result.milestones {
+        first[milestone.label] = min(first[milestone.label] ?? .max, milestone.height)
+      }
     }
     return first.keys.sorted { (first[$0]!, $0) < (first[$1]!, $1) }
   }
@@ -51,8 +57,11 @@ public enum RunTables {
         String(job.index), run.plan.label(ofPoint: job.point), String(job.replication), String(job.config.seed),
         String(result.blocks), String(final.height), Format.date(final.time), Format.flux(final.supply),
       ]
-      cells += Tier.allCases.map { Format.flux(final.paid[$0]) } + [Format.flux(final.devFund), Format.flux(final.miner)]
-      cells += milestones.map { label in result.milestones.first { $0.label == label }.map { Format.date($0.time) } ?? "" }
+      cells +=
+        Tier.allCases.map { Format.flux(final.paid[$0]) } + [Format.flux(final.devFund), Format.flux(final.miner)]
+      cells += milestones.map { label in
+        result.milestones.first { $0.label == label }.map { Format.date($0.time) } ?? ""
+      }
       return cells
     }
     return Table(columns: columns, rows: rows)
@@ -72,7 +81,9 @@ public enum RunTables {
           Format.flux(payout.totalPaid),
         ]
         cells += values(payout.blocksSincePaid).enumerated().map { $0 == 0 ? Format.fixed($1, 0) : Format.fixed($1, 3) }
-        cells += values(payout.incomePerNode).enumerated().map { $0 == 0 ? Format.fixed($1, 0) : Format.flux(satoshi: $1) }
+        cells += values(payout.incomePerNode).enumerated().map {
+          $0 == 0 ? Format.fixed($1, 0) : Format.flux(satoshi: $1)
+        }
         rows.append(cells)
       }
     }

@@ -18,7 +18,8 @@ struct Fields {
     }
     codingPath = decoder.codingPath
     for key in container.allKeys where !known.contains(key.stringValue) {
-      let hint = Suggestion.closest(to: key.stringValue, among: known).map { "; did you mean '\($0)'?" }
+      let hint =
+        Suggestion.closest(to: key.stringValue, among: known).map { "; did you mean '\($0)'?" }
         ?? "; expected one of \(known.joined(separator: ", "))"
       throw ScenarioDecodingFailure.at(codingPath + [key], "unknown key\(hint)")
     }

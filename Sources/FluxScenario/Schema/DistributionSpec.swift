@@ -1,6 +1,6 @@
-import Foundation
 import FluxCore
 import FluxSim
+import Foundation
 
 /// What the values of a distribution measure, so each parameter is read with the right unit.
 public enum DistributionUnit: Sendable {
@@ -40,7 +40,8 @@ public struct DistributionSpec<Unit: DistributionUnitMarker>: Codable, Sendable,
   public init(from decoder: Decoder) throws {
     let names = Self.families.map(\.name)
     let outer = try Fields(decoder, known: names, what: "one of \(names.joined(separator: ", "))")
-    guard outer.keys.count == 1, let name = outer.keys.first, let family = Self.families.first(where: { $0.name == name })
+    guard outer.keys.count == 1, let name = outer.keys.first,
+      let family = Self.families.first(where: { $0.name == name })
     else {
       throw ScenarioDecodingFailure.at(
         decoder.codingPath, "expected exactly one distribution: \(names.joined(separator: ", "))")
@@ -57,7 +58,8 @@ public struct DistributionSpec<Unit: DistributionUnitMarker>: Codable, Sendable,
     }
     for key in inner.order where !family.parameters.contains(key) {
       let hint = Suggestion.closest(to: key, among: family.parameters).map { "; did you mean '\($0)'?" } ?? ""
-      throw ScenarioDecodingFailure.at(decoder.codingPath + [AnyKey(name), AnyKey(key)], "unknown parameter of \(name)\(hint)")
+      throw ScenarioDecodingFailure.at(
+        decoder.codingPath + [AnyKey(name), AnyKey(key)], "unknown parameter of \(name)\(hint)")
     }
     self.init(family: name, parameters: parameters)
   }

@@ -39,7 +39,8 @@ public enum Expectation: Codable, Sendable, Equatable {
       self = .invariant(name)
     } else if fields.has("milestone") {
       let quantile = try Self.onlyOne(of: Self.quantiles, in: fields, decoder)
-      self = .milestone(label: try fields.required("milestone"), quantile: quantile, check: try fields.required(quantile))
+      self = .milestone(
+        label: try fields.required("milestone"), quantile: quantile, check: try fields.required(quantile))
     } else if fields.has("payouts") {
       let tier = try fields.required("payouts", TierName.self).tier
       let statistic: String = try fields.required("statistic")
@@ -64,7 +65,8 @@ public enum Expectation: Codable, Sendable, Equatable {
       throw ScenarioDecodingFailure.at(
         decoder.codingPath,
         present.isEmpty
-          ? "expected one of \(names.joined(separator: ", "))" : "expected one check, found \(present.joined(separator: " and "))")
+          ? "expected one of \(names.joined(separator: ", "))"
+          : "expected one check, found \(present.joined(separator: " and "))")
     }
     return present[0]
   }
@@ -87,8 +89,6 @@ public enum Expectation: Codable, Sendable, Equatable {
     }
   }
 }
-
-
 
 /// Where a value expectation looks: a height or a UTC date.
 public enum ExpectationPoint: Codable, Sendable, Equatable {
@@ -121,7 +121,8 @@ public enum ValueCheck: Codable, Sendable, Equatable {
   case approx(String, tolerance: String)
 
   public init(from decoder: Decoder) throws {
-    let fields = try Fields(decoder, known: ["equals", "between", "approx", "tolerance"], what: "equals, between or approx")
+    let fields = try Fields(
+      decoder, known: ["equals", "between", "approx", "tolerance"], what: "equals, between or approx")
     if fields.has("equals") {
       self = .equals(try fields.required("equals"))
     } else if fields.has("between") {

@@ -20,7 +20,8 @@ public struct FleetSpec: Codable, Sendable, Equatable {
 
   public init(
     nodes: TierValues<Int> = FleetSpec.defaultNodes, uptime: UptimeSpec? = .typical, churn: ChurnSpec? = .typical,
-    startDelay: Int = 1, confirmDelay: BlockDistribution = BlockDistribution(family: "exponential", parameters: ["mean": 3]),
+    startDelay: Int = 1,
+    confirmDelay: BlockDistribution = BlockDistribution(family: "exponential", parameters: ["mean": 3]),
     collateralMigration: PercentValue = PercentValue(percent: 90)
   ) {
     self.nodes = nodes

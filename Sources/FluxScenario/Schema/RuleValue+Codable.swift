@@ -5,7 +5,10 @@ import FluxCore
 extension RuleValue: Codable {
   public init(from decoder: Decoder) throws {
     if let container = try? decoder.container(keyedBy: AnyKey.self) {
-      self = .map(try container.allKeys.map { RuleField(key: $0.stringValue, value: try container.decode(RuleValue.self, forKey: $0)) })
+      self = .map(
+        try container.allKeys.map {
+          RuleField(key: $0.stringValue, value: try container.decode(RuleValue.self, forKey: $0))
+        })
     } else if var list = try? decoder.unkeyedContainer() {
       var items: [RuleValue] = []
       while !list.isAtEnd { items.append(try list.decode(RuleValue.self)) }
@@ -64,7 +67,8 @@ struct EnumValue<Value: RawRepresentable & CaseIterable>: Decodable where Value.
 
   init(from decoder: Decoder) throws {
     let names = Value.allCases.map(\.rawValue)
-    let expected = names.count == 2 ? "\(names[0]) or \(names[1])" : names.dropLast().joined(separator: ", ") + " or \(names.last!)"
+    let expected =
+      names.count == 2 ? "\(names[0]) or \(names[1])" : names.dropLast().joined(separator: ", ") + " or \(names.last!)"
     let text = try decoder.scalarText(expected: expected)
     guard let value = Value(rawValue: text) else {
       throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(expected), found \"\(text)\"")

@@ -147,7 +147,8 @@ public enum HashrateSpec: Codable, Sendable, Equatable {
       self = .constant(try HashrateValue(from: decoder))
       return
     }
-    let fields = try Fields(decoder, known: ["piecewise", "exponential"], what: "hashrate: a rate, piecewise or exponential")
+    let fields = try Fields(
+      decoder, known: ["piecewise", "exponential"], what: "hashrate: a rate, piecewise or exponential")
     if fields.has("piecewise") {
       self = .piecewise(try fields.required("piecewise"))
     } else {

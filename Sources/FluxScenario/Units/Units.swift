@@ -88,7 +88,8 @@ public struct RateValue: Codable, Sendable, Equatable, CustomStringConvertible {
 
   public var perMonth: Double {
     if period == "month" { return amount }
-    return amount * (Double(JobConfig.secondsPerYear) / 12) / (UnitParser.ratePeriods.first { $0.unit == period }?.seconds ?? 1)
+    return amount * (Double(JobConfig.secondsPerYear) / 12)
+      / (UnitParser.ratePeriods.first { $0.unit == period }?.seconds ?? 1)
   }
 
   public init(amount: Double, period: String) {

@@ -23,7 +23,8 @@ struct Metrics {
   /// Start of the next calendar year (UTC), and the state after the previous block, so the
   /// last block of each year can be recorded when the first block of the next one arrives.
   private var nextYearStart: Int64 = .max
-  private var previousBlock = YearEnd(year: 0, height: 0, time: 0, supply: .zero, paid: TierValues { _ in .zero }, devFund: .zero)
+  private var previousBlock = YearEnd(
+    year: 0, height: 0, time: 0, supply: .zero, paid: TierValues { _ in .zero }, devFund: .zero)
   private var lastSample: (height: Int, time: Int64) = (0, 0)
   private var nextSampleTime: Int64 = .max
   /// Rule-change heights ahead, ascending, with their labels.
@@ -61,6 +62,9 @@ struct Metrics {
     if height >= nextRuleHeight || supply >= nextSupplyLevelAmount {
       recordMilestones(height: height, time: time, supply: supply)
     }
+    previousBlock.height = height
+    previousBlock.time = time
+    previousBlock.supply = supply
     switch sampling {
     case .blocks(let every): return height - lastSample.height >= every
     case .seconds: return time >= nextSampleTime

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// `fluxsim run`, `validate` and `compare` end to end on the built binary.
+@Suite struct RunCommandTests {
+  static let scenario = """
+    name: tiny
+    horizon: 3d
+    sample: 1d
+    replications: 2
+    fleet: { nodes: { cumulus: 20, nimbus: 10, stratus: 10 } }
+
+    """
+
+  func write(_ text: String, _ name: String, in directory: URL) throws -> String {
+    let url = directory.appendingPathComponent(name)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+
+  @Test func runWritesEveryOutput() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = try write(Self.scenario, "tiny.yaml", in: directory)
+    let out = directory.appendingPathComponent("out")
+    let result = try CLI.run(["run", file, "--workers", "2", "--out", out.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.isEmpty, "no progress line when stderr is not a terminal")
+    let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(
+      names == [
+        "block-interval.svg", "income.svg", "manifest.json", "nodes.svg", "payouts.csv", "report.md",
+        "series.csv", "summary.csv", "supply.svg",
+      ])
+    // Nothing else is left next to it (no temporary folder).
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["out", "tiny.yaml"])
+  }
+
+  @Test func badScenarioExitsTwoAndWritesNothing() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let good = try write(Self.scenario, "tiny.yaml", in: directory)
+    let bad = try write(Self.scenario + "replicatons: 4\n", "bad.yaml", in: directory)
+    let out = directory.appendingPathComponent("out")
+    let result = try CLI.run(["run", good, bad, "--out", out.path])
+    #expect(result.status == 2)
+    #expect(result.stderr == "\(bad):6:1: error: replicatons: unknown key; did you mean 'replications'?\n")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+    let validate = try CLI.run(["validate", good, bad])
+    #expect(validate.status == 2)
+    #expect(validate.stdout.isEmpty)
+    let ok = try CLI.run(["validate", good])
+    #expect(ok.status == 0)
+    #expect(ok.stdout == "\(good): ok (1 point(s) × 2 replication(s))\n")
+  }
+
+  @Test func compareWritesOneReportWithDifferences() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let a = try write(Self.scenario, "a.yaml", in: directory)
+    let b = try write(
+      Self.scenario.replacingOccurrences(of: "name: tiny", with: "name: faster")
+        + "rules: { overrides: { subsidy: { pon_reduction_percent: 50 } } }\n", "b.yaml", in: directory)
+    let out = directory.appendingPathComponent("cmp")
+    let result = try CLI.run(["compare", a, b, "--out", out.path, "--replications", "1"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+    #expect(report.hasPrefix("# Comparison: tiny vs faster\n"))
+    #expect(report.contains("![Supply by scenario](supply.svg)"))
+    #expect(report.contains("fluxsim compare \(a) \(b) --replications 1"))
+    #expect(try CLI.run(["compare", a]).status == 64)
+  }
+}

@@ -88,7 +88,7 @@ public enum RunReport {
     let table = Table(
       columns: ["year", "point", "supply p5", "supply p50", "supply p95"], rows: rows,
       numericColumns: ["supply p5", "supply p50", "supply p95"])
-    return "### Supply at each year end (FLUX)\n\n" + table.markdown() + "\n"
+    return "### Supply at each year end (FLUX, to the cent; exact per job in summary.csv)\n\n" + table.markdown() + "\n"
   }
 
   static func milestones(_ run: RunRecord) -> String {

@@ -2,86 +2,63 @@ import FluxCore
 
 /// Plain scalars read from their text, so every malformed value gets the same kind of
 /// message ("expected …, found …") whatever YAML thought its type was.
-struct WholeNumber: Codable, Sendable, Equatable {
+struct WholeNumber: TextValue, Sendable, Equatable {
   var value: Int
 
   init(_ value: Int) { self.value = value }
 
-  init(from decoder: Decoder) throws {
-    let text = try decoder.scalarText(expected: "a whole number")
-    guard let value = Int(text.filter { $0 != "_" }) else {
-      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected a whole number, found \"\(text)\"")
-    }
+  static let expected = "a whole number"
+  init?(text: String) {
+    guard let value = Int(text.filter { $0 != "_" }) else { return nil }
     self.value = value
   }
 
-  func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(value)
-  }
+  var description: String { String(value) }
 }
 
-struct RealNumber: Codable, Sendable, Equatable {
+struct RealNumber: TextValue, Sendable, Equatable {
   var value: Double
 
   init(_ value: Double) { self.value = value }
 
-  init(from decoder: Decoder) throws {
-    let text = try decoder.scalarText(expected: "a number")
-    guard let value = UnitParser.number(Substring(text)) else {
-      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected a number, found \"\(text)\"")
-    }
+  static let expected = "a number"
+  init?(text: String) {
+    guard let value = UnitParser.number(Substring(text)) else { return nil }
     self.value = value
   }
 
-  func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(value)
-  }
+  var description: String { value.compactDescription }
 }
 
 /// An amount of FLUX ("500000000", "1.70207313").
-struct AmountValue: Codable, Sendable, Equatable {
+struct AmountValue: TextValue, Sendable, Equatable {
   var value: Amount
 
   init(_ value: Amount) { self.value = value }
 
-  init(from decoder: Decoder) throws {
-    let text = try decoder.scalarText(expected: "an amount of FLUX")
-    guard let value = Amount(parsing: text.filter { $0 != "_" }) else {
-      throw ScenarioDecodingFailure.at(
-        decoder.codingPath, "expected an amount of FLUX with at most 8 decimals, found \"\(text)\"")
-    }
+  static let expected = "an amount of FLUX with at most 8 decimals"
+  init?(text: String) {
+    guard let value = Amount(parsing: text.filter { $0 != "_" }) else { return nil }
     self.value = value
   }
 
-  func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(value.description)
-  }
+  var description: String { value.description }
 }
 
 /// A UTC date or date-time ("2026-09-03", "2026-09-03T01:32:00Z"), as Unix seconds.
-struct DateValue: Codable, Sendable, Equatable {
+struct DateValue: TextValue, Sendable, Equatable {
   var seconds: Int64
 
   init(seconds: Int64) { self.seconds = seconds }
 
-  init(from decoder: Decoder) throws {
-    let expected = "a UTC date such as 2026-09-03 or 2026-09-03T01:32:00Z"
-    let text = try decoder.scalarText(expected: expected)
-    guard let seconds = UTCTime.parse(text) else {
-      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(expected), found \"\(text)\"")
-    }
+  static let expected = "a UTC date such as 2026-09-03 or 2026-09-03T01:32:00Z"
+  init?(text: String) {
+    guard let seconds = UTCTime.parse(text) else { return nil }
     self.seconds = seconds
   }
 
-  func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(UTCTime.iso8601(seconds))
-  }
+  var description: String { UTCTime.iso8601(seconds) }
 }
-
 /// One value per tier, or one value for all three: `{cumulus: 3247, nimbus: 1615,
 /// stratus: 1627}` or `0.03/month`.
 struct PerTier<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {

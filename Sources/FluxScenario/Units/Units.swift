@@ -52,8 +52,32 @@ extension StringProtocol {
   }
 }
 
+/// A value written as one scalar of text in a scenario file, read and written through
+/// that text, with one "expected …, found …" message when it does not parse.
+protocol TextValue: Codable, CustomStringConvertible {
+  /// What the text should look like, for messages.
+  static var expected: String { get }
+  /// The value of `text`, or nil when it does not parse.
+  init?(text: String)
+}
+
+extension TextValue {
+  public init(from decoder: Decoder) throws {
+    let text = try decoder.scalarText(expected: Self.expected)
+    guard let value = Self(text: text) else {
+      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(Self.expected), found \"\(text)\"")
+    }
+    self = value
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}
+
 /// A span of simulated time written with its unit ("30s", "6h", "1d", "20y").
-public struct DurationValue: Codable, Sendable, Equatable, CustomStringConvertible {
+public struct DurationValue: TextValue, Sendable, Equatable {
   public var amount: Double
   public var unit: String
 
@@ -66,23 +90,17 @@ public struct DurationValue: Codable, Sendable, Equatable, CustomStringConvertib
 
   static let expected = "a duration with a unit (s, min, h, d, w, mo or y), e.g. 30s, 6h or 20y"
 
-  public init(from decoder: Decoder) throws {
-    let text = try decoder.scalarText(expected: Self.expected)
+  init?(text: String) {
     guard let (number, unit) = UnitParser.split(text), UnitParser.durationUnits.contains(where: { $0.unit == unit })
-    else { throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(Self.expected), found \"\(text)\"") }
+    else { return nil }
     self.init(amount: number, unit: unit)
-  }
-
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(description)
   }
 
   public var description: String { "\(amount.compactDescription)\(unit)" }
 }
 
 /// A rate per node per period, written as "0.03/month" (per day, week, month or year).
-public struct RateValue: Codable, Sendable, Equatable, CustomStringConvertible {
+public struct RateValue: TextValue, Sendable, Equatable {
   public var amount: Double
   public var period: String
 
@@ -99,25 +117,19 @@ public struct RateValue: Codable, Sendable, Equatable, CustomStringConvertible {
 
   static let expected = "a rate such as 0.03/month (per day, week, month or year)"
 
-  public init(from decoder: Decoder) throws {
-    let text = try decoder.scalarText(expected: Self.expected)
+  init?(text: String) {
     let parts = text.split(separator: "/", maxSplits: 1)
     guard parts.count == 2, let amount = UnitParser.number(parts[0]),
       let period = UnitParser.ratePeriods.first(where: { $0.unit == parts[1].trimmingSpaces })
-    else { throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(Self.expected), found \"\(text)\"") }
+    else { return nil }
     self.init(amount: amount, period: period.unit)
-  }
-
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(description)
   }
 
   public var description: String { "\(amount.compactDescription)/\(period)" }
 }
 
 /// A hashrate in solutions per second, with an optional SI prefix: "2.5M/s", "800k/s", "1e6/s".
-public struct HashrateValue: Codable, Sendable, Equatable, CustomStringConvertible {
+public struct HashrateValue: TextValue, Sendable, Equatable {
   public var solutionsPerSecond: Double
 
   public init(solutionsPerSecond: Double) { self.solutionsPerSecond = solutionsPerSecond }
@@ -125,34 +137,24 @@ public struct HashrateValue: Codable, Sendable, Equatable, CustomStringConvertib
   static let prefixes: [(String, Double)] = [("", 1), ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12)]
   static let expected = "a hashrate in solutions per second such as 2.5M/s or 800k/s"
 
-  public init(from decoder: Decoder) throws {
-    let text = try decoder.scalarText(expected: Self.expected)
+  init?(text: String) {
     var body = Substring(text.trimmingSpaces)
-    guard body.hasSuffix("/s") else {
-      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(Self.expected), found \"\(text)\"")
-    }
+    guard body.hasSuffix("/s") else { return nil }
     body = body.dropLast(2)
     var scale = 1.0
     if let last = body.last, let prefix = Self.prefixes.first(where: { $0.0 == String(last) }) {
       scale = prefix.1
       body = body.dropLast()
     }
-    guard let number = UnitParser.number(body) else {
-      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(Self.expected), found \"\(text)\"")
-    }
+    guard let number = UnitParser.number(body) else { return nil }
     solutionsPerSecond = number * scale
-  }
-
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(description)
   }
 
   public var description: String { "\(solutionsPerSecond.compactDescription)/s" }
 }
 
 /// A percentage, "20%" (the % is required), as a fraction.
-public struct PercentValue: Codable, Sendable, Equatable, CustomStringConvertible {
+public struct PercentValue: TextValue, Sendable, Equatable {
   public var percent: Double
 
   public init(percent: Double) { self.percent = percent }
@@ -161,17 +163,9 @@ public struct PercentValue: Codable, Sendable, Equatable, CustomStringConvertibl
 
   static let expected = "a percentage such as 20%"
 
-  public init(from decoder: Decoder) throws {
-    let text = try decoder.scalarText(expected: Self.expected)
-    guard text.hasSuffix("%"), let number = UnitParser.number(Substring(text.dropLast())) else {
-      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(Self.expected), found \"\(text)\"")
-    }
+  init?(text: String) {
+    guard text.hasSuffix("%"), let number = UnitParser.number(Substring(text.dropLast())) else { return nil }
     percent = number
-  }
-
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(description)
   }
 
   public var description: String { "\(percent.compactDescription)%" }

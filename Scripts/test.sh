@@ -6,3 +6,5 @@ Scripts/install-deps.sh
 Scripts/format.sh --lint
 swift build --build-tests
 swift test --skip-build
+# The mainnet rules against flux-rules.md §9 and their golden baselines.
+"$(swift build --show-bin-path)/fluxsim" check Scenarios/checks/mainnet-rules.yaml

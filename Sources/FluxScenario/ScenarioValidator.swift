@@ -122,10 +122,45 @@ enum ScenarioValidator {
       let gibibytes = Int(rows * 512 * Double(scenario.replications)) >> 30
       fail("replications", "the results would take about \(gibibytes) GiB; at most \(resultBudgetBytes >> 30)")
     }
+    for (index, expectation) in scenario.expect.enumerated() {
+      validate(expectation, path: "expect[\(index)]", fail: fail)
+    }
     for (index, level) in scenario.supplyMilestones.enumerated() where level <= .zero {
       fail("milestones.supply[\(index)]", "must be > 0, found \(level)")
     }
     return problems
+  }
+
+  /// Expected values must read as the expectation's kind, so a typo is bad input.
+  private static func validate(_ expectation: Expectation, path: String, fail: (String, String) -> Void) {
+    guard let check = expectation.check else { return }
+    let kind = expectation.kind
+    let base = "\(path).\(expectation.checkKey)"
+    func value(_ text: String, _ key: String) {
+      if ExpectedValue.parse(text, as: kind) == nil {
+        fail("\(base).\(key)", "expected \(kind.description), found \"\(text)\"")
+      }
+    }
+    switch check {
+    case .equals(let text):
+      value(text, "equals")
+    case .between(let low, let high):
+      if case .word = kind { fail("\(base).between", "a word can only be checked with equals") }
+      value(low, "between")
+      value(high, "between")
+    case .approx(let text, let tolerance):
+      if case .word = kind { fail("\(base).approx", "a word can only be checked with equals") }
+      value(text, "approx")
+      if ExpectedValue.parseTolerance(tolerance, for: kind) == nil {
+        fail(
+          "\(base).tolerance",
+          "expected a tolerance (\(kind == .date ? "a duration such as 30d" : kind.description)), found \"\(tolerance)\""
+        )
+      }
+    }
+    if case .value(.height(let height), _, _) = expectation, height < 0 {
+      fail("\(path).at.height", "must be ≥ 0, found \(height)")
+    }
   }
 
   private static func validateMining(_ scenario: Scenario, needed: Bool, fail: (String, String) -> Void) {

@@ -32,4 +32,23 @@ enum OutputWriter {
       throw ExitCode(1)
     }
   }
+
+  /// Writes one file atomically: a temporary sibling renamed over the destination.
+  static func write(_ contents: String, toFile path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+    do {
+      try Data(contents.utf8).write(to: temporary)
+      if FileManager.default.fileExists(atPath: url.path) {
+        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+      } else {
+        try FileManager.default.moveItem(at: temporary, to: url)
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      Console.error("error: cannot write \(path): \(error.localizedDescription)")
+      throw ExitCode(1)
+    }
+  }
 }

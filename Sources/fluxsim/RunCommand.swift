@@ -34,9 +34,16 @@ struct RunCommand: ParsableCommand {
 /// Running the jobs of a scenario file.
 enum Runs {
   static func run(_ file: ScenarioFile, options: RunOptions, command: String) -> RunRecord {
-    let plan = RunPlan(file: file, replications: options.replications, seed: options.seed)
+    run(file, replications: options.replications, seed: options.seed, workers: options.workers, command: command)
+  }
+
+  /// The run with the file's replications and seed unless given.
+  static func run(_ file: ScenarioFile, replications: Int? = nil, seed: UInt64? = nil, workers: Int, command: String)
+    -> RunRecord
+  {
+    let plan = RunPlan(file: file, replications: replications, seed: seed)
     let progress = ProgressLine(label: file.scenario.name)
-    let results = JobRunner.run(plan.jobs.map(\.config), workers: options.workers) { progress.update($0) }
+    let results = JobRunner.run(plan.jobs.map(\.config), workers: workers) { progress.update($0) }
     return RunRecord(plan: plan, results: results, command: command)
   }
 }

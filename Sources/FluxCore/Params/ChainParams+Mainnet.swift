@@ -49,7 +49,9 @@ extension ChainParams {
     // §4.2 (fluxnode.h ~20–50).
     timers: .standard,
     difficulty: .mainnet,
-    appPricing: .mainnet
+    appPricing: .mainnet,
+    // §4.2 (chainparams.cpp ~233–240): keys from 0, 1618113600, 1647262800, 1706209200, 1743534000.
+    benchmarkKeyActivations: [0, 1_618_113_600, 1_647_262_800, 1_706_209_200, 1_743_534_000]
   )
 }
 

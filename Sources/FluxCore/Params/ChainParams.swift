@@ -24,6 +24,15 @@ public struct ChainParams: Sendable, Equatable {
   public var timers: NodeTimerSchedule
   public var difficulty: DifficultyParams
   public var appPricing: AppPricingParams
+  /// Unix times from which each of the rotating FluxBench signing keys is valid
+  /// (`GetFluxnodeBenchmarkPublicKey`, flux-rules.md §4.2): a CONFIRM must be signed by the
+  /// key active at its benchmark time.
+  public var benchmarkKeyActivations: [Int64]
+
+  /// The index of the benchmark key valid at Unix `time` (0 for the first key).
+  public func benchmarkKeyIndex(at time: Int64) -> Int {
+    max(0, (benchmarkKeyActivations.lastIndex { $0 <= time } ?? 0))
+  }
 
   /// The target spacing of blocks at `height`: PoN's from its activation, PoW's before.
   @inlinable public func targetSpacing(at height: Int) -> Int64 {

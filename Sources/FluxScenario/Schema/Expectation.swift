@@ -21,7 +21,12 @@ public enum Expectation: Codable, Sendable, Equatable {
   /// A named invariant that must hold in every sampled block.
   case invariant(String)
 
-  public static let quantities = ["supply", "subsidy", "cumulus", "nimbus", "stratus", "dev_fund", "miner", "funds"]
+  /// What a value expectation may check at a height (or date): FLUX amounts of the block
+  /// or cumulative supply, its projected time, and rule facts at that height.
+  public static let quantities = [
+    "supply", "subsidy", "cumulus", "nimbus", "stratus", "dev_fund", "miner", "funds", "time",
+    "enforced_collateral", "collateral_expiry_check", "confirm_expiry", "benchmark_key",
+  ]
   public static let quantiles = ["p5", "p25", "p50", "p75", "p95", "mean", "min", "max"]
   public static let statistics = ["blocks_since_paid", "income"]
   public static let invariants = ["amounts_sum_to_subsidy", "supply_matches_rules"]

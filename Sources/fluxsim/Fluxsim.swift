@@ -6,5 +6,8 @@ struct Fluxsim: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fluxsim",
     abstract: "Flux network simulator and economics testbed.",
-    subcommands: [RunCommand.self, CompareCommand.self, ValidateCommand.self, EmissionCommand.self, BenchCommand.self])
+    subcommands: [
+      RunCommand.self, CompareCommand.self, ValidateCommand.self, EmissionCommand.self, DiffRulesCommand.self,
+      BenchCommand.self,
+    ])
 }

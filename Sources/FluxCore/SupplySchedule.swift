@@ -90,7 +90,8 @@ public struct SupplySchedule: Sendable {
   public var subsidyChangeHeights: [Int] { stretches.map(\.start) }
 
   /// Every height where the subsidy function may change: premine, slow start, each
-  /// halving until it freezes or reaches zero, PoN start and each reduction.
+  /// halving until it freezes or reaches zero, the 64th halving (zero even when frozen),
+  /// PoN start and each reduction.
   static func changeHeights(of params: ChainParams, mode: SupplyMode) -> [Int] {
     let s = params.subsidy
     let ponStart = params.upgrades.pon ?? Int.max
@@ -106,6 +107,9 @@ public struct SupplySchedule: Sendable {
       if s.powInitialSubsidy.satoshi >> halvings == 0 { break }
       halvings += 1
     }
+    // GetBlockSubsidy returns 0 from the 64th halving on, before it looks at the freeze.
+    let (lastShift, overflow) = s.halvingInterval.multipliedReportingOverflow(by: 64)
+    if !overflow { heights.insert(s.slowStartInterval / 2 + lastShift) }
     if mode == .observed {
       // Observed mode shifts every change below the slow-start end by one block.
       for height in Array(heights) where height < s.slowStartInterval { heights.insert(height + 1) }

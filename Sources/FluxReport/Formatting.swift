@@ -31,6 +31,16 @@ public enum Format {
   /// FLUX given as satoshi in a `Double` (quantiles), with 8 decimals.
   public static func flux(satoshi: Double) -> String { fixed(satoshi / 1e8, 8) }
 
+  /// A rule-override value on one line, scalars in backticks exactly as the user wrote
+  /// them (so a report shows `12.50` where the file said 12.50, not a re-parsed 12.5).
+  public static func ruleValue(_ value: RuleValue) -> String {
+    switch value {
+    case .scalar(let text): "`\(text)`"
+    case .list(let items): "[" + items.map(ruleValue).joined(separator: ", ") + "]"
+    case .map(let fields): "{" + fields.map { "\($0.key): \(ruleValue($0.value))" }.joined(separator: ", ") + "}"
+    }
+  }
+
   /// A large number with thousands separators and no decimals: 547,804,785.
   public static func grouped(_ value: Double) -> String {
     let text = fixed(value, 0)

@@ -22,3 +22,18 @@ struct HeightList: ExpressibleByArgument {
     self.heights = heights
   }
 }
+
+/// Nodes per tier as `cumulus,nimbus,stratus`, e.g. `3247,1615,1627`; each at least 1.
+struct TierCounts: ExpressibleByArgument {
+  var counts: TierValues<Int>
+
+  init?(argument: String) {
+    let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map {
+      Int($0.filter { $0 != "_" && $0 != " " })
+    }
+    guard parts.count == 3, let cumulus = parts[0], let nimbus = parts[1], let stratus = parts[2],
+      min(cumulus, nimbus, stratus) >= 1
+    else { return nil }
+    self.counts = TierValues(cumulus: cumulus, nimbus: nimbus, stratus: stratus)
+  }
+}

@@ -7,7 +7,7 @@ struct Fluxsim: ParsableCommand {
     commandName: "fluxsim",
     abstract: "Flux network simulator and economics testbed.",
     subcommands: [
-      RunCommand.self, CompareCommand.self, ValidateCommand.self, CheckCommand.self, EmissionCommand.self,
-      BenchCommand.self,
+      RunCommand.self, CompareCommand.self, ValidateCommand.self, CheckCommand.self, DiffRulesCommand.self,
+      EmissionCommand.self, BenchCommand.self,
     ])
 }

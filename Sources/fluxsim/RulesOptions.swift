@@ -18,7 +18,12 @@ struct RulesOptions: ParsableArguments {
   /// The rule set and supply mode, or a printed diagnostic and exit status 2.
   func load() throws -> (RuleSet, SupplyMode) {
     guard let path = rules else { return (RuleSet(network), mode ?? .observed) }
-    let file: RulesFile
+    let file = try Self.loadFile(path)
+    return (file.rules, mode ?? file.supplyMode ?? .observed)
+  }
+
+  /// The rules file at `path`, or its located diagnostic on stderr and exit status 2.
+  static func loadFile(_ path: String) throws -> RulesFile {
     do {
       let text: String
       do {
@@ -26,11 +31,10 @@ struct RulesOptions: ParsableArguments {
       } catch {
         throw Diagnostic(file: path, message: "cannot read the file: \(error.localizedDescription)")
       }
-      file = try RulesFile(file: path, text: text)
+      return try RulesFile(file: path, text: text)
     } catch {
       FileHandle.standardError.write(Data("\(error)\n".utf8))
       throw ExitCode(2)
     }
-    return (file.rules, mode ?? file.supplyMode ?? .observed)
   }
 }

@@ -109,6 +109,19 @@ import Testing
     #expect(schedule.subsidyChangeHeights == observed.subsidyChangeHeights)
   }
 
+  @Test func frozenSubsidyStillEndsAtTheSixtyFourthHalving() {
+    // fluxd checks `halvings >= 64` before the freeze: with 20,000-block halvings the
+    // frozen 37.5 FLUX stops at 2,500 + 64 × 20,000 = 1,282,500, well before PoN.
+    var params = ChainParams.mainnet
+    params.subsidy.halvingInterval = 20_000
+    #expect(params.codeSubsidy(at: 1_282_499) == Amount(satoshi: 3_750_000_000))
+    #expect(params.codeSubsidy(at: 1_282_500) == .zero)
+    let schedule = SupplySchedule(params: params, mode: .code)
+    #expect(schedule.subsidyChangeHeights.contains(1_282_500))
+    let closed = schedule.cumulativeSubsidy(through: 1_282_600) - schedule.cumulativeSubsidy(through: 1_282_400)
+    #expect(closed.satoshi == loopSum(params, .code, 1_282_401...1_282_600))
+  }
+
   @Test func originalHalvingScheduleConvergesNear209_6MillionPoW() throws {
     // §2.4: without the freeze and without PoN, PoW issuance including the premine
     // converges to ≈ 209,625,000 FLUX; with the 230 M of funds ≈ 439.6 M.

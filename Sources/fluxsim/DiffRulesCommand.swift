@@ -1,0 +1,65 @@
+import ArgumentParser
+import FluxCore
+import FluxReport
+import FluxSim
+import Foundation
+
+/// `fluxsim diff-rules`: what a rules file changes against a network's unmodified rules.
+struct DiffRulesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diff-rules",
+    abstract: "Report what a rule change does to emission, supply and node income.",
+    discussion: """
+      Compares the proposal (a rules file) with the base network's unmodified rules block for \
+      block: the first heights where the block subsidy, the block split and the cumulative supply \
+      differ, both emission schedules side by side, the supply difference at each year end, and \
+      each tier's income per node per year for a constant fleet. Writes Markdown.
+      """)
+
+  @Option(help: "Network whose unmodified rules are the reference.")
+  var base: Network = .mainnet
+
+  @Option(help: "The proposal: a YAML or JSON rules file (see Scenarios/README.md).")
+  var rules: String
+
+  @Option(
+    help: "Supply history of the first 5,000 blocks: code or observed (default: the rules file's, else observed).")
+  var mode: SupplyMode?
+
+  @Option(help: "Last height compared (default: the last block of 2060 by the base's clock).")
+  var toHeight: Int?
+
+  @Option(help: "Constant fleet for income per node: cumulus,nimbus,stratus (default 3247,1615,1627, measured).")
+  var nodes: TierCounts?
+
+  @Option(help: "Write the report to this file (atomically) instead of standard output.")
+  var out: String?
+
+  func validate() throws {
+    if let toHeight, !(0...Int(Int32.max)).contains(toHeight) {
+      throw ValidationError("--to-height must be a height from 0 to \(Int32.max), found \(toHeight)")
+    }
+  }
+
+  func run() throws {
+    let file = try RulesOptions.loadFile(rules)
+    let baseRules = RuleSet(base)
+    let report = RulesDiffReport(
+      base: baseRules, proposal: file.rules, proposalName: rules, mode: mode ?? file.supplyMode ?? .observed,
+      horizon: toHeight ?? RulesDiffReport.defaultHorizon(baseRules.params),
+      nodes: nodes?.counts ?? FleetConfig().initialNodes
+    ).markdown()
+    guard let out else {
+      print(report, terminator: "")
+      return
+    }
+    do {
+      // `.atomic` writes a temporary file beside the destination and renames it into
+      // place, so a reader never sees half a report and a failed write leaves none.
+      try Data(report.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+    } catch {
+      Console.error("error: cannot write \(out): \(error.localizedDescription)")
+      throw ExitCode(1)
+    }
+  }
+}

@@ -3,7 +3,9 @@ import FluxCore
 /// Number and date formatting for outputs: fixed precision, `.` decimals, no locale, so
 /// the same values always give the same bytes.
 public enum Format {
-  /// `value` with exactly `decimals` digits after the point, rounded half away from zero.
+  /// `value` with exactly `decimals` digits after the point, rounded half away from zero,
+  /// never `-0.00`; written by hand so the output depends on neither locale nor platform.
+  /// Values whose digits do not fit in Int64 fall back to Swift's shortest form.
   public static func fixed(_ value: Double, _ decimals: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
     var scale = 1.0

@@ -8,10 +8,10 @@ public enum JUnitReport {
     xml += "<testsuites name=\"fluxsim check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
     for suite in suites {
       xml +=
-        "  <testsuite name=\"\(escape(suite.name))\" tests=\"\(suite.outcomes.count)\" failures=\"\(suite.failures)\""
-      xml += " errors=\"0\" skipped=\"0\" file=\"\(escape(suite.file))\">\n"
+        "  <testsuite name=\"\(XMLText.escape(suite.name))\" tests=\"\(suite.outcomes.count)\" failures=\"\(suite.failures)\""
+      xml += " errors=\"0\" skipped=\"0\" file=\"\(XMLText.escape(suite.file))\">\n"
       for outcome in suite.outcomes {
-        xml += "    <testcase classname=\"\(escape(suite.name))\" name=\"\(escape(outcome.name))\""
+        xml += "    <testcase classname=\"\(XMLText.escape(suite.name))\" name=\"\(XMLText.escape(outcome.name))\""
         if outcome.passed {
           xml += "/>\n"
           continue
@@ -19,28 +19,12 @@ public enum JUnitReport {
         let message = "expected \(outcome.expected), found \(outcome.actual)"
         var body = "expected: \(outcome.expected)\nactual: \(outcome.actual)"
         if let detail = outcome.detail { body += "\n\(detail)" }
-        xml += ">\n      <failure message=\"\(escape(message))\" type=\"expectation\">\(escape(body))</failure>\n"
+        xml +=
+          ">\n      <failure message=\"\(XMLText.escape(message))\" type=\"expectation\">\(XMLText.escape(body))</failure>\n"
         xml += "    </testcase>\n"
       }
       xml += "  </testsuite>\n"
     }
     return xml + "</testsuites>\n"
-  }
-
-  /// XML text with the five special characters escaped; characters XML forbids become U+FFFD.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\n", "\t", "\r": out.unicodeScalars.append(scalar)
-      default: out.unicodeScalars.append(scalar.value < 0x20 ? "\u{FFFD}" : scalar)
-      }
-    }
-    return out
   }
 }

@@ -68,3 +68,15 @@ extension Amount {
 extension Character {
   @usableFromInline var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
+
+extension Amount: Codable {
+  /// An amount is stored as its satoshi count, exactly.
+  public init(from decoder: Decoder) throws {
+    satoshi = try decoder.singleValueContainer().decode(Int64.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(satoshi)
+  }
+}

@@ -64,3 +64,4 @@ public struct TierValues<Value> {
 extension TierValues: Sendable where Value: Sendable {}
 extension TierValues: Equatable where Value: Equatable {}
 extension TierValues: Hashable where Value: Hashable {}
+extension TierValues: Codable where Value: Codable {}

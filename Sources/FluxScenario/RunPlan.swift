@@ -15,16 +15,24 @@ public struct RunPlan: Sendable {
     self.replications = replications ?? file.scenario.replications
     self.seed = seed ?? file.scenario.seed
     var jobs: [PlannedJob] = []
-    for (pointIndex, point) in file.points.enumerated() {
-      var scenario = point.scenario
-      scenario.seed = self.seed
+    for pointIndex in file.points.indices {
       for replication in 0..<self.replications {
         let index = jobs.count
-        let config = scenario.jobConfig(jobIndex: index)
-        jobs.append(PlannedJob(index: index, point: pointIndex, replication: replication, config: config))
+        jobs.append(
+          PlannedJob(
+            index: index, point: pointIndex, replication: replication,
+            seed: Scenario.jobSeed(runSeed: self.seed, jobIndex: index)))
       }
     }
     self.jobs = jobs
+  }
+
+  /// The engine configuration of job `index`, built when needed: a plan of many jobs
+  /// holds only their seeds (a `JobConfig` carries the whole rule set).
+  public func config(_ index: Int) -> JobConfig {
+    var scenario = file.points[jobs[index].point].scenario
+    scenario.seed = seed
+    return scenario.jobConfig(jobIndex: index)
   }
 
   /// "key=value, …" for a sweep point, or "" without a sweep.
@@ -35,10 +43,10 @@ public struct RunPlan: Sendable {
   public var pointCount: Int { file.points.count }
 }
 
-/// One job: where it sits in the grid and what it runs.
+/// One job: where it sits in the grid and its seed (`RunPlan.config` gives the rest).
 public struct PlannedJob: Sendable {
   public let index: Int
   public let point: Int
   public let replication: Int
-  public let config: JobConfig
+  public let seed: UInt64
 }

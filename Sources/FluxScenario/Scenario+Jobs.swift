@@ -40,8 +40,13 @@ extension Scenario {
     case .blocks(let blocks): config.sampling = .blocks(blocks)
     }
     config.supplyMilestones = supplyMilestones
-    var state = seed
-    config.seed = UInt64(UInt32(truncatingIfNeeded: splitMix64(&state) &+ UInt64(jobIndex)))
+    config.seed = Self.jobSeed(runSeed: seed, jobIndex: jobIndex)
     return config
+  }
+
+  /// The seed of job `jobIndex` of a run seeded with `runSeed` (see `jobConfig`).
+  public static func jobSeed(runSeed: UInt64, jobIndex: Int) -> UInt64 {
+    var state = runSeed
+    return UInt64(UInt32(truncatingIfNeeded: splitMix64(&state) &+ UInt64(jobIndex)))
   }
 }

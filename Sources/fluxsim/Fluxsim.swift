@@ -7,7 +7,8 @@ struct Fluxsim: ParsableCommand {
     commandName: "fluxsim",
     abstract: "Flux network simulator and economics testbed.",
     subcommands: [
-      RunCommand.self, CompareCommand.self, ValidateCommand.self, CheckCommand.self, DiffRulesCommand.self,
+      RunCommand.self, MergeCommand.self, CompareCommand.self, ValidateCommand.self, CheckCommand.self,
+      DiffRulesCommand.self,
       EmissionCommand.self, BenchCommand.self,
     ])
 }

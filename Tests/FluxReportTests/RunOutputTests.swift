@@ -31,7 +31,7 @@ import Testing
   static func run(workers: Int) throws -> [OutputFile] {
     let file = try ScenarioLoader.load(file: "small.yaml", text: scenario)
     let plan = RunPlan(file: file)
-    let results = JobRunner.run(plan.jobs.map(\.config), workers: workers)
+    let results = JobRunner.run(plan.jobs.indices.map(plan.config), workers: workers)
     return RunOutputs.files(RunRecord(plan: plan, results: results, command: "fluxsim run small.yaml"))
   }
 

@@ -105,9 +105,10 @@ import Yams
     #expect(rules.params.subsidy.ponReductionKeep == Ratio(85, 100))
     // Job seeds: one per job, all distinct, the same for the same index.
     let plan = RunPlan(file: file)
-    #expect(Set(plan.jobs.map(\.config.seed)).count == 18)
-    #expect(RunPlan(file: file).jobs.map(\.config.seed) == plan.jobs.map(\.config.seed))
+    #expect(Set(plan.jobs.map(\.seed)).count == 18)
+    #expect(RunPlan(file: file).jobs.map(\.seed) == plan.jobs.map(\.seed))
     #expect(plan.jobs[7].point == 2 && plan.jobs[7].replication == 1)
+    #expect(plan.config(7).seed == plan.jobs[7].seed)
   }
 
   @Test func expectationsParse() throws {

@@ -10,7 +10,7 @@ import FluxScenario
 /// `payouts.csv` (per-tier payouts of its jobs under its fixed seed).
 public enum Baselines {
   public static func files(_ run: RunRecord) -> [OutputFile] {
-    let config = run.plan.jobs[0].config
+    let config = run.plan.config(0)
     let schedule = SupplySchedule(params: config.rules.params, mode: config.supplyMode)
     let end = config.rules.params.projectedHeight(atOrBefore: UTCTime.seconds(.init(year: 2061, month: 1, day: 1)) - 1)
     let events = schedule.ruleChangeEvents(through: end) + schedule.yearEndEvents(through: 2060)

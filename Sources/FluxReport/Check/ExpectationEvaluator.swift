@@ -15,7 +15,7 @@ public enum ExpectationEvaluator {
   }
 
   static func evaluate(_ expectation: Expectation, run: RunRecord) -> CheckOutcome {
-    let config = run.plan.jobs[0].config
+    let config = run.plan.config(0)
     let params = config.rules.params
     let kind = expectation.kind
     switch expectation {
@@ -33,20 +33,21 @@ public enum ExpectationEvaluator {
       let actual = value(quantity, at: height, point: point, params: params, mode: config.supplyMode)
       return outcome("\(quantity) at \(place)", check, kind, actual)
     case .milestone(let label, let quantile, let check):
-      let times = run.results.compactMap { $0.milestones.first { $0.label == label }.map { Double($0.time) } }
-      guard times.count == run.results.count else {
+      let times = Array(run.results.compactMap { $0.milestones.first { $0.label == label }.map { Double($0.time) } })
+      guard times.count == run.plan.jobs.count else {
         return CheckOutcome(
           name: "milestone \"\(label)\" \(quantile)", expected: describe(check),
-          actual: "reached in \(times.count)/\(run.results.count) jobs",
+          actual: "reached in \(times.count)/\(run.plan.jobs.count) jobs",
           passed: false)
       }
       let actual = ExpectedValue.date(Int64(pick(quantile, Summary(of: times)).rounded()))
       return outcome("milestone \"\(label)\" \(quantile) across replications", check, kind, actual)
     case .payout(let tier, let statistic, let quantile, let check):
-      let values = run.results.map { result -> Double in
-        let stats = statistic == "income" ? result.payouts[tier].incomePerNode : result.payouts[tier].blocksSincePaid
-        return pick(quantile, stats)
-      }
+      let values = Array(
+        run.results.map { result -> Double in
+          let stats = statistic == "income" ? result.payouts[tier].incomePerNode : result.payouts[tier].blocksSincePaid
+          return pick(quantile, stats)
+        })
       let mean = values.reduce(0, +) / Double(max(values.count, 1))
       let actual = statistic == "income" ? ExpectedValue.amount(Amount(satoshi: Int64(mean.rounded()))) : .number(mean)
       return outcome("\(tier) \(statistic) \(quantile) (mean over replications)", check, kind, actual)
@@ -126,8 +127,8 @@ public enum ExpectationEvaluator {
   /// The first violation of invariant `name` in the run, or nil.
   static func invariantViolation(_ name: String, run: RunRecord) -> String? {
     for (index, result) in run.results.enumerated() {
-      let params = run.plan.jobs[index].config.rules.params
-      let schedule = SupplySchedule(params: params, mode: run.plan.jobs[index].config.supplyMode)
+      let params = run.plan.config(index).rules.params
+      let schedule = SupplySchedule(params: params, mode: run.plan.config(index).supplyMode)
       guard let first = result.series.first else { continue }
       for row in result.series {
         switch name {

@@ -9,6 +9,8 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var format = 1
   public var fluxsimVersion: String
   public var scenario: ScenarioIdentity
+  /// The command that reproduces the whole run.
+  public var command: String
   /// FNV-1a hash of the effective rules (`ChainParams` of every sweep point), so two runs
   /// on different rules cannot be mistaken for each other.
   public var rulesHash: String
@@ -17,6 +19,8 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var points: [[String]]
   public var jobs: [JobEntry]
   public var outputs: [String]
+  /// "K/N" for a shard's partial result (jobs with index ≡ K mod N); absent for a whole run.
+  public var shard: String?
 
   public struct ScenarioIdentity: Codable, Sendable, Equatable {
     public var name: String
@@ -36,18 +40,32 @@ public struct Manifest: Codable, Sendable, Equatable {
   public static let fluxsimVersion = "0.4.0"
 
   public init(run: RunRecord, outputs: [String]) {
-    let plan = run.plan
+    self.init(plan: run.plan, command: run.command, outputs: outputs, shard: nil, done: { _ in true })
+  }
+
+  /// The manifest of `plan`'s jobs, `done` telling which have a stored result.
+  public init(plan: RunPlan, command: String, outputs: [String], shard: String?, done: (Int) -> Bool) {
     fluxsimVersion = Self.fluxsimVersion
-    scenario = ScenarioIdentity(name: run.name, path: plan.file.path, textHash: Self.hash(plan.file.text))
+    self.command = command
+    scenario = ScenarioIdentity(
+      name: plan.file.scenario.name, path: plan.file.path, textHash: Self.hash(plan.file.text))
     rulesHash = Self.hash(
       plan.file.points.map { String(describing: $0.scenario.jobConfig(jobIndex: 0).rules.params) }.joined())
     replications = plan.replications
     seed = plan.seed
     points = plan.file.points.map { $0.assignments.map { "\($0.keyPath)=\($0.value)" } }
     jobs = plan.jobs.map {
-      JobEntry(index: $0.index, point: $0.point, replication: $0.replication, seed: $0.config.seed, done: true)
+      JobEntry(index: $0.index, point: $0.point, replication: $0.replication, seed: $0.seed, done: done($0.index))
     }
     self.outputs = outputs
+    self.shard = shard
+  }
+
+  /// The manifest read back from its JSON, or nil if it is not one.
+  public static func read(_ json: String) -> Manifest? {
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return try? decoder.decode(Manifest.self, from: Data(json.utf8))
   }
 
   /// The manifest as sorted, indented JSON with a trailing newline.
@@ -58,6 +76,12 @@ public struct Manifest: Codable, Sendable, Equatable {
     // Encoding plain values cannot fail.
     let data = (try? encoder.encode(self)) ?? Data()
     return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// Whether two manifests describe the same run (scenario text, rules, replications, seed).
+  public func isSameRun(as other: Manifest) -> Bool {
+    scenario.textHash == other.scenario.textHash && rulesHash == other.rulesHash && replications == other.replications
+      && seed == other.seed && jobs.count == other.jobs.count
   }
 
   /// FNV-1a 64-bit, as 16 hex digits: a stable identity, not a security hash.

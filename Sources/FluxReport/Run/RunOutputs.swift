@@ -1,15 +1,38 @@
-/// Every file of a run's output folder, in a fixed order, as values: the command line
-/// writes them (atomically); tests read them without touching the disk.
+/// Every file of a run's output folder, in a fixed order.
+///
+/// `write` hands the files over in chunks — the CSV tables a job at a time, reading each
+/// job's result once — so the command line can stream a run of any size to disk; `files`
+/// collects the same chunks as values for tests.
 public enum RunOutputs {
+  public static let manifestName = "manifest.json"
+
+  /// Emits every file as `(name, chunk)` pairs; a file's chunks come in order and its
+  /// first chunk creates it.
+  public static func write(_ run: RunRecord, extraOutputs: [String] = [], emit: (String, String) throws -> Void)
+    rethrows
+  {
+    let tables = RunTables.tables(run)
+    for table in tables { try emit(table.name, Table(columns: table.columns).csv()) }
+    for job in run.plan.jobs {
+      let result = run.result(job.index)
+      for table in tables {
+        try emit(table.name, Table(columns: table.columns, rows: table.rows(job, result)).csv(header: false))
+      }
+    }
+    let report = RunReport.files(run)
+    for file in report { try emit(file.name, file.contents) }
+    let names = tables.map(\.name) + report.map(\.name) + extraOutputs + [manifestName]
+    try emit(manifestName, Manifest(run: run, outputs: names).json())
+  }
+
+  /// All files as values.
   public static func files(_ run: RunRecord) -> [OutputFile] {
-    var files = [
-      OutputFile(name: "series.csv", contents: RunTables.series(run).csv()),
-      OutputFile(name: "summary.csv", contents: RunTables.summary(run).csv()),
-      OutputFile(name: "payouts.csv", contents: RunTables.payouts(run).csv()),
-    ]
-    files += RunReport.files(run)
-    let names = files.map(\.name) + ["manifest.json"]
-    files.append(OutputFile(name: "manifest.json", contents: Manifest(run: run, outputs: names).json()))
-    return files
+    var order: [String] = []
+    var contents: [String: String] = [:]
+    write(run) { name, chunk in
+      if contents[name] == nil { order.append(name) }
+      contents[name, default: ""] += chunk
+    }
+    return order.map { OutputFile(name: $0, contents: contents[$0]!) }
   }
 }

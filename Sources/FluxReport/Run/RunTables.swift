@@ -8,16 +8,34 @@ import FluxSim
 public enum RunTables {
   static let tierNames = Tier.allCases.map(\.description)
 
-  public static func series(_ run: RunRecord) -> Table {
+  /// A CSV table built a job at a time, so a run's tables can be streamed to disk.
+  struct JobTable {
+    let name: String
+    let columns: [String]
+    let rows: (PlannedJob, JobResult) -> [[String]]
+
+    /// The whole table (every job's rows in order).
+    func table(_ run: RunRecord) -> Table {
+      Table(columns: columns, rows: run.plan.jobs.flatMap { rows($0, run.result($0.index)) })
+    }
+  }
+
+  /// The three tables of a run, in output order.
+  static func tables(_ run: RunRecord) -> [JobTable] { [seriesTable(run), summaryTable(run), payoutsTable(run)] }
+
+  public static func series(_ run: RunRecord) -> Table { seriesTable(run).table(run) }
+  public static func summary(_ run: RunRecord) -> Table { summaryTable(run).table(run) }
+  public static func payouts(_ run: RunRecord) -> Table { payoutsTable(run).table(run) }
+
+  static func seriesTable(_ run: RunRecord) -> JobTable {
     var columns = ["job", "point", "replication", "time", "height", "supply", "subsidy"]
     columns += tierNames.map { "paid_\($0)" } + ["dev_fund", "miner"]
     for state in ["confirmed", "offline", "starting", "dos", "expired"] {
       columns += tierNames.map { "\(state)_\($0)" }
     }
     columns += ["online_share", "block_interval", "difficulty"]
-    var rows: [[String]] = []
-    for job in run.plan.jobs {
-      for row in run.results[job.index].series {
+    return JobTable(name: "series.csv", columns: columns) { job, result in
+      result.series.map { row in
         var cells = [
           String(job.index), run.plan.label(ofPoint: job.point), String(job.replication), Format.date(row.time),
           String(row.height), Format.flux(row.supply), Format.flux(row.subsidy),
@@ -28,10 +46,9 @@ public enum RunTables {
         cells += [
           Format.fixed(row.onlineShare, 6), Format.fixed(row.meanBlockInterval, 3), Format.fixed(row.difficulty, 9),
         ]
-        rows.append(cells)
+        return cells
       }
     }
-    return Table(columns: columns, rows: rows)
   }
 
   /// Milestone labels in the order they are first reached (by height, then label).
@@ -45,16 +62,15 @@ public enum RunTables {
     return first.keys.sorted { (first[$0]!, $0) < (first[$1]!, $1) }
   }
 
-  public static func summary(_ run: RunRecord) -> Table {
+  static func summaryTable(_ run: RunRecord) -> JobTable {
     let milestones = milestoneLabels(run)
     var columns = ["job", "point", "replication", "seed", "blocks", "final_height", "final_time", "final_supply"]
     columns += tierNames.map { "paid_\($0)" } + ["dev_fund", "miner"]
     columns += milestones.map { "milestone: \($0)" }
-    let rows = run.plan.jobs.map { job -> [String] in
-      let result = run.results[job.index]
+    return JobTable(name: "summary.csv", columns: columns) { job, result in
       let final = result.final
       var cells = [
-        String(job.index), run.plan.label(ofPoint: job.point), String(job.replication), String(job.config.seed),
+        String(job.index), run.plan.label(ofPoint: job.point), String(job.replication), String(job.seed),
         String(result.blocks), String(final.height), Format.date(final.time), Format.flux(final.supply),
       ]
       cells +=
@@ -62,19 +78,16 @@ public enum RunTables {
       cells += milestones.map { label in
         result.milestones.first { $0.label == label }.map { Format.date($0.time) } ?? ""
       }
-      return cells
+      return [cells]
     }
-    return Table(columns: columns, rows: rows)
   }
 
-  public static func payouts(_ run: RunRecord) -> Table {
+  static func payoutsTable(_ run: RunRecord) -> JobTable {
     let stats = ["count", "mean", "min", "p5", "p25", "p50", "p75", "p95", "max"]
     var columns = ["job", "point", "replication", "tier", "total_paid"]
     columns += stats.map { "blocks_since_paid_\($0)" } + stats.map { "income_flux_\($0)" }
-    var rows: [[String]] = []
-    for job in run.plan.jobs {
-      let result = run.results[job.index]
-      for tier in Tier.allCases {
+    return JobTable(name: "payouts.csv", columns: columns) { job, result in
+      Tier.allCases.map { tier in
         let payout = result.payouts[tier]
         var cells = [
           String(job.index), run.plan.label(ofPoint: job.point), String(job.replication), tier.description,
@@ -84,10 +97,9 @@ public enum RunTables {
         cells += values(payout.incomePerNode).enumerated().map {
           $0 == 0 ? Format.fixed($1, 0) : Format.flux(satoshi: $1)
         }
-        rows.append(cells)
+        return cells
       }
     }
-    return Table(columns: columns, rows: rows)
   }
 
   static func values(_ summary: Summary) -> [Double] {

@@ -2,7 +2,7 @@ import FluxCore
 
 /// What one job produced: a sampled time series, milestones, payout statistics per
 /// tier and totals. A value, so results can be gathered by job index and compared.
-public struct JobResult: Sendable, Equatable {
+public struct JobResult: Sendable, Equatable, Codable {
   public var seed: UInt64
   /// One row per sample, the first at the start and the last at the final block.
   public var series: [SampleRow]
@@ -24,7 +24,7 @@ public struct JobResult: Sendable, Equatable {
 }
 
 /// The network at one sampled block. Paid amounts are totals since the job's start.
-public struct SampleRow: Sendable, Equatable {
+public struct SampleRow: Sendable, Equatable, Codable {
   public var height: Int
   public var time: Int64
   public var supply: Amount
@@ -43,7 +43,7 @@ public struct SampleRow: Sendable, Equatable {
 }
 
 /// The last block of a calendar year and the totals up to it (paid amounts since the job's start).
-public struct YearEnd: Sendable, Equatable {
+public struct YearEnd: Sendable, Equatable, Codable {
   public var year: Int
   public var height: Int
   public var time: Int64
@@ -53,7 +53,7 @@ public struct YearEnd: Sendable, Equatable {
 }
 
 /// Nodes of one tier by lifecycle state.
-public struct NodeCounts: Sendable, Equatable {
+public struct NodeCounts: Sendable, Equatable, Codable {
   /// In the payee list.
   public var confirmed: Int
   /// Of the confirmed, offline now (paid, not producing).
@@ -66,20 +66,20 @@ public struct NodeCounts: Sendable, Equatable {
 }
 
 /// A moment the job passed: a rule change by height, or a supply level.
-public struct Milestone: Sendable, Equatable {
+public struct Milestone: Sendable, Equatable, Codable {
   public var label: String
   public var height: Int
   public var time: Int64
 }
 
 /// Miner income of one pool.
-public struct PoolIncome: Sendable, Equatable {
+public struct PoolIncome: Sendable, Equatable, Codable {
   public var name: String
   public var income: Amount
 }
 
 /// Payout statistics of one tier at the end of a job.
-public struct PayoutStats: Sendable, Equatable {
+public struct PayoutStats: Sendable, Equatable, Codable {
   /// Blocks since each confirmed node was last paid (or confirmed, if never paid).
   public var blocksSincePaid: Summary
   /// Income of each node that was confirmed at some time during the job, satoshi.
@@ -89,7 +89,7 @@ public struct PayoutStats: Sendable, Equatable {
 }
 
 /// Order statistics of a sample (GSL's quantiles of the sorted data).
-public struct Summary: Sendable, Equatable {
+public struct Summary: Sendable, Equatable, Codable {
   public var count: Int
   public var mean: Double
   public var min: Double

@@ -22,15 +22,9 @@ public enum JobRunner {
     _ configs: [JobConfig], workers: Int, progress: (@Sendable (Progress) -> Void)? = nil
   ) -> [JobResult] {
     let store = ResultStore(count: configs.count)
-    let started = DispatchTime.now().uptimeNanoseconds
-    DispatchQueue.concurrentPerform(iterations: max(1, min(workers, configs.count))) { _ in
-      while let index = store.claim() {
-        let result = runJob(configs[index])
-        let (done, blocks) = store.put(result, at: index)
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        progress?(Progress(done: done, total: configs.count, blocks: blocks, elapsed: elapsed))
-      }
-    }
+    // Storing a result cannot fail, so neither can the run.
+    try? stream(
+      Array(configs.indices), configs: { configs[$0] }, workers: workers, deliver: store.put, progress: progress)
     return store.results()
   }
 
@@ -97,32 +91,17 @@ private final class StreamState: @unchecked Sendable {
   }
 }
 
-/// The shared job counter and result slots, behind one lock.
+/// Result slots filled by index from any worker, behind one lock.
 private final class ResultStore: @unchecked Sendable {
   private let lock = NSLock()
   private var slots: [JobResult?]
-  private var next = 0
-  private var done = 0
-  private var blocks = 0
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  /// The next job index to run, or nil when all are taken.
-  func claim() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard next < slots.count else { return nil }
-    next += 1
-    return next - 1
-  }
-
-  func put(_ result: JobResult, at index: Int) -> (done: Int, blocks: Int) {
+  func put(_ index: Int, _ result: JobResult) {
     lock.lock()
     defer { lock.unlock() }
     slots[index] = result
-    done += 1
-    blocks += result.blocks
-    return (done, blocks)
   }
 
   func results() -> [JobResult] {

@@ -79,9 +79,10 @@ public enum RunReport {
       let aggregate = PointAggregate(results: run.results(ofPoint: point))
       for year in aggregate.years {
         let supply = aggregate.supply(atEndOf: year)
+        // Quantiles are doubles (GSL): shown to the cent; summary.csv has each job's exact supply.
         rows.append([
-          String(year), run.pointName(point), Format.flux(satoshi: supply.p5), Format.flux(satoshi: supply.p50),
-          Format.flux(satoshi: supply.p95),
+          String(year), run.pointName(point), Format.fixed(supply.p5 / 1e8, 2), Format.fixed(supply.p50 / 1e8, 2),
+          Format.fixed(supply.p95 / 1e8, 2),
         ])
       }
     }

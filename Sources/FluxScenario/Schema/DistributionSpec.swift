@@ -2,14 +2,6 @@ import FluxCore
 import FluxSim
 import Foundation
 
-/// What the values of a distribution measure, so each parameter is read with the right unit.
-public enum DistributionUnit: Sendable {
-  /// Durations with units ("4h"), in seconds.
-  case duration
-  /// Whole or fractional block counts, written as plain numbers.
-  case blocks
-}
-
 /// A named distribution with its parameters, e.g. `{ weibull: { shape: 0.8, scale: 40d } }`.
 ///
 /// One key names the family; its mapping gives the parameters. Times take units; shapes

@@ -22,9 +22,6 @@ struct HeaderRing: RandomAccessCollection {
     count = Swift.min(count + 1, Self.capacity)
   }
 
-  /// The newest header (the tip).
-  var tip: BlockHeaderInfo { storage[newest] }
-
   /// The header `distance` blocks below the tip (0 is the tip).
   func back(_ distance: Int) -> BlockHeaderInfo {
     precondition(distance < count, "header ring holds \(count) headers, asked for \(distance) back")

@@ -152,9 +152,6 @@ struct Fleet {
     }
   }
 
-  /// Confirmed nodes of `tier`.
-  func confirmed(_ tier: Tier) -> Int { counts[tier.index][NodeState.confirmed.rawValue] }
-
   /// Confirmed nodes of all tiers.
   var confirmedTotal: Int { counts.reduce(0) { $0 + $1[NodeState.confirmed.rawValue] } }
 }

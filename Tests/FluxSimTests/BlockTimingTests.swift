@@ -39,7 +39,7 @@ import Testing
     let doubling: Int64 = 3_000 * 120
     var config = Fixtures.pow(
       height: 1_500_000,
-      hashrate: .piecewise([HashrateStep(from: 0, hashrate: 1e6), HashrateStep(from: doubling, hashrate: 2e6)]),
+      hashrate: .piecewise([TimeStep(from: 0, value: 1e6), TimeStep(from: doubling, value: 2e6)]),
       initialHashrate: 1e6)
     config.horizon = .height(1_500_000 + 7_000)
     config.sampling = .blocks(500)

@@ -18,7 +18,7 @@ enum Fixtures {
   }
 
   /// A PoW-era start at `height` whose difficulty matches `hashrate` at 120 s blocks.
-  static func pow(height: Int, hashrate: HashratePath, initialHashrate: Double) -> JobConfig {
+  static func pow(height: Int, hashrate: TimePath, initialHashrate: Double) -> JobConfig {
     let params = ChainParams.mainnet
     // Expected solutions per block 2^256 / target = hashrate × 120 s.
     let target = 0x1p256 / (initialHashrate * 120)

@@ -34,9 +34,45 @@ extension ChainParams {
   /// - Returns: The price in satoshi, a whole number of cents and at least the row's `minPrice`.
   public func appPrice(for spec: AppSpec, registeredAt height: Int) -> Amount {
     let params = appPricing
-    let row = params.priceRow(at: height)
-    var price = spec.version <= 3 ? singleContainerPrice(spec, row: row) : composePrice(spec, row: row, at: height)
-    let defaultExpire = params.defaultExpire(at: height)
+    return price(of: spec, row: params.priceRow(at: height), floor: params.minUSDPrice, at: height)
+  }
+
+  /// The price in USD (in units of 10⁻⁸ USD) of `spec` registered at `height`, by the
+  /// same formula on FluxOS's USD table (`fluxapps.usdprice`), floored at its
+  /// `minUSDPrice` from `minUSDPriceHeight` on.
+  ///
+  /// flux-rules.md §7.2 says only that the USD table feeds the quoted price; that the
+  /// whole FLUX formula (instances, period scaling) applies to it unchanged is this
+  /// model's reading, stated here so that it can be checked.
+  public func appPriceUSD(for spec: AppSpec, registeredAt height: Int) -> Amount {
+    let usd = appPricing.usdPricing
+    return price(of: spec, row: usd.table, floor: usd.minPrice, at: height)
+  }
+
+  /// What a user pays for `spec` at `height` when FLUX trades at `fluxUSD` dollars:
+  /// the larger of the on-chain FLUX price and the USD price converted at the FLUX
+  /// payment discount (`max(flux, usd ÷ fluxUSD × 0.95)`, the converted price rounded
+  /// up to a cent; FluxOS `appSpecHelpers.js` `getAppFiatAndFluxPrice`, §7.2). The
+  /// UI-only discounts of that function are not part of it.
+  ///
+  /// - Precondition: `fluxUSD > 0`.
+  public func appPrice(for spec: AppSpec, registeredAt height: Int, fluxUSD: Double) -> Amount {
+    precondition(fluxUSD > 0, "the FLUX price must be positive")
+    let usd = appPricing.usdPricing
+    let converted =
+      Double(appPriceUSD(for: spec, registeredAt: height).satoshi) * Double(usd.fluxPaymentShare.numerator)
+      / Double(usd.fluxPaymentShare.denominator) / fluxUSD
+    let step = Double(appPricing.priceStep.satoshi)
+    let rounded = Amount(satoshi: Int64(min((converted / step).rounded(.up) * step, 9e18)))
+    return max(appPrice(for: spec, registeredAt: height), rounded)
+  }
+
+  /// The formula on one price row: v1–v3 or compose, then the period scaling.
+  private func price(of spec: AppSpec, row: AppPriceRow, floor: Amount?, at height: Int) -> Amount {
+    var price =
+      spec.version <= 3
+      ? singleContainerPrice(spec, row: row) : composePrice(spec, row: row, floor: floor, at: height)
+    let defaultExpire = appPricing.defaultExpire(at: height)
     price = roundUpToStep(price.satoshi, times: Int64(spec.expire ?? defaultExpire), over: Int64(defaultExpire))
     return max(price, row.minPrice)
   }
@@ -55,7 +91,7 @@ extension ChainParams {
 
   /// v4+ (compose): one instance's price from the tier-averaged resources and the
   /// options, then the extra instances and the USD floor.
-  private func composePrice(_ spec: AppSpec, row: AppPriceRow, at height: Int) -> Amount {
+  private func composePrice(_ spec: AppSpec, row: AppPriceRow, floor: Amount?, at height: Int) -> Amount {
     let params = appPricing
     let tierCount = Tier.allCases.count
     // Three times the resources, so that a tiered component's average stays whole.
@@ -79,7 +115,7 @@ extension ChainParams {
         price = Amount(satoshi: perInstance.satoshi * Int64(spec.instances))
       }
     }
-    if let floor = params.minUSDPrice, height >= params.minUSDPriceHeight, price < floor {
+    if let floor, height >= params.minUSDPriceHeight, price < floor {
       price = floor
     }
     return price

@@ -78,6 +78,8 @@ extension AppPricingParams {
     maxAppResources: TierValues(
       cumulus: AppResources(cpuTenths: 30, ramMB: 5_000, hddGB: 160),
       nimbus: AppResources(cpuTenths: 70, ramMB: 28_000, hddGB: 380),
-      stratus: AppResources(cpuTenths: 150, ramMB: 59_000, hddGB: 820))
+      stratus: AppResources(cpuTenths: 150, ramMB: 59_000, hddGB: 820)),
+    placement: .fluxOS,
+    usdPricing: .fluxOS
   )
 }

@@ -92,6 +92,13 @@ public struct AppPricingParams: Sendable, Equatable {
   /// Nimbus 7 / 28,000 / 380, Stratus 15 / 59,000 / 820. The Stratus values cap every
   /// app; the others cap the tier-specific values of tiered components.
   public var maxAppResources: TierValues<AppResources>
+
+  // MARK: Placement and USD prices (§7.2, §7.4)
+
+  /// How FluxOS nodes pick up apps: deferral of small apps by large tiers, apps per node.
+  public var placement: AppPlacementRules
+  /// The USD price table behind the price quoted to users.
+  public var usdPricing: AppUSDPricing
 }
 
 /// One row of the FluxOS price table (flux-rules.md §7.1).

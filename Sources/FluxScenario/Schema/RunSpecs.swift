@@ -171,11 +171,11 @@ public enum HashrateSpec: Codable, Sendable, Equatable {
   }
 
   /// The engine's hashrate path.
-  public var path: HashratePath {
+  public var path: TimePath {
     switch self {
     case .constant(let rate): .constant(rate.solutionsPerSecond)
     case .piecewise(let steps):
-      .piecewise(steps.map { HashrateStep(from: Int64($0.from.seconds), hashrate: $0.hashrate.solutionsPerSecond) })
+      .piecewise(steps.map { TimeStep(from: Int64($0.from.seconds), value: $0.hashrate.solutionsPerSecond) })
     case .exponential(let initial, let growth):
       .exponential(initial: initial.solutionsPerSecond, growthPerYear: growth.fraction)
     }

@@ -20,6 +20,10 @@ public struct JobConfig: Sendable {
   public var mining: MiningConfig
   public var proofOfNode: ProofOfNodeConfig
   public var sampling: Sampling
+  /// FluxOS app demand; nil: no apps.
+  public var apps: AppMarketConfig?
+  /// FLUX price, node costs and ROI-driven churn; nil: no USD figures.
+  public var economics: EconomicsConfig?
   /// Supply levels whose first crossing is recorded as a milestone.
   public var supplyMilestones: [Amount]
   /// The job's seed: the only source of its randomness.
@@ -31,7 +35,8 @@ public struct JobConfig: Sendable {
     rules: RuleSet = RuleSet(.mainnet), supplyMode: SupplyMode = .observed, start: StartState = .tip(.measured2026),
     horizon: Horizon = .seconds(20 * Self.secondsPerYear), fleet: FleetConfig = FleetConfig(),
     mining: MiningConfig = MiningConfig(), proofOfNode: ProofOfNodeConfig = ProofOfNodeConfig(),
-    sampling: Sampling = .seconds(86_400), supplyMilestones: [Amount] = [], seed: UInt64 = 20_261_127
+    sampling: Sampling = .seconds(86_400), apps: AppMarketConfig? = nil, economics: EconomicsConfig? = nil,
+    supplyMilestones: [Amount] = [], seed: UInt64 = 20_261_127
   ) {
     self.rules = rules
     self.supplyMode = supplyMode
@@ -41,6 +46,8 @@ public struct JobConfig: Sendable {
     self.mining = mining
     self.proofOfNode = proofOfNode
     self.sampling = sampling
+    self.apps = apps
+    self.economics = economics
     self.supplyMilestones = supplyMilestones
     self.seed = seed
   }
@@ -181,9 +188,9 @@ public struct ChurnModel: Sendable, Equatable {
 public struct MiningConfig: Sendable, Equatable {
   public var pools: [Pool]
   /// Network hashrate in solutions per second over time since the job's start.
-  public var hashrate: HashratePath
+  public var hashrate: TimePath
 
-  public init(pools: [Pool] = [Pool(name: "pool", share: 1)], hashrate: HashratePath = .constant(1_000_000)) {
+  public init(pools: [Pool] = [Pool(name: "pool", share: 1)], hashrate: TimePath = .constant(1_000_000)) {
     self.pools = pools
     self.hashrate = hashrate
   }
@@ -197,37 +204,6 @@ public struct Pool: Sendable, Equatable {
   public init(name: String, share: Double) {
     self.name = name
     self.share = share
-  }
-}
-
-/// Network hashrate (solutions per second) as a function of seconds since the job's start.
-public enum HashratePath: Sendable, Equatable {
-  case constant(Double)
-  /// Steps: each `(from, hashrate)` holds from `from` seconds on (the first must start at 0).
-  case piecewise([HashrateStep])
-  /// `initial × (1 + growthPerYear)^(t / year)`.
-  case exponential(initial: Double, growthPerYear: Double)
-
-  public func hashrate(at seconds: Int64) -> Double {
-    switch self {
-    case .constant(let value):
-      return value
-    case .piecewise(let steps):
-      return steps.last { $0.from <= seconds }?.hashrate ?? steps.first?.hashrate ?? 0
-    case .exponential(let initial, let growth):
-      return initial * pow(1 + growth, Double(seconds) / Double(JobConfig.secondsPerYear))
-    }
-  }
-}
-
-/// One step of a piecewise hashrate path.
-public struct HashrateStep: Sendable, Equatable {
-  public var from: Int64
-  public var hashrate: Double
-
-  public init(from: Int64, hashrate: Double) {
-    self.from = from
-    self.hashrate = hashrate
   }
 }
 

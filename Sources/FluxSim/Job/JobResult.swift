@@ -40,6 +40,13 @@ public struct SampleRow: Sendable, Equatable, Codable {
   public var meanBlockInterval: Double
   /// Difficulty of the next block, powLimit / target.
   public var difficulty: Double
+  /// FLUX/USD at this block (jobs with economics).
+  public var fluxUSD: Double?
+  /// The app market (jobs with apps).
+  public var apps: AppSample?
+  /// Per tier, a node's economics over the period since the previous sample (jobs with
+  /// economics; absent from the first row).
+  public var economics: TierValues<TierEconomics>?
 }
 
 /// The last block of a calendar year and the totals up to it (paid amounts since the job's start).

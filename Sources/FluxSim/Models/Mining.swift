@@ -8,7 +8,7 @@ import FluxCore
 /// target of each block comes from the real rule of its height (Digishield, LWMA, LWMA3,
 /// with the resets) over the recent headers.
 struct MiningState {
-  let hashrate: HashratePath
+  let hashrate: TimePath
   let poolNames: [String]
   let pools: DiscreteDistribution
   /// Miner income per pool, satoshi.
@@ -26,7 +26,7 @@ extension Simulation {
   /// Schedules the next PoW block after an exponential solve time.
   mutating func scheduleNextPoWBlock() {
     let work = 0x1p256 / (Double(UInt256(compact: chain.nextBits)) + 1)
-    let rate = mining.hashrate.hashrate(at: chain.time - startTime)
+    let rate = mining.hashrate.value(at: chain.time - startTime)
     precondition(rate > 0, "the hashrate path reaches zero: no PoW block can be found")
     let solveTime = max(1, Int64(stream.exponential(mean: work / rate).rounded()))
     nextBlockTime = chain.time + solveTime

@@ -9,6 +9,15 @@ enum Event {
   case join(Tier)
   /// A node of the tier leaves and spends its collateral (churn).
   case exit(Tier)
+  /// The app market's daily tick: the day's arrivals, the ROI response.
+  case marketDay
+  /// An app registers.
+  case appArrival
+  /// A deferral of the app has passed: larger tiers may take it now.
+  case appRetry(app: Int32, generation: UInt32)
+  /// A node joins, or leaves, in response to profitability (`ROIChurnModel`).
+  case roiJoin(Tier)
+  case roiExit(Tier)
 }
 
 /// What is due in a given block (the `actions` queue, keyed by height and phase), in
@@ -30,6 +39,8 @@ enum HeightAction {
   case dosCheck(node: Int32, generation: UInt32)
   /// The DoS entry is dropped; the collateral may START again.
   case dosRelease(node: Int32, generation: UInt32)
+  /// An app's paid period ends: renewal or removal.
+  case appPeriodEnd(app: Int32, generation: UInt32)
 }
 
 /// The three phases of a block, in fluxd's order: node transactions, then removals

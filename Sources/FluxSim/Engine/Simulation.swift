@@ -26,6 +26,14 @@ struct Simulation {
   var proofOfNode: ProofOfNodeState
   var mining: MiningState
   var metrics: Metrics
+  /// FluxOS apps on the nodes (idle without apps).
+  var market: AppMarket
+  /// FLUX/USD, for jobs with economics.
+  var price: PriceModel?
+  /// Tier income at the last ROI tick.
+  var operators: OperatorState?
+  /// Tier totals at the last sample (jobs with economics).
+  var sampleMark: SampleMark?
   /// Simulated time the job started at.
   let startTime: Int64
 
@@ -41,9 +49,17 @@ struct Simulation {
     self.metrics = Metrics(
       config: config, schedule: SupplySchedule(params: config.rules.params, mode: config.supplyMode),
       startTime: chain.time)
+    // The market and the price draw from streams of their own (see `AppMarket`, `PriceModel`).
+    var seeds = config.seed ^ 0x6170_7073_6D6B_7473
+    let marketSeed = splitMix64(&seeds)
+    let priceSeed = splitMix64(&seeds)
+    let marketDraws = config.apps != nil || config.economics?.roiChurn != nil
+    self.market = AppMarket(config: config.apps, params: params, seed: marketDraws ? marketSeed : nil)
+    self.price = config.economics.map { PriceModel(path: $0.price, startTime: chain.time, seed: priceSeed) }
     setUpFleet()
     setUpChurn()
-    metrics.sample(chain: chain, fleet: fleet)
+    setUpMarket()
+    sample()
     metrics.begin(height: chain.height, time: chain.time, supply: chain.supply)
     scheduleNextBlock()
   }
@@ -56,6 +72,7 @@ struct Simulation {
   /// block comes first, so the order stays a fixed function of the inputs.
   mutating func run() -> JobResult {
     advance(toHeight: config.horizon.height ?? .max, orTime: config.horizon.seconds.map { startTime + $0 } ?? .max)
+    if metrics.needsFinalSample(chain: chain) { sample() }
     return metrics.finish(chain: chain, fleet: fleet, mining: mining, proofOfNode: proofOfNode)
   }
 
@@ -75,6 +92,11 @@ struct Simulation {
       case .uptime(let node, let generation): flipUptime(Int(node), generation: generation)
       case .join(let tier): join(tier)
       case .exit(let tier): exit(tier)
+      case .marketDay: marketDay()
+      case .appArrival: appArrives()
+      case .appRetry(let app, let generation): retryApp(app, generation: generation)
+      case .roiJoin(let tier): addNode(tier)
+      case .roiExit(let tier): removeRandomNode(tier)
       }
     }
   }

@@ -62,7 +62,7 @@ extension Simulation {
     chain.time = time
     chain.headers.append(BlockHeaderInfo(height: height, time: time, bits: chain.nextBits))
     if metrics.didConnect(height: height, time: time, supply: chain.supply, reward: reward) {
-      metrics.sample(chain: chain, fleet: fleet)
+      sample()
     }
     chain.nextBits = height + 1 >= hot.ponStart ? nextPoNBits() : nextPoWBits()
   }

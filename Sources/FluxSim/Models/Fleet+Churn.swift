@@ -71,6 +71,17 @@ extension Simulation {
   }
 
   mutating func join(_ tier: Tier) {
+    addNode(tier)
+    scheduleChurn(.join(tier), rate: config.fleet.churn.joinsPerMonth[tier], tier: tier)
+  }
+
+  mutating func exit(_ tier: Tier) {
+    removeRandomNode(tier)
+    scheduleChurn(.exit(tier), rate: config.fleet.churn.exitsPerMonth[tier], tier: tier)
+  }
+
+  /// A new node of `tier` locks its collateral now and STARTs once it is mature.
+  mutating func addNode(_ tier: Tier) {
     let node = fleet.add(
       tier: tier, hardware: params.appPricing.nodeResources[tier],
       collateralVersion: collateralVersion(tier, at: chain.height + 1), online: true, seed: config.seed)
@@ -78,10 +89,10 @@ extension Simulation {
       chain.height + 1 + params.collateral.minConfirmations, params.upgrades.kamata ?? 0)
     scheduleStart(node)
     scheduleUptime(node)
-    scheduleChurn(.join(tier), rate: config.fleet.churn.joinsPerMonth[tier], tier: tier)
   }
 
-  mutating func exit(_ tier: Tier) {
+  /// A node of `tier` drawn at random stops now; its collateral is spent in the next block.
+  mutating func removeRandomNode(_ tier: Tier) {
     let alive = fleet.alive[tier.index]
     if alive.count > 0 {
       let node = alive[stream.integer(below: alive.count)]
@@ -91,10 +102,9 @@ extension Simulation {
         // Still in the payee list until the spend is mined in the next block.
         schedule(.spend(node: Int32(node)), atHeight: chain.height + 1, .removals)
       } else {
-        fleet.setState(node, .exited)
+        retire(node, to: .exited)
       }
     }
-    scheduleChurn(.exit(tier), rate: config.fleet.churn.exitsPerMonth[tier], tier: tier)
   }
 
   /// The collateral a new node of `tier` locks at `height`: the reduced one once valid.

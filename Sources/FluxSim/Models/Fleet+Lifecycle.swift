@@ -17,7 +17,7 @@ extension Simulation {
     case .dosCheck(let node, let generation):
       let id = Int(node)
       guard isCurrent(node, generation), fleet.nodes[id].state == .started else { return }
-      fleet.setState(id, .dosListed)
+      retire(id, to: .dosListed)
       let release = params.dosReleaseHeight(startHeight: fleet.nodes[id].startHeight)
       schedule(.dosRelease(node: node, generation: generation), atHeight: release, .transactions)
     case .dosRelease(let node, let generation):
@@ -26,14 +26,16 @@ extension Simulation {
       fleet.setState(id, .pending)
       fleet.nodes[id].earliestStart = height
       if fleet.nodes[id].online { scheduleStart(id) }
+    case .appPeriodEnd(let app, let generation):
+      endAppPeriod(app, generation: generation, height: height)
     case .expireIfOffline(let node, let outage):
       let id = Int(node)
       guard fleet.nodes[id].uptimeGeneration == outage, !fleet.nodes[id].online,
         fleet.nodes[id].state == .confirmed
       else { return }
-      fleet.setState(id, .expired)
+      retire(id, to: .expired)
     case .spend(let node):
-      fleet.setState(Int(node), .exited)
+      retire(Int(node), to: .exited)
     case .migrateCollateral(let node, let generation):
       let id = Int(node)
       guard isCurrent(node, generation), fleet.nodes[id].collateralVersion == 1,
@@ -51,7 +53,7 @@ extension Simulation {
       guard isCurrent(node, generation), entry.state == .confirmed,
         params.mustExpireForCollateral(tier: entry.tier, amount: amount, at: height)
       else { return }
-      fleet.setState(id, .expired)
+      retire(id, to: .expired)
       fleet.renewCollateral(id, version: 2, seed: config.seed)
       fleet.setState(id, .pending)
       fleet.nodes[id].earliestStart = height + params.collateral.minConfirmations
@@ -96,6 +98,7 @@ extension Simulation {
     let key = PayeeKey(confirmedHeight: height, lastPaid: 0, collateral: fleet.nodes[node].collateral)
     fleet.withQueue(fleet.nodes[node].tier.index) { $0.insert(node: node, key: key) }
     fleet.setState(node, .confirmed)
+    market.offer(node, fleet: fleet, now: chain.now, height: height)
     scheduleCollateralChange(node, from: height)
     resumeIfStalled()
   }

@@ -110,8 +110,17 @@ struct Metrics {
     }
   }
 
-  /// Appends a row for the current tip.
-  mutating func sample(chain: ChainState, fleet: Fleet) {
+  /// What each tier's payees received so far, satoshi.
+  var paidTotals: [Int64] { [paidCumulus, paidNimbus, paidStratus] }
+
+  /// Whether the last block still needs a row at the end of the job.
+  func needsFinalSample(chain: ChainState) -> Bool { rows.last?.height != chain.height || rows.count == 1 }
+
+  /// Appends a row for the current tip, with the market and economics figures the
+  /// simulation measured for it (nil when the job has none).
+  mutating func sample(
+    chain: ChainState, fleet: Fleet, fluxUSD: Double?, apps: AppSample?, economics: TierValues<TierEconomics>?
+  ) {
     func counts(_ tier: Tier) -> NodeCounts {
       let c = fleet.counts[tier.index]
       return NodeCounts(
@@ -133,7 +142,8 @@ struct Metrics {
         onlineShare: confirmed == 0 ? 0 : Double(fleet.producers.count) / Double(confirmed),
         meanBlockInterval: rows.isEmpty || elapsedBlocks == 0
           ? 0 : Double(chain.time - lastSample.time) / Double(elapsedBlocks),
-        difficulty: params.rpcDifficulty(target: UInt256(compact: chain.nextBits))))
+        difficulty: params.rpcDifficulty(target: UInt256(compact: chain.nextBits)), fluxUSD: fluxUSD, apps: apps,
+        economics: economics))
     lastSample = (chain.height, chain.time)
     if case .seconds(let period) = sampling {
       let elapsed = chain.time - startTime
@@ -145,7 +155,6 @@ struct Metrics {
   mutating func finish(chain: ChainState, fleet: Fleet, mining: MiningState, proofOfNode: ProofOfNodeState)
     -> JobResult
   {
-    if rows.last?.height != chain.height || rows.count == 1 { sample(chain: chain, fleet: fleet) }
     let height = chain.height
     var waits: [[Double]] = [[], [], []]
     var incomes: [[Double]] = [[], [], []]

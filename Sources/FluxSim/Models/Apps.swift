@@ -1,0 +1,114 @@
+import FluxCore
+
+/// The app market's events: a daily tick that draws the day's arrivals, arrivals,
+/// retries after a deferral, the end of each paid period (renewal or removal), and the
+/// eviction of a node's instances when it leaves the payee list.
+extension Simulation {
+  /// Starts the daily market tick when the job has apps or ROI-driven churn.
+  mutating func setUpMarket() {
+    guard config.apps != nil || config.economics?.roiChurn != nil else { return }
+    schedule(.marketDay, after: 0)
+  }
+
+  /// The day's app arrivals (Poisson at the day's rate, at uniform times in the day)
+  /// and the ROI-driven joins and exits; then the next tick.
+  mutating func marketDay() {
+    let day = PriceModel.day
+    if let apps = config.apps, let stream = market.stream {
+      let rate = apps.arrivalsPerDay.value(at: chain.now - startTime)
+      for _ in 0..<stream.poisson(mean: max(0, rate)) {
+        events.schedule(.appArrival, at: chain.now + Int64(stream.integer(below: Int(day))))
+      }
+    }
+    respondToProfitability()
+    events.schedule(.marketDay, at: chain.now + day)
+  }
+
+  /// A new app registers in the next block: it pays, and its instances are placed.
+  mutating func appArrives() {
+    let height = chain.height + 1
+    let (spec, renewal) = market.drawSpec(at: height, limits: params.appPricing)
+    let need = spec.components.reduce(AppResources.zero) { $0 + $1.resources }
+    let rules = market.rules
+    let app = market.add(
+      HostedApp(
+        spec: spec, need: need, deferral: Tier.allCases.map { rules.deferral(of: need, on: $0) },
+        shortSince: chain.now, renewal: renewal, periodStart: height,
+        periodBlocks: spec.expire ?? params.appPricing.defaultExpire(at: height)))
+    market.registered += 1
+    chargeApp(app, at: height)
+    placeApp(app)
+  }
+
+  /// Books the price of `app`'s next period at `height` and schedules its end.
+  private mutating func chargeApp(_ app: Int, at height: Int) {
+    let spec = market.apps[app].spec
+    let usd = fluxUSD() ?? 0
+    let price =
+      config.apps?.usdPriceFloor == true && usd > 0
+      ? params.appPrice(for: spec, registeredAt: height, fluxUSD: usd)
+      : params.appPrice(for: spec, registeredAt: height)
+    market.charge(app, price: price, usd: usd, height: height, blockSeconds: hot.ponSpacing)
+    let end = height + market.apps[app].periodBlocks
+    schedule(.appPeriodEnd(app: Int32(app), generation: market.apps[app].generation), atHeight: end, .removals)
+  }
+
+  /// Places what it can of `app` now and schedules a retry for when a deferral ends.
+  mutating func placeApp(_ app: Int) {
+    if let retry = market.place(app, fleet: fleet, now: chain.now, height: chain.height) {
+      events.schedule(
+        .appRetry(app: Int32(app), generation: market.apps[app].generation), at: max(retry, chain.now + 1))
+    }
+  }
+
+  /// A deferral of `app` has passed: the larger tiers may now take it.
+  mutating func retryApp(_ app: Int32, generation: UInt32) {
+    let index = Int(app)
+    guard market.apps[index].generation == generation, market.apps[index].active, market.apps[index].missing > 0
+    else { return }
+    placeApp(index)
+  }
+
+  /// The paid period of `app` ends in block `height`: the owner renews with the app's
+  /// renewal probability, paying the price of that height; otherwise it is removed and
+  /// its nodes' capacity is offered to waiting apps.
+  mutating func endAppPeriod(_ app: Int32, generation: UInt32, height: Int) {
+    let index = Int(app)
+    guard market.apps[index].generation == generation, market.apps[index].active, let stream = market.stream
+    else { return }
+    market.closePeriod(index, height: height, fleet: fleet)
+    if stream.bernoulli(market.apps[index].renewal) {
+      chargeApp(index, at: height)
+      return
+    }
+    let hosts = market.apps[index].hosts
+    for node in hosts {
+      market.removeInstance(
+        index, from: Int(node), tier: fleet.nodes[Int(node)].tier.index, height: height, now: chain.now)
+    }
+    market.release(index)
+    for node in hosts { market.offer(Int(node), fleet: fleet, now: chain.now, height: height) }
+  }
+
+  /// `node` leaves the payee list for good or for a while (expired, DoS-listed, exited):
+  /// its instances stop and are placed elsewhere, as FluxOS nodes pick up apps that run
+  /// on too few nodes.
+  mutating func evictApps(_ node: Int) {
+    guard node < market.hosted.count, !market.hosted[node].isEmpty else { return }
+    let apps = market.hosted[node]
+    let tier = fleet.nodes[node].tier.index
+    for app in apps {
+      market.removeInstance(Int(app), from: node, tier: tier, height: chain.height, now: chain.now)
+    }
+    for app in apps { placeApp(Int(app)) }
+  }
+
+  /// Moves `node` out of service (expired, DoS-listed or exited) and re-places its apps.
+  mutating func retire(_ node: Int, to state: NodeState) {
+    fleet.setState(node, state)
+    evictApps(node)
+  }
+
+  /// FLUX/USD now, for jobs with economics.
+  mutating func fluxUSD() -> Double? { price?.usd(at: chain.now) }
+}

@@ -1,0 +1,51 @@
+import FluxCore
+
+/// The app-market and economics figures of a sample row, measured by the simulation
+/// (which owns the market and the price) and handed to `Metrics`.
+extension Simulation {
+  /// Appends a row for the current tip.
+  mutating func sample() {
+    let usd = fluxUSD()
+    var economics: TierValues<TierEconomics>?
+    let confirmed = (0..<3).map { fleet.counts[$0][NodeState.confirmed.rawValue] }
+    if let mark = sampleMark {
+      // Income shared by the mean of the confirmed counts at both ends of the period.
+      economics = self.economics(
+        since: mark.time, income: mark.income, nodes: (0..<3).map { Double(mark.confirmed[$0] + confirmed[$0]) / 2 })
+    }
+    if config.economics != nil { sampleMark = SampleMark(time: chain.now, income: tierIncome, confirmed: confirmed) }
+    metrics.sample(
+      chain: chain, fleet: fleet, fluxUSD: usd, apps: config.apps == nil ? nil : marketSample(), economics: economics)
+  }
+
+  /// The market now: apps and instances, utilization of the confirmed nodes' capacity
+  /// per tier, and the money so far.
+  func marketSample() -> AppSample {
+    var capacity = [AppResources](repeating: .zero, count: 3)
+    var used = [AppResources](repeating: .zero, count: 3)
+    for (id, node) in fleet.nodes.enumerated() where node.state == .confirmed {
+      let tier = node.tier.index
+      capacity[tier] = capacity[tier] + market.capacity[tier]
+      if id < market.used.count { used[tier] = used[tier] + market.used[id] }
+    }
+    func share(_ part: Int, _ whole: Int) -> Double { whole > 0 ? Double(part) / Double(whole) : 0 }
+    return AppSample(
+      appsRunning: market.activeApps - market.waiting.count, appsWaiting: market.waiting.count,
+      instancesRunning: market.instancesRunning, instancesWaiting: market.instancesWanted - market.instancesRunning,
+      utilization: TierValues { tier in
+        let (u, c) = (used[tier.index], capacity[tier.index])
+        return ResourceUse(
+          cpu: share(u.cpuTenths, c.cpuTenths), ram: share(u.ramMB, c.ramMB), hdd: share(u.hddGB, c.hddGB))
+      },
+      registered: market.registered, revenue: Amount(satoshi: market.revenue), revenueUSD: market.revenueUSD,
+      toNodes: TierValues { Amount(satoshi: market.toNodes[$0.index]) },
+      toFoundation: Amount(satoshi: market.toFoundation))
+  }
+}
+
+/// Tier totals at the previous sample, from which a row's economics are measured.
+struct SampleMark {
+  var time: Int64
+  var income: [Int64]
+  var confirmed: [Int]
+}

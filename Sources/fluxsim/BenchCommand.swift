@@ -22,7 +22,14 @@ struct BenchCommand: ParsableCommand {
     case forecast
     /// Peak memory of a forecast with 100,000 nodes (one simulated year unless --years).
     case forecastMemory = "forecast-memory"
+    /// The forecast without and with apps (50 arrivals a day) and economics, alternately
+    /// (`--count` pairs, default 1), and the ratio of their CPU times. `--saturated`
+    /// asks for apps four times larger, more than the fleet can hold.
+    case forecastApps = "forecast-apps"
   }
+
+  @Flag(help: "forecast-apps: apps four times larger, so that many wait for capacity.")
+  var saturated = false
 
   @Option(help: "Simulated years for the forecast tasks.")
   var years: Double?
@@ -62,6 +69,31 @@ struct BenchCommand: ParsableCommand {
       }
       print("supply-queries: \(queries) queries, checksum \(checksum)")
       print(String(format: "supply-queries: %.0f queries per CPU second", Double(queries) / seconds))
+    case .forecastApps:
+      var plain = JobConfig()
+      plain.horizon = .seconds(Int64((years ?? 20) * Double(JobConfig.secondsPerYear)))
+      var market = plain
+      market.apps = Self.benchmarkMarket(scale: saturated ? 4 : 1)
+      market.economics = EconomicsConfig(
+        price: .gbm(start: 0.3, driftPerYear: 0, volatilityPerYear: 0.8),
+        hostingUSDPerMonth: TierValues(cumulus: 8, nimbus: 20, stratus: 45), opportunityCostPerYear: 0.05)
+      var ratios: [Double] = []
+      for _ in 0..<(count ?? 1) {
+        let without = cpuSeconds { _ = runJob(plain) }
+        var result: JobResult?
+        let with = cpuSeconds { result = runJob(market) }
+        ratios.append(with / without)
+        guard let apps = result?.final.apps else { continue }
+        let cpu = Tier.allCases.map { String(format: "%.0f%%", apps.utilization[$0].cpu * 100) }
+        print(
+          String(
+            format: "forecast-apps: %.2f s CPU without apps, %.2f s with: ratio %.3f", without, with, with / without))
+        print(
+          "forecast-apps: \(apps.registered) apps registered; at the end \(apps.appsRunning) running, "
+            + "\(apps.appsWaiting) waiting, \(apps.instancesRunning) instances, CPU in use \(cpu.joined(separator: " / "))"
+        )
+      }
+      print(String(format: "forecast-apps: best ratio %.3f", ratios.min() ?? 0))
     case .forecast, .forecastMemory:
       var config = JobConfig()
       let years = years ?? (task == .forecast ? 20 : 1)
@@ -78,6 +110,19 @@ struct BenchCommand: ParsableCommand {
       print("\(task.rawValue): final supply \(result.final.supply) FLUX at height \(result.final.height)")
       print("\(task.rawValue): peak resident memory \(peakResidentMegabytes()) MB")
     }
+  }
+
+  /// The app demand of `forecast-apps`: 50 arrivals a day of one or two containers
+  /// around 0.5 core, 1 GB and 10 GB (times `scale`), 3 to 5 instances, monthly periods
+  /// renewed with probability 0.8: about 7,500 apps run at a time.
+  static func benchmarkMarket(scale: Double) -> AppMarketConfig {
+    AppMarketConfig(
+      arrivalsPerDay: .constant(50),
+      specs: .distributions(
+        AppSpecDistributions(
+          components: .uniform(low: 0.5, high: 2.5), cpuCores: .lognormal(mu: log(0.5 * scale), sigma: 0.7),
+          ramMB: .lognormal(mu: log(1_000 * scale), sigma: 0.8), hddGB: .lognormal(mu: log(10 * scale), sigma: 1),
+          instances: .uniform(low: 2.5, high: 5.5), subscriptionBlocks: .constant(88_000), renewal: 0.8)))
   }
 
   /// Peak resident set size of this process, in MB (`ru_maxrss` is in KiB on Linux).

@@ -39,8 +39,14 @@ enum HeightAction {
   case dosCheck(node: Int32, generation: UInt32)
   /// The DoS entry is dropped; the collateral may START again.
   case dosRelease(node: Int32, generation: UInt32)
-  /// An app's paid period ends: renewal or removal.
-  case appPeriodEnd(app: Int32, generation: UInt32)
+}
+
+/// The end of an app's paid period (the `appPeriodEnds` queue, keyed by height): kept
+/// apart from the node actions, so that thousands of running apps do not deepen the
+/// heap that every node action goes through.
+struct AppPeriodEnd {
+  var app: Int32
+  var generation: UInt32
 }
 
 /// The three phases of a block, in fluxd's order: node transactions, then removals

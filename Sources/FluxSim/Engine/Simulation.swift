@@ -21,6 +21,7 @@ struct Simulation {
   /// When the next block is due (nil while a PoN chain has no possible producer).
   var nextBlockTime: Int64?
   var actions = EventQueue<HeightAction>()
+  var appPeriodEnds = EventQueue<AppPeriodEnd>()
   var chain: ChainState
   var fleet = Fleet()
   var proofOfNode: ProofOfNodeState

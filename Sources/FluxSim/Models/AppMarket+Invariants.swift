@@ -35,6 +35,31 @@ extension Simulation {
         problems.append("node \(node) over capacity: \(resources)")
       }
       if market.hosted[node].count > market.rules.maxAppsPerNode { problems.append("node \(node) runs too many apps") }
+      let tier = fleet.nodes[node].tier.index
+      if !market.isClosed(node) {
+        var expected = market
+        expected.open(node, tier: tier)
+        if expected.room[node] != market.room[node] {
+          problems.append("node \(node) room \(market.room[node]) is stale")
+        }
+      }
+      let indexes = market.roomy[(tier * AppMarket.indexedLanes)..<((tier + 1) * AppMarket.indexedLanes)]
+      if indexes.contains(where: { $0.contains(node) != all(market.room[node] .>= market.smallest) }) {
+        problems.append("node \(node) roomy membership disagrees with its room")
+      }
+      if market.isClosed(node) && fleet.nodes[node].state == .confirmed {
+        problems.append("confirmed node \(node) is closed to apps")
+      }
+    }
+    for tier in 0..<3 {
+      let open = market.room.indices.filter { !market.isClosed($0) && fleet.nodes[$0].tier.index == tier }
+      if open.count != market.openNodes[tier] {
+        problems.append("tier \(tier): \(market.openNodes[tier]) open, recounted \(open.count)")
+      }
+      let total = open.reduce(AppResources.zero) { $0 + market.used[$1] }
+      if total != market.openUsed[tier] {
+        problems.append("tier \(tier): open use \(market.openUsed[tier]), recounted \(total)")
+      }
     }
     if running != market.instancesRunning {
       problems.append("\(market.instancesRunning) instances, recounted \(running)")

@@ -10,13 +10,42 @@ import FluxCore
 /// now. Random proposals find one quickly while capacity is plentiful; when they fail,
 /// an exhaustive pass decides, so an app waits only when no node can take it.
 extension AppMarket {
-  /// Whether `node` may take an instance of `app` now.
-  func canHost(_ node: Int, app: Int, fleet: Fleet) -> Bool {
-    let entry = fleet.nodes[node]
-    guard entry.state == .confirmed, entry.online, hosted[node].count < rules.maxAppsPerNode else { return false }
-    let candidate = apps[app]
-    return candidate.need.fits(in: capacity[entry.tier.index] - used[node])
-      && !candidate.hosts.contains(Int32(node))
+  /// Whether `node` may take an instance of `app`, which needs `lanes`, now.
+  @inline(__always) func canHost(_ node: Int, app: Int, lanes: SIMD4<Int32>, fleet: Fleet) -> Bool {
+    hasRoom(node, for: lanes) && isInService(node, fleet: fleet) && !apps[app].hosts.contains(Int32(node))
+  }
+
+  /// Whether `node`'s room holds `lanes` (capacity, app count, and open).
+  @inline(__always) func hasRoom(_ node: Int, for lanes: SIMD4<Int32>) -> Bool {
+    all(room[node] .>= lanes)
+  }
+
+  /// Whether `node` is confirmed and online (a PoN producer): it polls for apps.
+  @inline(__always) func isInService(_ node: Int, fleet: Fleet) -> Bool {
+    fleet.producers.contains(node)
+  }
+
+  /// Whether an earlier search showed that no node of tier index `tier` can take `need`.
+  func isSaturated(_ tier: Int, for need: AppResources) -> Bool {
+    saturated[tier].contains { $0.fits(in: need) }
+  }
+
+  /// Records that no node of tier index `tier` can take `need`, keeping the list to its
+  /// smallest needs (a larger one is implied by any smaller one).
+  mutating func markSaturated(_ tier: Int, for need: AppResources) {
+    guard !isSaturated(tier, for: need) else { return }
+    saturated[tier].removeAll { need.fits(in: $0) }
+    saturated[tier].append(need)
+  }
+
+  /// `node` may have more room now (an instance left it, it confirmed, it came back
+  /// online): forget the failed searches of its tier for needs that fit in its room.
+  /// The others still fit nowhere, as no other node changed.
+  mutating func capacityMayHaveGrown(_ node: Int, fleet: Fleet) {
+    let tier = Int(tierOf[node])
+    guard !saturated[tier].isEmpty, isInService(node, fleet: fleet) else { return }
+    let free = room[node]
+    saturated[tier].removeAll { all(free .>= Self.lanes($0)) }
   }
 
   /// Whether nodes of tier index `tier` may take `app` at `now` (its deferral has passed).
@@ -27,39 +56,87 @@ extension AppMarket {
   /// Places as many missing instances of `app` as nodes allow; returns when to try
   /// again if a larger tier's deferral has yet to pass and instances are still missing.
   mutating func place(_ app: Int, fleet: Fleet, now: Int64, height: Int) -> Int64? {
-    grow(to: fleet.nodes.count)
-    let tiers = (0..<3).filter { isEligible(app, tier: $0, now: now) }
-    while apps[app].missing > 0, let node = findHost(app, tiers: tiers, fleet: fleet) {
-      addInstance(app, on: node, tier: fleet.nodes[node].tier.index, height: height)
-    }
-    updateWaiting(app)
-    guard apps[app].missing > 0 else { return nil }
-    let later = (0..<3).filter { !tiers.contains($0) }.map { apps[app].shortSince + Int64(apps[app].deferral[$0]) }
-    return later.min()
-  }
-
-  /// A node drawn uniformly among those of `tiers` that may take `app`, or nil.
-  private mutating func findHost(_ app: Int, tiers: [Int], fleet: Fleet) -> Int? {
-    guard let stream else { return nil }
-    let total = tiers.reduce(0) { $0 + fleet.alive[$1].count }
-    guard total > 0 else { return nil }
-    for _ in 0..<Self.proposals {
-      var index = stream.integer(below: total)
-      for tier in tiers {
-        let members = fleet.alive[tier]
-        if index < members.count {
-          let node = members[index]
-          if canHost(node, app: app, fleet: fleet) { return node }
-          break
-        }
-        index -= members.count
+    grow(fleet)
+    var tiers = TierSet()
+    var later: Int64?
+    for tier in Tier.allCases {
+      if isEligible(app, tier: tier.index, now: now) {
+        tiers.insert(TierSet(tier))
+      } else {
+        let time = apps[app].shortSince + Int64(apps[app].deferral[tier.index])
+        later = min(later ?? time, time)
       }
     }
-    scratch.removeAll(keepingCapacity: true)
-    for tier in tiers {
-      for node in fleet.alive[tier].members where canHost(Int(node), app: app, fleet: fleet) { scratch.append(node) }
+    placeMissing(app, tiers: tiers, fleet: fleet, height: height)
+    updateWaiting(app)
+    return apps[app].missing > 0 ? later : nil
+  }
+
+  /// Places the missing instances of `app` on nodes of `tiers`, each on a node drawn
+  /// uniformly among those that may take it then: by random proposals while they
+  /// succeed, then from one exhaustive pass (the nodes that fit stay fit when another
+  /// one takes an instance, so drawing several without replacement from that pass is
+  /// the same as drawing one at a time).
+  private mutating func placeMissing(_ app: Int, tiers eligible: TierSet, fleet: Fleet, height: Int) {
+    guard let stream else { return }
+    let need = apps[app].need
+    let lanes = Self.lanes(need)
+    // Per tier, the resource index that leaves the fewest candidates, and their number.
+    var counts = SIMD4<Int>(repeating: 0)
+    var lane = SIMD4<Int>(repeating: 0)
+    for tier in Tier.allCases where eligible.contains(tier) && !isSaturated(tier.index, for: need) {
+      let t = tier.index
+      counts[t] = .max
+      for l in 0..<Self.indexedLanes {
+        let count = roomy[t * Self.indexedLanes + l].count(atLeast: lanes[l])
+        if count < counts[t] { (counts[t], lane[t]) = (count, l) }
+      }
+      if counts[t] == 0 { markSaturated(t, for: need) }
     }
-    return scratch.isEmpty ? nil : Int(scratch[stream.integer(below: scratch.count)])
+    let total = counts.wrappedSum()
+    guard total > 0 else { return }
+    // Proposals pay off only among many candidates; a few are searched outright. The
+    // counts are not updated as instances are placed: a node that no longer qualifies,
+    // or an index past the end, is a miss, so each proposal stays uniform over the
+    // candidates.
+    var misses = 0
+    while apps[app].missing > 0, total > 4 * Self.proposals, misses < Self.proposals {
+      var index = stream.integer(below: total)
+      for t in 0..<3 {
+        guard index >= counts[t] else {
+          if let node = roomy[t * Self.indexedLanes + lane[t]].node(index, atLeast: lanes[lane[t]]),
+            canHost(node, app: app, lanes: lanes, fleet: fleet)
+          {
+            addInstance(app, on: node, tier: t, height: height)
+          } else {
+            misses += 1
+          }
+          break
+        }
+        index -= counts[t]
+      }
+    }
+    guard apps[app].missing > 0 else { return }
+    scratch.removeAll(keepingCapacity: true)
+    for t in 0..<3 where counts[t] > 0 {
+      // A tier where no node in service has room is full for this need and any larger
+      // one, whatever the app (its own hosts excluded or not).
+      var fits = false
+      roomy[t * Self.indexedLanes + lane[t]].forEach(atLeast: lanes[lane[t]]) { node in
+        guard hasRoom(node, for: lanes), isInService(node, fleet: fleet) else { return }
+        fits = true
+        if !apps[app].hosts.contains(Int32(node)) { scratch.append(Int32(node)) }
+      }
+      if !fits { markSaturated(t, for: need) }
+    }
+    var remaining = scratch.count
+    while apps[app].missing > 0, remaining > 0 {
+      let pick = stream.integer(below: remaining)
+      let node = Int(scratch[pick])
+      scratch.swapAt(pick, remaining - 1)
+      remaining -= 1
+      addInstance(app, on: node, tier: Int(tierOf[node]), height: height)
+    }
   }
 
   /// Starts an instance of `app` on `node` (of tier index `tier`) at `height`.
@@ -67,20 +144,30 @@ extension AppMarket {
     apps[app].hosts.append(Int32(node))
     apps[app].hostSince.append(Int32(height))
     used[node] = used[node] + apps[app].need
+    if !isClosed(node) {
+      openUsed[tier] = openUsed[tier] + apps[app].need
+      setRoom(node, tier: tier, room[node] &- Self.lanes(apps[app].need))
+    }
     hosted[node].append(Int32(app))
     instancesRunning += 1
   }
 
   /// Stops the instance of `app` on `node` at `height` (time `now`), crediting the
   /// node's share of the period; a complete app becomes short from `now`.
-  mutating func removeInstance(_ app: Int, from node: Int, tier: Int, height: Int, now: Int64) {
+  mutating func removeInstance(_ app: Int, from node: Int, fleet: Fleet, height: Int, now: Int64) {
+    let tier = Int(tierOf[node])
     guard let position = apps[app].hosts.firstIndex(of: Int32(node)) else { return }
     credit(app, host: position, tier: tier, through: height)
     if apps[app].missing == 0 { apps[app].shortSince = now }
     apps[app].hosts.remove(at: position)
     apps[app].hostSince.remove(at: position)
     used[node] = used[node] - apps[app].need
+    if !isClosed(node) {
+      openUsed[tier] = openUsed[tier] - apps[app].need
+      setRoom(node, tier: tier, room[node] &+ Self.lanes(apps[app].need))
+    }
     if let slot = hosted[node].firstIndex(of: Int32(app)) { hosted[node].remove(at: slot) }
+    capacityMayHaveGrown(node, fleet: fleet)
     instancesRunning -= 1
   }
 
@@ -88,13 +175,18 @@ extension AppMarket {
   /// to a few waiting apps picked at random, as a FluxOS node polls the list of apps
   /// that need instances.
   mutating func offer(_ node: Int, fleet: Fleet, now: Int64, height: Int) {
+    guard hasApps else { return }
+    grow(fleet)
+    let tier = Int(tierOf[node])
+    if isClosed(node) { open(node, tier: tier) }
+    capacityMayHaveGrown(node, fleet: fleet)
     guard let stream, waiting.count > 0 else { return }
-    grow(to: fleet.nodes.count)
-    let tier = fleet.nodes[node].tier.index
     for _ in 0..<min(Self.offers, waiting.count) {
       guard waiting.count > 0 else { return }
       let app = waiting[stream.integer(below: waiting.count)]
-      guard isEligible(app, tier: tier, now: now), canHost(node, app: app, fleet: fleet) else { continue }
+      guard isEligible(app, tier: tier, now: now),
+        canHost(node, app: app, lanes: Self.lanes(apps[app].need), fleet: fleet)
+      else { continue }
       addInstance(app, on: node, tier: tier, height: height)
       updateWaiting(app)
     }

@@ -10,7 +10,7 @@ extension AppMarket {
   mutating func charge(_ app: Int, price: Amount, usd: Double, height: Int, blockSeconds: Int64) {
     revenue += price.satoshi
     revenueUSD += Double(price.satoshi) / 1e8 * usd
-    let share = config?.revenueShare?.share(at: height, blockSeconds: blockSeconds) ?? 0
+    let share = revenueShare?.share(at: height, blockSeconds: blockSeconds) ?? 0
     let nodeShare = Int64((Double(price.satoshi) * share).rounded(.down))
     toFoundation += price.satoshi - nodeShare
     apps[app].periodStart = height
@@ -39,7 +39,7 @@ extension AppMarket {
   /// earned (instance blocks not hosted, rounding) goes to the foundation.
   mutating func closePeriod(_ app: Int, height: Int, fleet: Fleet) {
     for host in apps[app].hosts.indices {
-      credit(app, host: host, tier: fleet.nodes[Int(apps[app].hosts[host])].tier.index, through: height)
+      credit(app, host: host, tier: Int(tierOf[Int(apps[app].hosts[host])]), through: height)
     }
     toFoundation += apps[app].periodShare - apps[app].periodCredited
     apps[app].periodCredited = apps[app].periodShare

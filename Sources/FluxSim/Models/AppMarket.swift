@@ -6,8 +6,9 @@ struct HostedApp {
   /// What one instance uses on any node: the sum of its components (the simulator's
   /// specs are untiered).
   var need: AppResources
-  /// Seconds a node of each tier waits before taking it (`AppPlacementRules.deferral`).
-  var deferral: [Int]
+  /// Seconds a node of each tier waits before taking it (`AppPlacementRules.deferral`),
+  /// by tier index (a vector rather than an array: no allocation per app).
+  var deferral: SIMD4<Int32>
   /// Nodes running an instance, and the height from which each has hosted it in the
   /// current period (for the revenue share).
   var hosts: [Int32] = []
@@ -37,6 +38,10 @@ struct HostedApp {
 /// uptime and churn until app-driven effects (ROI churn) set in.
 struct AppMarket {
   let config: AppMarketConfig?
+  /// Whether the job has apps (read on hot paths instead of copying `config`).
+  let hasApps: Bool
+  /// The revenue share to nodes, if any.
+  let revenueShare: RevenueShare?
   let stream: RandomStream?
   /// Each tier's app capacity: its FluxOS resources minus the locked ones (FluxCore).
   let capacity: [AppResources]
@@ -46,13 +51,37 @@ struct AppMarket {
   var freeSlots: [Int32] = []
   /// Active apps with fewer instances placed than they ask for.
   var waiting = IndexedSet()
+  /// Per node: its tier index (a byte here rather than a read of the fleet's large
+  /// node records, which the market would otherwise miss in cache on every update).
+  var tierOf: [UInt8] = []
   /// Per node: resources in use and the apps it runs.
   var used: [AppResources] = []
+  /// Per node, packed for the host search: free CPU, RAM and disk and the number of
+  /// apps it may still take (FluxOS's 200), or all −1 while the node is out of the
+  /// payee list (`close`). One vector comparison rules a node in or out.
+  var room: [SIMD4<Int32>] = []
+  /// Per tier, per resource (CPU, RAM: the two that run out; disk rarely does): the
+  /// open nodes with room for the smallest possible instance, by how much of that
+  /// resource they have free. A search draws from the index that leaves the fewest
+  /// candidates, so a nearly full fleet is searched only where there is room.
+  /// Flat, `[tier × indexedLanes + lane]`: one level of arrays fewer to check for
+  /// uniqueness on every update.
+  var roomy: [RoomIndex]
+  /// Per tier: open nodes and what their apps use (for utilization without a pass
+  /// over the fleet at every sample).
+  var openNodes = [0, 0, 0]
+  var openUsed = [AppResources](repeating: .zero, count: 3)
+  /// The smallest instance FluxOS accepts, in `room`'s lanes.
+  let smallest: SIMD4<Int32>
   var hosted: [[Int32]] = []
   /// Per node: app revenue share received, satoshi.
   var nodeIncome: [Int64] = []
   /// Reused by the exhaustive host search.
   var scratch: [Int32] = []
+  /// Per tier: needs for which an exhaustive search found no node since the tier's
+  /// capacity last grew. Any need at least as large cannot fit either, so a saturated
+  /// tier costs one search per capacity change instead of one per attempt.
+  var saturated: [[AppResources]] = [[], [], []]
 
   var registered = 0
   var activeApps = 0
@@ -64,17 +93,23 @@ struct AppMarket {
   var toFoundation: Int64 = 0
 
   /// Random proposals tried before the exhaustive search for a host.
-  static let proposals = 24
+  static let proposals = 12
   /// Waiting apps a node with freed capacity looks at.
-  static let offers = 16
+  static let offers = 8
 
   /// - Parameter seed: the seed of the market's own stream, nil when the job draws
   ///   nothing here (no apps and no ROI-driven churn, which also draws from it).
   init(config: AppMarketConfig?, params: ChainParams, seed: UInt64?) {
     self.config = config
+    hasApps = config != nil
+    revenueShare = config?.revenueShare
     stream = seed.map { RandomStream(seed: $0) }
     capacity = Tier.allCases.map { params.appCapacity(of: $0) }
+    roomy = capacity.flatMap { tier in
+      [tier.cpuTenths, tier.ramMB].map { RoomIndex(maxValue: $0) }
+    }
     rules = params.appPricing.placement
+    smallest = Self.lanes(params.appPricing.minComponentResources)
     if case .catalogue(let entries) = config?.specs {
       catalogue = DiscreteDistribution(weights: entries.map(\.weight))
     } else {
@@ -84,13 +119,15 @@ struct AppMarket {
 
   /// Adds `app` in a free slot; returns its index.
   mutating func add(_ app: HostedApp) -> Int {
+    var app = app
+    app.hosts.reserveCapacity(app.spec.instances)
+    app.hostSince.reserveCapacity(app.spec.instances)
     activeApps += 1
     instancesWanted += app.spec.instances
     if let slot = freeSlots.popLast() {
       let index = Int(slot)
-      var reused = app
-      reused.generation = apps[index].generation &+ 1
-      apps[index] = reused
+      app.generation = apps[index].generation &+ 1
+      apps[index] = app
       return index
     }
     apps.append(app)
@@ -109,12 +146,66 @@ struct AppMarket {
   }
 
   /// Makes the per-node arrays as long as the fleet.
-  mutating func grow(to nodes: Int) {
+  mutating func grow(_ fleet: Fleet) {
+    let nodes = fleet.nodes.count
     guard used.count < nodes else { return }
     let extra = nodes - used.count
+    tierOf.append(contentsOf: fleet.nodes[used.count...].map { UInt8($0.tier.index) })
     used.append(contentsOf: repeatElement(.zero, count: extra))
+    room.append(contentsOf: repeatElement(Self.closed, count: extra))
     hosted.append(contentsOf: repeatElement([], count: extra))
     nodeIncome.append(contentsOf: repeatElement(0, count: extra))
+  }
+
+  static let closed = SIMD4<Int32>(repeating: -1)
+
+  /// Whether `node` is closed to placement (its app-slot lane is −1 only then).
+  @inline(__always) func isClosed(_ node: Int) -> Bool { room[node].w < 0 }
+  /// The `room` lanes with a `RoomIndex`: CPU and RAM.
+  static let indexedLanes = 2
+
+  /// One instance of `need` in `room`'s lanes (it takes one of the node's app slots too).
+  static func lanes(_ need: AppResources) -> SIMD4<Int32> {
+    SIMD4(Int32(need.cpuTenths), Int32(need.ramMB), Int32(need.hddGB), 1)
+  }
+
+  /// Opens `node` of tier index `tier` to placement (it is confirmed): its room from
+  /// its capacity and what it runs.
+  mutating func open(_ node: Int, tier: Int) {
+    if isClosed(node) {
+      openNodes[tier] += 1
+      openUsed[tier] = openUsed[tier] + used[node]
+    }
+    let free = capacity[tier] - used[node]
+    setRoom(
+      node, tier: tier,
+      SIMD4(
+        Int32(free.cpuTenths), Int32(free.ramMB), Int32(free.hddGB), Int32(rules.maxAppsPerNode - hosted[node].count)))
+  }
+
+  /// Closes `node` of tier index `tier` to placement (it left the payee list).
+  mutating func close(_ node: Int, tier: Int) {
+    guard node < room.count, !isClosed(node) else { return }
+    openNodes[tier] -= 1
+    openUsed[tier] = openUsed[tier] - used[node]
+    setRoom(node, tier: tier, Self.closed)
+  }
+
+  /// Sets the room of `node` and its membership of its tier's `roomy` set.
+  mutating func setRoom(_ node: Int, tier: Int, _ value: SIMD4<Int32>) {
+    let old = room[node]
+    room[node] = value
+    let (wasRoomy, isRoomy) = (all(old .>= smallest), all(value .>= smallest))
+    for lane in 0..<Self.indexedLanes {
+      if wasRoomy && isRoomy
+        && roomy[tier * Self.indexedLanes + lane].bucket(old[lane])
+          == roomy[tier * Self.indexedLanes + lane].bucket(value[lane])
+      {
+        continue
+      }
+      if wasRoomy { roomy[tier * Self.indexedLanes + lane].remove(node, value: old[lane]) }
+      if isRoomy { roomy[tier * Self.indexedLanes + lane].insert(node, value: value[lane]) }
+    }
   }
 
   /// Keeps `waiting` equal to the set of active apps with missing instances.

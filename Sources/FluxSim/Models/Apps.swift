@@ -7,6 +7,10 @@ extension Simulation {
   /// Starts the daily market tick when the job has apps or ROI-driven churn.
   mutating func setUpMarket() {
     guard config.apps != nil || config.economics?.roiChurn != nil else { return }
+    market.grow(fleet)
+    for (node, entry) in fleet.nodes.enumerated() where entry.state == .confirmed {
+      market.open(node, tier: entry.tier.index)
+    }
     schedule(.marketDay, after: 0)
   }
 
@@ -32,7 +36,10 @@ extension Simulation {
     let rules = market.rules
     let app = market.add(
       HostedApp(
-        spec: spec, need: need, deferral: Tier.allCases.map { rules.deferral(of: need, on: $0) },
+        spec: spec, need: need,
+        deferral: SIMD4(
+          Int32(rules.deferral(of: need, on: .cumulus)), Int32(rules.deferral(of: need, on: .nimbus)),
+          Int32(rules.deferral(of: need, on: .stratus)), 0),
         shortSince: chain.now, renewal: renewal, periodStart: height,
         periodBlocks: spec.expire ?? params.appPricing.defaultExpire(at: height)))
     market.registered += 1
@@ -50,7 +57,7 @@ extension Simulation {
       : params.appPrice(for: spec, registeredAt: height)
     market.charge(app, price: price, usd: usd, height: height, blockSeconds: hot.ponSpacing)
     let end = height + market.apps[app].periodBlocks
-    schedule(.appPeriodEnd(app: Int32(app), generation: market.apps[app].generation), atHeight: end, .removals)
+    appPeriodEnds.schedule(AppPeriodEnd(app: Int32(app), generation: market.apps[app].generation), at: Int64(end))
   }
 
   /// Places what it can of `app` now and schedules a retry for when a deferral ends.
@@ -69,22 +76,29 @@ extension Simulation {
     placeApp(index)
   }
 
+  /// Ends the paid periods due in block `height` (after its node removals).
+  @inline(__always) mutating func endAppPeriods(height: Int) {
+    while let key = appPeriodEnds.peekKey, key <= Int64(height), let (_, end) = appPeriodEnds.pop() {
+      endAppPeriod(end.app, generation: end.generation, height: height)
+    }
+  }
+
   /// The paid period of `app` ends in block `height`: the owner renews with the app's
-  /// renewal probability, paying the price of that height; otherwise it is removed and
+  /// renewal probability, paying the price of that height, if the app runs at all (no
+  /// one pays again for an app that never got an instance); otherwise it is removed and
   /// its nodes' capacity is offered to waiting apps.
   mutating func endAppPeriod(_ app: Int32, generation: UInt32, height: Int) {
     let index = Int(app)
     guard market.apps[index].generation == generation, market.apps[index].active, let stream = market.stream
     else { return }
     market.closePeriod(index, height: height, fleet: fleet)
-    if stream.bernoulli(market.apps[index].renewal) {
+    if !market.apps[index].hosts.isEmpty, stream.bernoulli(market.apps[index].renewal) {
       chargeApp(index, at: height)
       return
     }
     let hosts = market.apps[index].hosts
     for node in hosts {
-      market.removeInstance(
-        index, from: Int(node), tier: fleet.nodes[Int(node)].tier.index, height: height, now: chain.now)
+      market.removeInstance(index, from: Int(node), fleet: fleet, height: height, now: chain.now)
     }
     market.release(index)
     for node in hosts { market.offer(Int(node), fleet: fleet, now: chain.now, height: height) }
@@ -94,11 +108,13 @@ extension Simulation {
   /// its instances stop and are placed elsewhere, as FluxOS nodes pick up apps that run
   /// on too few nodes.
   mutating func evictApps(_ node: Int) {
+    market.close(node, tier: fleet.nodes[node].tier.index)
     guard node < market.hosted.count, !market.hosted[node].isEmpty else { return }
+    // Taken out of the market first, so that removing each instance edits no shared list.
     let apps = market.hosted[node]
-    let tier = fleet.nodes[node].tier.index
+    market.hosted[node] = []
     for app in apps {
-      market.removeInstance(Int(app), from: node, tier: tier, height: chain.height, now: chain.now)
+      market.removeInstance(Int(app), from: node, fleet: fleet, height: chain.height, now: chain.now)
     }
     for app in apps { placeApp(Int(app)) }
   }

@@ -44,6 +44,7 @@ extension Simulation {
     }
     // 2–3. Node transactions, then expiries and spent collateral.
     runActions(height: height, through: .removals)
+    endAppPeriods(height: height)
     // 4. Payments: each payee moves to the back of its list (or stays out if it was removed).
     let reward = chain.reward(at: height, payees: present)
     if payees.cumulus >= 0 { pay(payees.cumulus, tier: 0, reward.tiers.cumulus, at: height) }

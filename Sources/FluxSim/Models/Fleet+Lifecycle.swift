@@ -26,8 +26,6 @@ extension Simulation {
       fleet.setState(id, .pending)
       fleet.nodes[id].earliestStart = height
       if fleet.nodes[id].online { scheduleStart(id) }
-    case .appPeriodEnd(let app, let generation):
-      endAppPeriod(app, generation: generation, height: height)
     case .expireIfOffline(let node, let outage):
       let id = Int(node)
       guard fleet.nodes[id].uptimeGeneration == outage, !fleet.nodes[id].online,

@@ -41,6 +41,8 @@ extension Simulation {
       if next - lastConfirm(node, at: chain.height) > params.nodeTimers(at: next).minConfirmInterval {
         fleet.nodes[node].confirmAnchor = next
       }
+      // Back online, it polls for apps again.
+      market.offer(node, fleet: fleet, now: chain.now, height: chain.height)
       resumeIfStalled()
     case .expired:
       fleet.setState(node, .pending)

@@ -18,16 +18,12 @@ extension Simulation {
       chain: chain, fleet: fleet, fluxUSD: usd, apps: config.apps == nil ? nil : marketSample(), economics: economics)
   }
 
-  /// The market now: apps and instances, utilization of the confirmed nodes' capacity
-  /// per tier, and the money so far.
+  /// The market now: apps and instances, utilization of the capacity of each tier's
+  /// nodes in service (those open to apps: confirmed, or restarting on a new collateral
+  /// with their apps still running), and the money so far.
   func marketSample() -> AppSample {
-    var capacity = [AppResources](repeating: .zero, count: 3)
-    var used = [AppResources](repeating: .zero, count: 3)
-    for (id, node) in fleet.nodes.enumerated() where node.state == .confirmed {
-      let tier = node.tier.index
-      capacity[tier] = capacity[tier] + market.capacity[tier]
-      if id < market.used.count { used[tier] = used[tier] + market.used[id] }
-    }
+    let used = market.openUsed
+    let capacity = (0..<3).map { market.openNodes[$0] * market.capacity[$0] }
     func share(_ part: Int, _ whole: Int) -> Double { whole > 0 ? Double(part) / Double(whole) : 0 }
     return AppSample(
       appsRunning: market.activeApps - market.waiting.count, appsWaiting: market.waiting.count,

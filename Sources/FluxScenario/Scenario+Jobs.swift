@@ -39,6 +39,8 @@ extension Scenario {
     case .every(let duration): config.sampling = .seconds(max(1, Int64(duration.seconds.rounded())))
     case .blocks(let blocks): config.sampling = .blocks(blocks)
     }
+    config.apps = apps?.config
+    config.economics = economics?.config
     config.supplyMilestones = supplyMilestones
     config.seed = Self.jobSeed(runSeed: seed, jobIndex: jobIndex)
     return config

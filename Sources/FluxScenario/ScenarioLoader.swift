@@ -11,6 +11,9 @@ public struct ScenarioFile: Sendable {
   public let scenario: Scenario
   /// One entry per point of the sweep grid (one when there is no sweep), first axis slowest.
   public let points: [SweepPoint]
+  /// The other files the scenario names (price CSVs), as read; their contents shape the
+  /// results as much as the scenario's text does.
+  public let dataFiles: [DataFile]
 
   /// Jobs = points × replications.
   public var jobCount: Int { points.count * scenario.replications }
@@ -43,14 +46,15 @@ public enum ScenarioLoader {
   public static func load(file: String, text: String) throws(Diagnostics) -> ScenarioFile {
     let tree: SourceTree
     do { tree = try SourceTree(file: file, text: text) } catch { throw Diagnostics(items: [error]) }
-    let scenario = try decode(tree.node, tree: tree)
+    var data = DataFileReader(scenarioFile: file)
+    let scenario = try data.resolve(decode(tree.node, tree: tree), tree: tree)
     var problems = ScenarioValidator.problems(scenario).map { tree.diagnostic(at: $0.keyPath, $0.message) }
     guard problems.isEmpty else { throw Diagnostics(items: problems) }
     var points: [SweepPoint] = []
     for assignments in try grid(scenario.sweep, tree: tree) {
       var node = tree.node
       for assignment in assignments { node = replacing(assignment.keyPath, with: assignment.value, in: node) }
-      let pointScenario = try decode(node, tree: tree, sweep: assignments)
+      let pointScenario = try data.resolve(decode(node, tree: tree, sweep: assignments), tree: tree)
       problems = ScenarioValidator.problems(pointScenario).map {
         tree.diagnostic(at: $0.keyPath, "\($0.message) (sweep point \(describe(assignments)))")
       }
@@ -64,7 +68,7 @@ public enum ScenarioLoader {
           at: "replications", "\(jobs) jobs (sweep points × replications); at most \(ScenarioValidator.maxJobs)")
       ])
     }
-    return ScenarioFile(path: file, text: text, scenario: scenario, points: points)
+    return ScenarioFile(path: file, text: text, scenario: scenario, points: points, dataFiles: data.files)
   }
 
   private static func describe(_ assignments: [SweepAssignment]) -> String {

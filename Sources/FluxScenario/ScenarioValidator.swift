@@ -87,14 +87,9 @@ enum ScenarioValidator {
         fail("fleet.uptime.offline.\(uptime.offline.family).\(name)", message)
       }
     }
-    if let churn = scenario.fleet.churn {
-      for (name, rates) in [("exits", churn.exits), ("joins", churn.joins)] {
-        if let negative = Tier.allCases.map({ rates[$0] }).first(where: { $0.amount < 0 }) {
-          fail("fleet.churn.\(name)", "must be ≥ 0, found \(negative)")
-        }
-      }
-    }
+    if let churn = scenario.fleet.churn { validate(churn, at: "fleet.churn", fail: fail) }
     validateMining(scenario, needed: startHeight < pon, fail: fail)
+    validateMarket(scenario, startHeight: startHeight, params: params, fail: fail)
     for (name, message) in scenario.mintDelay.rangeProblems {
       fail("pon.mint_delay.\(scenario.mintDelay.family).\(name)", message)
     }
@@ -182,25 +177,42 @@ enum ScenarioValidator {
     if !mining.pools.isEmpty, abs(sum - 100) > 1e-9 {
       fail("mining.pools", "the shares sum to \(sum.compactDescription)%, expected 100%")
     }
-    switch mining.hashrate {
-    case .constant(let rate):
-      if !(rate.solutionsPerSecond > 0) { fail("mining.hashrate", "must be > 0, found \(rate)") }
+    validate(mining.hashrate, at: "mining.hashrate", zeroAllowed: false, fail: fail)
+  }
+
+  /// Churn rates (fleet churn, ROI responses) are never negative.
+  static func validate(_ churn: ChurnSpec, at path: String, fail: (String, String) -> Void) {
+    for (name, rates) in [("exits", churn.exits), ("joins", churn.joins)] {
+      if let negative = Tier.allCases.map({ rates[$0] }).first(where: { $0.amount < 0 }) {
+        fail("\(path).\(name)", "must be ≥ 0, found \(negative)")
+      }
+    }
+  }
+
+  /// A path over time: positive (or non-negative) values, steps from 0s in increasing
+  /// time, growth above −100 %.
+  static func validate<Value>(
+    _ timePath: TimePathSpec<Value>, at path: String, zeroAllowed: Bool, fail: (String, String) -> Void
+  ) {
+    func check(_ value: Value, _ at: String) {
+      let ok = zeroAllowed ? value.pathNumber >= 0 : value.pathNumber > 0
+      if !ok { fail(at, "must be \(zeroAllowed ? "≥" : ">") 0, found \(value)") }
+    }
+    switch timePath {
+    case .constant(let value):
+      check(value, path)
     case .piecewise(let steps):
-      if steps.first?.from.seconds != 0 { fail("mining.hashrate.piecewise[0].from", "the first step must start at 0s") }
+      if steps.first?.from.seconds != 0 { fail("\(path).piecewise[0].from", "the first step must start at 0s") }
       for (index, step) in steps.enumerated() {
-        if !(step.hashrate.solutionsPerSecond > 0) {
-          fail("mining.hashrate.piecewise[\(index)].hashrate", "must be > 0, found \(step.hashrate)")
-        }
+        check(step.value, "\(path).piecewise[\(index)].\(Value.stepKey)")
         if index > 0, step.from.seconds <= steps[index - 1].from.seconds {
-          fail("mining.hashrate.piecewise[\(index)].from", "steps must be in increasing time")
+          fail("\(path).piecewise[\(index)].from", "steps must be in increasing time")
         }
       }
     case .exponential(let initial, let growth):
-      if !(initial.solutionsPerSecond > 0) {
-        fail("mining.hashrate.exponential.initial", "must be > 0, found \(initial)")
-      }
+      check(initial, "\(path).exponential.initial")
       if !(growth.percent > -100) {
-        fail("mining.hashrate.exponential.growth_per_year", "must be above -100%, found \(growth)")
+        fail("\(path).exponential.growth_per_year", "must be above -100%, found \(growth)")
       }
     }
   }

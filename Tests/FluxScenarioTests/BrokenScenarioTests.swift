@@ -158,6 +158,113 @@ import Testing
       base + "milestones: { supply: [-5] }\n",
       "s.yaml:3:24: error: milestones.supply[0]: must be > 0, found -5.00000000"
     ),
+    // Apps and economics.
+    (
+      base + "apps: { arrivals: 5/day, catalog: [] }\n",
+      "s.yaml:3:26: error: apps.catalog: unknown key; did you mean 'catalogue'?"
+    ),
+    (
+      base + "apps: { arrivals: 5, spec: {} }\n",
+      "s.yaml:3:9: error: apps.arrivals: expected a rate of apps such as 50/day (per day, week, month or year), found \"5\""
+    ),
+    (
+      base + "apps: { arrivals: 5/day }\n",
+      "s.yaml:3:1: error: apps: missing 'catalogue' (a list of app kinds) or 'spec' (distributions per field)"
+    ),
+    (
+      base + "apps: { arrivals: 5/day, catalogue: [], spec: {} }\n",
+      "s.yaml:3:1: error: apps: give either catalogue (a list of app kinds) or spec (distributions per field), not both"
+    ),
+    (
+      base + "apps: { arrivals: 5/day, catalogue: [] }\n",
+      "s.yaml:3:26: error: apps.catalogue: expected at least one app kind"
+    ),
+    (
+      base
+        + "apps:\n  arrivals: 5/day\n  catalogue:\n    - { name: a, components: [{ cpu: 1, ram: 1050MB, hdd: 1GB }], renewal: 50% }\n",
+      "s.yaml:6:41: error: apps.catalogue[0].components[0].ram: must be a multiple of 100MB, found 1050MB"
+    ),
+    (
+      base
+        + "apps:\n  arrivals: 5/day\n  catalogue:\n    - { name: a, components: [{ cpu: 0.25, ram: 1.05GB, hdd: 1.5GB }], renewal: 50% }\n",
+      "s.yaml:6:33: error: apps.catalogue[0].components[0].cpu: must be a multiple of 0.1 core, found 0.25" + "\n"
+        + "s.yaml:6:44: error: apps.catalogue[0].components[0].ram: must be a multiple of 100MB, found 1.05GB" + "\n"
+        + "s.yaml:6:57: error: apps.catalogue[0].components[0].hdd: must be a whole number of GB, found 1.5GB"
+    ),
+    (
+      base
+        + "apps:\n  arrivals: 5/day\n  catalogue:\n    - { name: a, components: [{ cpu: 1, ram: 1GB, hdd: 1GB }], instances: 101, renewal: 50% }\n",
+      "s.yaml:6:64: error: apps.catalogue[0].instances: must be ≤ 100 (FluxOS maximum), found 101"
+    ),
+    (
+      base
+        + "apps:\n  arrivals: 5/day\n  catalogue:\n    - { name: a, components: [{ cpu: 8, ram: 30GB, hdd: 500GB }, { cpu: 8, ram: 30GB, hdd: 400GB }], subscription: 100y, renewal: 120% }\n",
+      "s.yaml:6:122: error: apps.catalogue[0].renewal: must be 0% … 100%, found 120%" + "\n"
+        + "s.yaml:6:102: error: apps.catalogue[0].subscription: must be ≤ 1056000 blocks (FluxOS maximum), found 105189840 blocks"
+        + "\n"
+        + "s.yaml:6:18: error: apps.catalogue[0].components: the components' total cpu must be ≤ 15 (FluxOS maximum), found 16"
+        + "\n"
+        + "s.yaml:6:18: error: apps.catalogue[0].components: the components' total ram must be ≤ 59000MB (FluxOS maximum), found 60000MB"
+        + "\n"
+        + "s.yaml:6:18: error: apps.catalogue[0].components: the components' total hdd must be ≤ 820GB (FluxOS maximum), found 900GB"
+    ),
+    (
+      base + "apps:\n  arrivals: 5/day\n  catalogue:\n    - { name: a, weight: 0, components: [], renewal: 50% }\n",
+      "s.yaml:6:18: error: apps.catalogue[0].weight: must be > 0, found 0" + "\n"
+        + "s.yaml:6:29: error: apps.catalogue[0].components: expected at least one component"
+    ),
+    (
+      base
+        + "apps: { arrivals: 5/day, spec: { cpu: { lognormal: { median: 1, sigma: 0.5 } }, ram: { constant: { value: 2000 } }, hdd: { constant: { value: 1GB } }, renewal: 50% } }\n",
+      "s.yaml:3:100: error: apps.spec.ram.constant.value: expected a size with a unit (MB, GB or TB), e.g. 1000MB or 2GB, found \"2000\""
+    ),
+    (
+      base
+        + "apps: { arrivals: 5/day, spec: { cpu: { lognormal: { median: 0, sigma: 0.5 } }, ram: { constant: { value: 2GB } }, hdd: { constant: { value: 1GB } }, renewal: 50% } }\n",
+      "s.yaml:3:54: error: apps.spec.cpu.lognormal.median: must be > 0, found 0"
+    ),
+    (
+      base
+        + "apps: { arrivals: 5/day, spec: { cpu: { constant: { value: 1 } }, ram: { constant: { value: 2GB } }, hdd: { constant: { value: 1GB } }, renewal: 50% }, usd_price_floor: true }\n",
+      "s.yaml:3:153: error: apps.usd_price_floor: the USD floor needs a FLUX price: add economics.flux_usd"
+    ),
+    (
+      "name: x\nhorizon: 1y\nstart: genesis\nmining: { hashrate: 1M/s }\napps: { arrivals: 5/day, spec: { cpu: { constant: { value: 1 } }, ram: { constant: { value: 2GB } }, hdd: { constant: { value: 1GB } }, renewal: 50% } }\n",
+      "s.yaml:5:1: error: apps: the simulator registers version 8 app specs, which FluxOS accepts from height 1932380; this run starts at 0"
+    ),
+    (
+      base + "apps: { arrivals: 5/day, catalogue: [], revenue_share: half }\n",
+      "s.yaml:3:41: error: apps.revenue_share: expected none, whitepaper or a mapping {share, from_height, increase_per_year, max}, found \"half\""
+    ),
+    (
+      base + "economics: { hosting: $8/month }\n",
+      "s.yaml:3:1: error: economics: missing required key 'flux_usd'"
+    ),
+    (
+      base + "economics: { flux_usd: 0.3, hosting: 8/month }\n",
+      "s.yaml:3:29: error: economics.hosting: expected a cost in USD per period such as $8/month (per day, week, month or year), found \"8/month\""
+    ),
+    (
+      base + "economics: { flux_usd: 0.3, roi_churn: { exits: 1/month } }\n",
+      "s.yaml:3:29: error: economics.roi_churn: needs hosting costs to compute the nodes' profit: add economics.hosting"
+    ),
+    (
+      base + "economics: { flux_usd: 0.3, opportunity_cost: 5% }\n",
+      "s.yaml:3:29: error: economics.opportunity_cost: expected a percentage per year such as 5%/year, found \"5%\""
+    ),
+    (
+      base + "economics: { flux_usd: { series: [{ date: 2027-01-01, usd: 0.3 }, { date: 2026-01-01, usd: 0 }] } }\n",
+      "s.yaml:3:87: error: economics.flux_usd.series[1].usd: must be > 0, found 0" + "\n"
+        + "s.yaml:3:69: error: economics.flux_usd.series[1].date: must be after the previous point's date (2027-01-01T00:00:00Z)"
+    ),
+    (
+      base + "economics: { flux_usd: { gbm: { start: 0.3, volatility: -5%/year } } }\n",
+      "s.yaml:3:45: error: economics.flux_usd.gbm.volatility: must be ≥ 0%/year, found -5%/year"
+    ),
+    (
+      base + "economics: { flux_usd: { csv: data/none.csv } }\n",
+      "s.yaml:3:26: error: economics.flux_usd.csv: cannot read the price series \"data/none.csv\": no such file"
+    ),
   ]
 
   @Test func atLeastThirtyCases() { #expect(Self.cases.count >= 30) }

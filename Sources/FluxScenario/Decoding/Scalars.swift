@@ -30,6 +30,21 @@ struct RealNumber: TextValue, Sendable, Equatable {
   var description: String { value.compactDescription }
 }
 
+/// `true` or `false`.
+struct BoolValue: TextValue, Sendable, Equatable {
+  var value: Bool
+
+  init(_ value: Bool) { self.value = value }
+
+  static let expected = "true or false"
+  init?(text: String) {
+    guard let value = ["false": false, "true": true][text] else { return nil }
+    self.value = value
+  }
+
+  var description: String { String(value) }
+}
+
 /// An amount of FLUX ("500000000", "1.70207313").
 struct AmountValue: TextValue, Sendable, Equatable {
   var value: Amount

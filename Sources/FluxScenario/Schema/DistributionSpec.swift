@@ -7,10 +7,10 @@ import Foundation
 /// One key names the family; its mapping gives the parameters. Times take units; shapes
 /// and sigmas are plain numbers. `lognormal` is given by its median (easier to read than
 /// μ = ln median). Generic over what the values measure (`DurationDistribution`,
-/// `BlockDistribution`).
+/// `BlockDistribution`, and the app fields' cores, MB, GB, counts and periods).
 public struct DistributionSpec<Unit: DistributionUnitMarker>: Codable, Sendable, Equatable {
   public var family: String
-  /// Parameters in file order, each as a number (seconds or blocks).
+  /// Parameters by name, each as a number in the marker's unit (seconds, blocks, MB, …).
   public var parameters: [String: Double]
 
   static var families: [(name: String, parameters: [String], scaled: Set<String>)] {
@@ -67,7 +67,7 @@ public struct DistributionSpec<Unit: DistributionUnitMarker>: Codable, Sendable,
     try outer.set(self.family, OrderedStrings(values))
   }
 
-  /// The engine's distribution (seconds or blocks).
+  /// The engine's distribution (in the marker's unit).
   public var distribution: Distribution {
     let p = parameters
     switch family {
@@ -108,14 +108,56 @@ public enum DurationUnitMarker: DistributionUnitMarker {
   public static func text(_ value: Double) -> String { "\(value.compactDescription)s" }
 }
 
-/// Block counts: plain numbers.
-public enum BlockUnitMarker: DistributionUnitMarker {
+/// Values written as plain numbers; `expected` says what they count, for messages.
+public protocol PlainNumberMarker: DistributionUnitMarker {
+  static var expected: String { get }
+}
+
+extension PlainNumberMarker {
   public static func parse(_ decoder: Decoder) throws -> Double {
-    let text = try decoder.scalarText(expected: "a number of blocks")
+    let text = try decoder.scalarText(expected: expected)
     guard let value = UnitParser.number(Substring(text)) else {
-      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected a number of blocks, found \"\(text)\"")
+      throw ScenarioDecodingFailure.at(decoder.codingPath, "expected \(expected), found \"\(text)\"")
     }
     return value
+  }
+  public static func text(_ value: Double) -> String { value.compactDescription }
+}
+
+/// Block counts: plain numbers.
+public enum BlockUnitMarker: PlainNumberMarker {
+  public static let expected = "a number of blocks"
+}
+
+/// CPU cores: plain numbers (`0.5`).
+public enum CoreUnitMarker: PlainNumberMarker {
+  public static let expected = "a number of cores"
+}
+
+/// Counts (containers, instances): plain numbers.
+public enum CountUnitMarker: PlainNumberMarker {
+  public static let expected = "a number"
+}
+
+/// RAM: sizes with a unit ("2GB", "500MB"), held in MB.
+public enum MegabyteUnitMarker: DistributionUnitMarker {
+  public static func parse(_ decoder: Decoder) throws -> Double { try DataSizeValue(from: decoder).megabytes }
+  public static func text(_ value: Double) -> String { "\(value.compactDescription)MB" }
+}
+
+/// Disk: sizes with a unit ("20GB", "1TB"), held in GB.
+public enum GigabyteUnitMarker: DistributionUnitMarker {
+  public static func parse(_ decoder: Decoder) throws -> Double { try DataSizeValue(from: decoder).gigabytes }
+  public static func text(_ value: Double) -> String { "\(value.compactDescription)GB" }
+}
+
+/// Subscription periods: blocks ("88000") or durations at 30 s per block ("30d"), held in blocks.
+public enum SubscriptionUnitMarker: DistributionUnitMarker {
+  public static func parse(_ decoder: Decoder) throws -> Double {
+    switch try SubscriptionValue(from: decoder) {
+    case .blocks(let blocks): Double(blocks)
+    case .duration(let duration): duration.seconds / SubscriptionValue.secondsPerBlock
+    }
   }
   public static func text(_ value: Double) -> String { value.compactDescription }
 }

@@ -16,6 +16,10 @@ public struct Scenario: Codable, Sendable, Equatable {
   /// Seconds into its slot at which a PoN block is stamped (default uniform 1.5s … 6.5s).
   public var mintDelay: DurationDistribution
   public var sample: SampleSpec
+  /// FluxOS app demand; nil: no apps.
+  public var apps: AppsSpec?
+  /// FLUX price, node costs, ROI-driven churn; nil: no USD figures.
+  public var economics: EconomicsSpec?
   /// Supply levels whose first crossing is a milestone.
   public var supplyMilestones: [Amount]
   public var replications: Int
@@ -25,8 +29,8 @@ public struct Scenario: Codable, Sendable, Equatable {
   public var expect: [Expectation]
 
   static let keys = [
-    "name", "description", "rules", "start", "horizon", "fleet", "mining", "pon", "sample", "milestones",
-    "replications", "seed", "sweep", "expect",
+    "name", "description", "rules", "start", "horizon", "fleet", "mining", "pon", "sample", "apps", "economics",
+    "milestones", "replications", "seed", "sweep", "expect",
   ]
 
   public init(from decoder: Decoder) throws {
@@ -40,6 +44,8 @@ public struct Scenario: Codable, Sendable, Equatable {
     mining = try fields.optional("mining")
     mintDelay = try fields.optional("pon", PoNSpec.self)?.mintDelay ?? PoNSpec.defaultMintDelay
     sample = try fields.optional("sample") ?? .every(DurationValue(amount: 1, unit: "d"))
+    apps = try fields.optional("apps")
+    economics = try fields.optional("economics")
     supplyMilestones = try fields.optional("milestones", MilestonesSpec.self)?.supply ?? []
     replications = try fields.optional("replications", WholeNumber.self)?.value ?? 1
     let seedText = try fields.optional("seed", WholeNumber.self)?.value ?? 1
@@ -60,6 +66,8 @@ public struct Scenario: Codable, Sendable, Equatable {
     try fields.set("mining", mining)
     try fields.set("pon", PoNSpec(mintDelay: mintDelay))
     try fields.set("sample", sample)
+    try fields.set("apps", apps)
+    try fields.set("economics", economics)
     if !supplyMilestones.isEmpty { try fields.set("milestones", MilestonesSpec(supply: supplyMilestones)) }
     try fields.set("replications", WholeNumber(replications))
     try fields.set("seed", WholeNumber(Int(seed)))

@@ -106,9 +106,13 @@ public struct RateValue: TextValue, Sendable, Equatable {
 
   public var perMonth: Double {
     if period == "month" { return amount }
-    return amount * (Double(JobConfig.secondsPerYear) / 12)
-      / (UnitParser.ratePeriods.first { $0.unit == period }?.seconds ?? 1)
+    return amount * (Double(JobConfig.secondsPerYear) / 12) / periodSeconds
   }
+
+  /// The rate per day (a day is 86,400 s).
+  public var perDay: Double { period == "day" ? amount : amount * 86_400 / periodSeconds }
+
+  private var periodSeconds: Double { UnitParser.ratePeriods.first { $0.unit == period }?.seconds ?? 1 }
 
   public init(amount: Double, period: String) {
     self.amount = amount
@@ -169,6 +173,152 @@ public struct PercentValue: TextValue, Sendable, Equatable {
   }
 
   public var description: String { "\(percent.compactDescription)%" }
+}
+
+/// Apps registered per period, "50/day" (per day, week, month or year).
+public struct ArrivalRateValue: TextValue, Sendable, Equatable {
+  public var rate: RateValue
+
+  public init(amount: Double, period: String) { rate = RateValue(amount: amount, period: period) }
+
+  /// Apps per day.
+  public var perDay: Double { rate.perDay }
+
+  static let expected = "a rate of apps such as 50/day (per day, week, month or year)"
+
+  init?(text: String) {
+    guard let rate = RateValue(text: text) else { return nil }
+    self.rate = rate
+  }
+
+  public var description: String { rate.description }
+}
+
+/// A size of RAM or disk with its unit, "1000MB", "2GB", "1TB". Decimal, as FluxOS
+/// counts: 1 GB = 1,000 MB, 1 TB = 1,000 GB.
+public struct DataSizeValue: TextValue, Sendable, Equatable {
+  public var amount: Double
+  public var unit: String
+
+  static let units: [(unit: String, megabytes: Double)] = [("MB", 1), ("GB", 1_000), ("TB", 1_000_000)]
+
+  public init(amount: Double, unit: String) {
+    self.amount = amount
+    self.unit = unit
+  }
+
+  public var megabytes: Double { amount * (Self.units.first { $0.unit == unit }?.megabytes ?? 1) }
+  public var gigabytes: Double { megabytes / 1_000 }
+
+  static let expected = "a size with a unit (MB, GB or TB), e.g. 1000MB or 2GB"
+
+  init?(text: String) {
+    guard let (number, unit) = UnitParser.split(text), Self.units.contains(where: { $0.unit == unit }) else {
+      return nil
+    }
+    self.init(amount: number, unit: unit)
+  }
+
+  public var description: String { "\(amount.compactDescription)\(unit)" }
+}
+
+/// An app's subscription period: blocks (FluxOS `expire`, "88000") or a duration ("30d")
+/// converted at 30 s per block (the PoN block spacing).
+public enum SubscriptionValue: TextValue, Sendable, Equatable {
+  case blocks(Int)
+  case duration(DurationValue)
+
+  /// Seconds per block when a period is given as a duration.
+  public static let secondsPerBlock = 30.0
+
+  /// FluxOS's default period from PoN on: 88,000 blocks, about a month (flux-rules.md §7.2).
+  public static let defaultPeriod = SubscriptionValue.blocks(88_000)
+
+  /// The period in blocks (rounded; clamped far beyond any FluxOS limit so it stays an Int).
+  public var blocks: Int {
+    switch self {
+    case .blocks(let blocks): blocks
+    case .duration(let duration): Int(max(-1e12, min(1e12, duration.seconds / Self.secondsPerBlock)).rounded())
+    }
+  }
+
+  static let expected = "a number of blocks such as 88000, or a duration such as 30d (30 s per block)"
+
+  init?(text: String) {
+    if let blocks = WholeNumber(text: text) {
+      self = .blocks(blocks.value)
+    } else if let duration = DurationValue(text: text) {
+      self = .duration(duration)
+    } else {
+      return nil
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .blocks(let blocks): String(blocks)
+    case .duration(let duration): duration.description
+    }
+  }
+}
+
+/// A FLUX price in US dollars, "0.30" or "$0.30".
+public struct USDPriceValue: TextValue, Sendable, Equatable {
+  public var usd: Double
+
+  public init(usd: Double) { self.usd = usd }
+
+  static let expected = "a price in USD such as 0.30"
+
+  init?(text: String) {
+    let trimmed = text.trimmingSpaces
+    guard let usd = UnitParser.number(Substring(trimmed.hasPrefix("$") ? String(trimmed.dropFirst()) : trimmed))
+    else { return nil }
+    self.usd = usd
+  }
+
+  public var description: String { usd.compactDescription }
+}
+
+/// A cost in US dollars per period, "$8/month" (per day, week, month or year).
+public struct USDRateValue: TextValue, Sendable, Equatable {
+  public var rate: RateValue
+
+  public init(usd: Double, period: String) { rate = RateValue(amount: usd, period: period) }
+
+  /// Dollars per month (a twelfth of a Gregorian year).
+  public var perMonth: Double { rate.perMonth }
+
+  static let expected = "a cost in USD per period such as $8/month (per day, week, month or year)"
+
+  init?(text: String) {
+    let trimmed = text.trimmingSpaces
+    guard trimmed.hasPrefix("$"), let rate = RateValue(text: String(trimmed.dropFirst())) else { return nil }
+    self.rate = rate
+  }
+
+  public var description: String { "$\(rate)" }
+}
+
+/// A percentage per year, "5%/year" (an interest rate, a drift, a volatility).
+public struct AnnualPercentValue: TextValue, Sendable, Equatable {
+  public var percent: Double
+
+  public init(percent: Double) { self.percent = percent }
+
+  public var fraction: Double { percent / 100 }
+
+  static let expected = "a percentage per year such as 5%/year"
+
+  init?(text: String) {
+    let trimmed = text.trimmingSpaces
+    guard trimmed.hasSuffix("%/year"), let number = UnitParser.number(Substring(trimmed.dropLast(6))) else {
+      return nil
+    }
+    percent = number
+  }
+
+  public var description: String { "\(percent.compactDescription)%/year" }
 }
 
 extension Double {

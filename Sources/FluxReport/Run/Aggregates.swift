@@ -12,10 +12,8 @@ struct PointAggregate {
   /// The time of sample `k` (the median across replications, which differ by less than a block).
   func time(ofSample k: Int) -> Double { Spread.of(results.map { Double($0.series[k].time) }).p50 }
 
-  /// Quantiles of `value` at sample `k`.
-  func spread(ofSample k: Int, _ value: (SampleRow) -> Double) -> Summary {
-    Spread.of(results.map { value($0.series[k]) })
-  }
+  /// Quantiles of `value` over the replications where it is defined (count 0: none is).
+  func spread(_ value: (JobResult) -> Double?) -> Summary { Spread.of(results.compactMap(value)) }
 
   /// Years completed by every replication.
   var years: [Int] {
@@ -55,6 +53,29 @@ struct PointAggregate {
   func isFullYear(_ year: Int) -> Bool {
     let startOfYear = UTCTime.seconds(UTCTime.Components(year: year, month: 1, day: 1))
     return results.allSatisfy { $0.series[0].time <= startOfYear }
+  }
+
+  /// `year` as a table row names it, marked when the run starts inside it.
+  func label(ofYear year: Int) -> String { isFullYear(year) ? String(year) : "\(year) (part)" }
+
+  /// A moment a table of sampled values shows: the last sample of a year, or the end.
+  struct Checkpoint {
+    var label: String
+    /// A replication's sample at this moment; nil when it has none.
+    var sample: (JobResult) -> SampleRow?
+  }
+
+  /// The last sample of each of `years` (samples are what carry the app market and the
+  /// economics; a year-end block is rarely one), then the final sample, labelled with
+  /// its (median) date.
+  func checkpoints(years: [Int]) -> [Checkpoint] {
+    let yearly = years.map { year in
+      Checkpoint(label: label(ofYear: year)) { result in
+        result.yearEnds.first { $0.year == year }.flatMap { end in result.series.last { $0.time <= end.time } }
+      }
+    }
+    let end = Format.day(Int64(spread { Double($0.final.time) }.p50))
+    return yearly + [Checkpoint(label: "end \(end)") { $0.final }]
   }
 
   /// Milestone labels reached by at least one replication, in order of height.

@@ -3,19 +3,16 @@ import FluxSim
 
 /// `fluxsim compare`: emission forecasts of several scenarios side by side — all supply
 /// curves on one chart with their bands, and tables of the differences at each year end
-/// and at each milestone (p50 across replications, first scenario as the reference).
+/// and at each milestone (p50 across replications, first scenario as the reference), and,
+/// when every scenario simulated them, the app market and operator economics at the end.
 public enum CompareReport {
   public static func files(_ runs: [RunRecord], command: String) -> [OutputFile] {
     let lines = runs.flatMap { run -> [ChartSeries] in
       (0..<run.plan.pointCount).map { point in
-        let aggregate = PointAggregate(results: run.results(ofPoint: point))
-        let samples = 0..<aggregate.sampleCount
-        let times = samples.map { aggregate.time(ofSample: $0) }
-        let spreads = samples.map { k in aggregate.spread(ofSample: k) { Double($0.supply.satoshi) / 1e8 } }
-        return ChartSeries(
-          name: run.plan.pointCount > 1 ? "\(run.name) · \(run.pointName(point))" : run.name,
-          points: zip(times, spreads).map { ChartPoint(x: $0, y: $1.p50) },
-          band: zip(times, spreads).map { ChartBand(x: $0, low: $1.p5, high: $1.p95) })
+        RunCharts.line(
+          run.plan.pointCount > 1 ? "\(run.name) · \(run.pointName(point))" : run.name,
+          PointAggregate(results: run.results(ofPoint: point))
+        ) { Double($0.supply.satoshi) / 1e8 }
       }
     }
     let chart = LineChart(
@@ -28,11 +25,12 @@ public enum CompareReport {
     text += "\n## Supply\n\n![Supply by scenario](supply.svg)\n\n"
     text += "### Supply at each year end (FLUX, p50; difference to \(runs[0].name))\n\n" + yearEnds(runs)
     text += "### Milestones (p50 date; difference to \(runs[0].name) in days)\n\n" + milestones(runs)
+    text += marketAtEnd(runs)
     text += "## Reproduce\n\n```sh\n\(command)\n```\n"
     return [OutputFile(name: "report.md", contents: text), OutputFile(name: "supply.svg", contents: chart.svg())]
   }
 
-  private static func aggregates(_ runs: [RunRecord]) -> [(String, PointAggregate)] {
+  static func aggregates(_ runs: [RunRecord]) -> [(String, PointAggregate)] {
     runs.flatMap { run in
       (0..<run.plan.pointCount).map { point in
         (
@@ -47,24 +45,22 @@ public enum CompareReport {
     let columns = aggregates(runs)
     let years = columns.map { Set($0.1.years) }.reduce(Set(columns.first?.1.years ?? [])) { $0.intersection($1) }
       .sorted()
-    var header = ["year"]
-    for (index, column) in columns.enumerated() {
-      header.append("\(column.0) p50 (p5–p95)")
-      if index > 0 { header.append("Δ \(column.0)") }
-    }
+    let header = ["year"] + withDeltas(columns.map { "\($0.0) p50 (p5–p95)" }, columns.map { "Δ \($0.0)" })
     let rows = years.map { year -> [String] in
-      var cells = [String(year)]
-      let reference = columns[0].1.supply(atEndOf: year).p50
-      for (index, column) in columns.enumerated() {
-        let supply = column.1.supply(atEndOf: year)
-        cells.append(
-          "\(Format.grouped(supply.p50 / 1e8)) (\(Format.grouped(supply.p5 / 1e8))–\(Format.grouped(supply.p95 / 1e8)))"
-        )
-        if index > 0 { cells.append(Format.grouped((supply.p50 - reference) / 1e8)) }
-      }
-      return cells
+      let supplies = columns.map { $0.1.supply(atEndOf: year) }
+      return [String(year)]
+        + withDeltas(
+          supplies.map {
+            "\(Format.grouped($0.p50 / 1e8)) (\(Format.grouped($0.p5 / 1e8))–\(Format.grouped($0.p95 / 1e8)))"
+          },
+          supplies.map { Format.grouped(($0.p50 - supplies[0].p50) / 1e8) })
     }
     return Table(columns: header, rows: rows).markdown() + "\n"
+  }
+
+  /// Each scenario's cell, followed, for all but the first (the reference), by its difference.
+  static func withDeltas(_ values: [String], _ deltas: [String]) -> [String] {
+    zip(values, deltas).enumerated().flatMap { index, pair in index == 0 ? [pair.0] : [pair.0, pair.1] }
   }
 
   static func milestones(_ runs: [RunRecord]) -> String {
@@ -73,24 +69,17 @@ public enum CompareReport {
     for column in columns {
       for label in column.1.milestoneLabels where !labels.contains(label) { labels.append(label) }
     }
-    var header = ["milestone"]
-    for (index, column) in columns.enumerated() {
-      header.append(column.0)
-      if index > 0 { header.append("Δ days") }
-    }
+    let header = ["milestone"] + withDeltas(columns.map(\.0), columns.map { _ in "Δ days" })
     let rows = labels.map { label -> [String] in
-      var cells = [label]
-      let reference = columns[0].1.milestone(label)
-      for (index, column) in columns.enumerated() {
-        let milestone = column.1.milestone(label)
-        cells.append(milestone.reached == 0 ? "not reached" : Format.day(Int64(milestone.dates.p50)))
-        if index > 0 {
-          cells.append(
-            milestone.reached == 0 || reference.reached == 0
-              ? "" : Format.fixed((milestone.dates.p50 - reference.dates.p50) / 86_400, 1))
-        }
-      }
-      return cells
+      let milestones = columns.map { $0.1.milestone(label) }
+      let reference = milestones[0]
+      return [label]
+        + withDeltas(
+          milestones.map { $0.reached == 0 ? "not reached" : Format.day(Int64($0.dates.p50)) },
+          milestones.map {
+            $0.reached == 0 || reference.reached == 0
+              ? "" : Format.fixed(($0.dates.p50 - reference.dates.p50) / 86_400, 1)
+          })
     }
     return Table(columns: header, rows: rows).markdown() + "\n"
   }

@@ -25,19 +25,12 @@ struct RunCharts {
       for tier in Tier.allCases {
         nodes[tier.index].append(Self.line("\(tier) · \(name)", aggregate) { Double($0.nodes[tier].confirmed) })
       }
-      // The first row has no interval before it.
-      var line = Self.line(name, aggregate, \.meanBlockInterval)
-      line.points = Array(line.points.dropFirst())
-      line.band = line.band.map { Array($0.dropFirst()) }
-      interval.append(line)
+      interval.append(Self.periodLine(name, aggregate) { _, row in row.meanBlockInterval })
       let years = aggregate.years.filter(aggregate.isFullYear)
       let times = years.map { aggregate.time(atEndOf: $0) }
       for tier in Tier.allCases {
         let spreads = years.map { aggregate.incomePerNode(tier, in: $0) }
-        income.append(
-          ChartSeries(
-            name: "\(tier) · \(name)", points: zip(times, spreads).map { ChartPoint(x: $0, y: $1.p50 / 1e8) },
-            band: zip(times, spreads).map { ChartBand(x: $0, low: $1.p5 / 1e8, high: $1.p95 / 1e8) }))
+        income.append(ChartSeries(name: "\(tier) · \(name)", x: times, quantiles: spreads, unit: 1e8))
       }
     }
     all = [
@@ -63,13 +56,32 @@ struct RunCharts {
     ]
   }
 
-  /// The p50 line and p5–p95 band of `value` over a point's samples.
-  static func line(_ name: String, _ aggregate: PointAggregate, _ value: (SampleRow) -> Double) -> ChartSeries {
-    let samples = 0..<aggregate.sampleCount
-    let spreads = samples.map { aggregate.spread(ofSample: $0, value) }
-    let times = samples.map { aggregate.time(ofSample: $0) }
-    return ChartSeries(
-      name: name, points: zip(times, spreads).map { ChartPoint(x: $0, y: $1.p50) },
-      band: zip(times, spreads).map { ChartBand(x: $0, low: $1.p5, high: $1.p95) })
+  /// The p50 line and p5–p95 band of `value` over a point's samples; samples where no
+  /// replication has a value (nil) are left out.
+  static func line(_ name: String, _ aggregate: PointAggregate, _ value: (SampleRow) -> Double?) -> ChartSeries {
+    line(name, aggregate, samples: 0..<aggregate.sampleCount) { value($0.series[$1]) }
+  }
+
+  /// The same for a value of the period between consecutive samples (a mean interval, a
+  /// rate from two cumulative totals), drawn at the period's end; the first sample has no
+  /// period before it.
+  static func periodLine(
+    _ name: String, _ aggregate: PointAggregate, _ value: (_ previous: SampleRow, _ row: SampleRow) -> Double?
+  ) -> ChartSeries {
+    line(name, aggregate, samples: 1..<max(1, aggregate.sampleCount)) { value($0.series[$1 - 1], $0.series[$1]) }
+  }
+
+  private static func line(
+    _ name: String, _ aggregate: PointAggregate, samples: Range<Int>, _ value: (JobResult, Int) -> Double?
+  ) -> ChartSeries {
+    var times: [Double] = []
+    var spreads: [Summary] = []
+    for k in samples {
+      let spread = aggregate.spread { value($0, k) }
+      guard spread.count > 0 else { continue }
+      times.append(aggregate.time(ofSample: k))
+      spreads.append(spread)
+    }
+    return ChartSeries(name: name, x: times, quantiles: spreads)
   }
 }

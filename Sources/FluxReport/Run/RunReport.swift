@@ -4,31 +4,46 @@ import FluxSim
 
 /// `report.md` and its SVG charts: what a reader looks at first. The scenario, charts of
 /// supply (p5–p95 band across replications), nodes, block interval and income per node,
-/// tables of milestones, year-end supply and yearly income per node, and the command
-/// that reproduces the run.
+/// tables of milestones, year-end supply and yearly income per node, the app market and
+/// operator economics when the jobs simulated them, and the command that reproduces the run.
 public enum RunReport {
   public static func files(_ run: RunRecord) -> [OutputFile] {
     let charts = RunCharts(run: run)
-    var files = [OutputFile(name: "report.md", contents: markdown(run, charts: charts))]
-    files += charts.all.map { OutputFile(name: $0.file, contents: $0.chart.svg()) }
+    let fields = run.recordedFields
+    let market = fields.apps ? AppMarketSection(run: run, usd: fields.economics) : nil
+    let economics = fields.economics ? EconomicsSection(run: run) : nil
+    var files = [
+      OutputFile(name: "report.md", contents: markdown(run, charts: charts, market: market, economics: economics))
+    ]
+    let all = charts.all + (market?.charts ?? []) + (economics?.charts ?? [])
+    files += all.map { OutputFile(name: $0.file, contents: $0.chart.svg()) }
     return files
   }
 
-  static func markdown(_ run: RunRecord, charts: RunCharts) -> String {
+  static func markdown(
+    _ run: RunRecord, charts: RunCharts, market: AppMarketSection?, economics: EconomicsSection?
+  ) -> String {
     let scenario = run.plan.file.scenario
     var text = "# \(run.name)\n\n"
     if let description = scenario.description { text += "\(description)\n\n" }
     text += Table(columns: ["", ""], rows: describe(run)).markdown() + "\n"
     for chart in charts.all {
-      text += "## \(chart.chart.title)\n\n![\(chart.chart.title)](\(chart.file))\n\n"
+      text += embed(chart, heading: "##")
       if chart.file == RunCharts.supplyFile { text += yearEndSupply(run) + milestones(run) }
       if chart.file == RunCharts.incomeFile {
         text += "### Income per node per year (FLUX, p5 / p50 / p95 across replications)\n\n" + incomeTable(run)
       }
     }
+    text += market?.markdown(run) ?? ""
+    text += economics?.markdown(run) ?? ""
     text += "## Reproduce\n\n```sh\n\(run.command)\n```\n\nOutputs: `series.csv` (one row per job and sample), "
     text += "`summary.csv` (one row per job), `payouts.csv` (per job and tier), `manifest.json`.\n"
     return text
+  }
+
+  /// A chart under a heading of its title.
+  static func embed(_ chart: RunCharts.Named, heading: String) -> String {
+    "\(heading) \(chart.chart.title)\n\n![\(chart.chart.title)](\(chart.file))\n\n"
   }
 
   static func describe(_ run: RunRecord) -> [[String]] {
@@ -113,18 +128,23 @@ public enum RunReport {
     for point in 0..<run.plan.pointCount {
       let aggregate = PointAggregate(results: run.results(ofPoint: point))
       for year in aggregate.years {
-        var cells = [aggregate.isFullYear(year) ? String(year) : "\(year) (part)", run.pointName(point)]
-        for tier in Tier.allCases {
-          let income = aggregate.incomePerNode(tier, in: year)
-          cells.append(
-            income.count == 0
-              ? ""
-              : "\(Format.fixed(income.p5 / 1e8, 2)) / \(Format.fixed(income.p50 / 1e8, 2)) / \(Format.fixed(income.p95 / 1e8, 2))"
-          )
-        }
-        rows.append(cells)
+        rows.append(
+          [aggregate.label(ofYear: year), run.pointName(point)]
+            + Tier.allCases.map { quantiles(aggregate.incomePerNode($0, in: year), 2, unit: 1e8) })
       }
     }
-    return Table(columns: ["year", "point", "Cumulus", "Nimbus", "Stratus"], rows: rows).markdown() + "\n"
+    return Table(columns: ["year", "point"] + Tier.allCases.map(tierTitle), rows: rows).markdown() + "\n"
+  }
+
+  /// "p5 / p50 / p95", how the report's tables show a spread across replications; empty
+  /// when no replication has a value.
+  static func quantiles(_ summary: Summary, _ decimals: Int, unit: Double = 1) -> String {
+    guard summary.count > 0 else { return "" }
+    return [summary.p5, summary.p50, summary.p95].map { Format.fixed($0 / unit, decimals) }.joined(separator: " / ")
+  }
+
+  /// A tier as a heading or column names it: "Cumulus".
+  static func tierTitle(_ tier: Tier) -> String {
+    tier.description.prefix(1).uppercased() + tier.description.dropFirst()
   }
 }

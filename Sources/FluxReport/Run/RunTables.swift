@@ -28,12 +28,13 @@ public enum RunTables {
   public static func payouts(_ run: RunRecord) -> Table { payoutsTable(run).table(run) }
 
   static func seriesTable(_ run: RunRecord) -> JobTable {
+    let market = marketColumns(run.recordedFields)
     var columns = ["job", "point", "replication", "time", "height", "supply", "subsidy"]
     columns += tierNames.map { "paid_\($0)" } + ["dev_fund", "miner"]
     for state in ["confirmed", "offline", "starting", "dos", "expired"] {
       columns += tierNames.map { "\(state)_\($0)" }
     }
-    columns += ["online_share", "block_interval", "difficulty"]
+    columns += ["online_share", "block_interval", "difficulty"] + market.map(\.name)
     return JobTable(name: "series.csv", columns: columns) { job, result in
       result.series.map { row in
         var cells = [
@@ -46,7 +47,7 @@ public enum RunTables {
         cells += [
           Format.fixed(row.onlineShare, 6), Format.fixed(row.meanBlockInterval, 3), Format.fixed(row.difficulty, 9),
         ]
-        return cells
+        return cells + market.map { $0.cell(row) }
       }
     }
   }

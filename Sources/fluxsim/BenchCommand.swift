@@ -23,13 +23,16 @@ struct BenchCommand: ParsableCommand {
     /// Peak memory of a forecast with 100,000 nodes (one simulated year unless --years).
     case forecastMemory = "forecast-memory"
     /// The forecast without and with apps (50 arrivals a day) and economics, alternately
-    /// (`--count` pairs, default 1), and the ratio of their CPU times. `--saturated`
-    /// asks for apps four times larger, more than the fleet can hold.
+    /// (`--count` pairs, default 1), and the ratio of their CPU times.
     case forecastApps = "forecast-apps"
   }
 
-  @Flag(help: "forecast-apps: apps four times larger, so that many wait for capacity.")
-  var saturated = false
+  @Option(
+    help: """
+      forecast-apps: app sizes relative to the standard mix (0.5: half the fleet's \
+      capacity in use; 1: the small tiers nearly full; 4: more than the fleet holds).
+      """)
+  var appScale = 1.0
 
   @Option(help: "Simulated years for the forecast tasks.")
   var years: Double?
@@ -73,7 +76,7 @@ struct BenchCommand: ParsableCommand {
       var plain = JobConfig()
       plain.horizon = .seconds(Int64((years ?? 20) * Double(JobConfig.secondsPerYear)))
       var market = plain
-      market.apps = Self.benchmarkMarket(scale: saturated ? 4 : 1)
+      market.apps = Self.benchmarkMarket(scale: appScale)
       market.economics = EconomicsConfig(
         price: .gbm(start: 0.3, driftPerYear: 0, volatilityPerYear: 0.8),
         hostingUSDPerMonth: TierValues(cumulus: 8, nimbus: 20, stratus: 45), opportunityCostPerYear: 0.05)

@@ -180,7 +180,7 @@ extension AppMarket {
     let tier = Int(tierOf[node])
     if isClosed(node) { open(node, tier: tier) }
     capacityMayHaveGrown(node, fleet: fleet)
-    guard let stream, waiting.count > 0 else { return }
+    guard let stream, waiting.count > 0, hasRoom(node, for: smallest) else { return }
     for _ in 0..<min(Self.offers, waiting.count) {
       guard waiting.count > 0 else { return }
       let app = waiting[stream.integer(below: waiting.count)]

@@ -23,8 +23,8 @@ extension AppMarket {
   /// period's node payment for the blocks it hosted up to `height`:
   /// `periodShare × blocks / (instances × periodBlocks)`, rounded down.
   mutating func credit(_ app: Int, host: Int, tier: Int, through height: Int) {
+    guard apps[app].periodShare > 0 else { return }
     let entry = apps[app]
-    guard entry.periodShare > 0 else { return }
     let since = max(Int(entry.hostSince[host]), entry.periodStart)
     let blocks = Int64(max(0, min(height, entry.periodStart + entry.periodBlocks) - since))
     let slots = Int64(entry.spec.instances) * Int64(entry.periodBlocks)

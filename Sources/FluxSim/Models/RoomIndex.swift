@@ -7,6 +7,9 @@
 /// bytes per node whatever the number of buckets.
 struct RoomIndex {
   private var buckets: [[Int32]]
+  /// The buckets' sizes side by side: counting reads these few cache lines instead of
+  /// every bucket's header (measured: the counts were most of a search's time).
+  private var sizes: [Int32]
   private let step: Int32
   /// Each node's position in its bucket, or −1.
   private var positions: [Int32] = []
@@ -18,6 +21,7 @@ struct RoomIndex {
   init(maxValue: Int, resolution: Int = 32) {
     step = Int32(max(1, (maxValue + resolution - 1) / resolution))
     buckets = Array(repeating: [], count: Int(Int32(max(0, maxValue)) / step) + 1)
+    sizes = Array(repeating: 0, count: buckets.count)
   }
 
   @inline(__always) func bucket(_ value: Int32) -> Int { min(Int(max(0, value) / step), buckets.count - 1) }
@@ -29,6 +33,7 @@ struct RoomIndex {
     let b = bucket(value)
     positions[node] = Int32(buckets[b].count)
     buckets[b].append(Int32(node))
+    sizes[b] += 1
     count += 1
   }
 
@@ -43,6 +48,7 @@ struct RoomIndex {
       positions[Int(moved)] = Int32(position)
     }
     positions[node] = -1
+    sizes[b] -= 1
     count -= 1
   }
 
@@ -51,7 +57,7 @@ struct RoomIndex {
   /// Nodes that may have `need` free (all that do, and some of its own bucket that do not).
   func count(atLeast need: Int32) -> Int {
     var total = 0
-    for b in bucket(need)..<buckets.count { total += buckets[b].count }
+    for b in bucket(need)..<sizes.count { total += Int(sizes[b]) }
     return total
   }
 
@@ -59,9 +65,9 @@ struct RoomIndex {
   /// left may be larger than the count now).
   func node(_ index: Int, atLeast need: Int32) -> Int? {
     var rest = index
-    for b in bucket(need)..<buckets.count {
-      if rest < buckets[b].count { return Int(buckets[b][rest]) }
-      rest -= buckets[b].count
+    for b in bucket(need)..<sizes.count {
+      if rest < Int(sizes[b]) { return Int(buckets[b][rest]) }
+      rest -= Int(sizes[b])
     }
     return nil
   }

@@ -7,12 +7,19 @@ import Foundation
 public struct DataFile: Sendable, Equatable {
   /// The path as resolved (relative to the scenario file's folder, or absolute).
   public let path: String
+  /// The path as written in the scenario (`data/price-crash.csv`): what the run manifest
+  /// records and where a run folder keeps its copy.
+  public let written: String
+  /// The file's bytes, as read (hashed into the run manifest, copied into the run folder).
+  public let bytes: Data
+  /// The bytes as UTF-8 text.
   public let text: String
 }
 
 /// Reads the files a scenario names, relative to the scenario file's folder, once each
 /// however many sweep points name them, and fills their contents into the scenario.
 struct DataFileReader {
+  /// The file whose folder relative paths start from.
   let scenarioFile: String
   /// The files read, in the order first read.
   private(set) var files: [DataFile] = []
@@ -25,22 +32,24 @@ struct DataFileReader {
     guard case .csv(let written, _) = scenario.economics?.fluxUSD else { return scenario }
     let path = Self.path(written, relativeTo: scenarioFile)
     if prices[path] == nil {
-      let text: String
       guard FileManager.default.fileExists(atPath: path) else {
         throw Diagnostics(items: [
           tree.diagnostic(at: "economics.flux_usd.csv", "cannot read the price series \"\(path)\": no such file")
         ])
       }
-      do {
-        text = try String(contentsOfFile: path, encoding: .utf8)
-      } catch {
-        throw Diagnostics(items: [
-          tree.diagnostic(
-            at: "economics.flux_usd.csv", "cannot read the price series \"\(path)\": \(error.localizedDescription)")
+      func unreadable(_ reason: String) -> Diagnostics {
+        Diagnostics(items: [
+          tree.diagnostic(at: "economics.flux_usd.csv", "cannot read the price series \"\(path)\": \(reason)")
         ])
       }
+      // Read once, as bytes: the text parsed is exactly the bytes hashed and copied.
+      let bytes: Data
+      do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        throw unreadable(error.localizedDescription)
+      }
+      guard let text = String(data: bytes, encoding: .utf8) else { throw unreadable("not UTF-8 text") }
       prices[path] = try PriceCSV.parse(file: path, text: text)
-      files.append(DataFile(path: path, text: text))
+      files.append(DataFile(path: path, written: written, bytes: bytes, text: text))
     }
     var resolved = scenario
     resolved.economics?.fluxUSD = .csv(path: written, points: prices[path] ?? [])

@@ -43,10 +43,14 @@ public struct Diagnostics: Error, Sendable, CustomStringConvertible {
 /// Reads scenario files: YAML through Yams into `Scenario`, every error located.
 public enum ScenarioLoader {
   /// Parses, decodes, validates and expands `text` (the contents of `file`).
-  public static func load(file: String, text: String) throws(Diagnostics) -> ScenarioFile {
+  ///
+  /// - Parameter dataFrom: The file relative to whose folder the data files the scenario
+  ///   names are read; `file` when nil. A run folder's copy of a scenario (`merge`) reads
+  ///   the copies of its data files beside it while keeping its original path.
+  public static func load(file: String, text: String, dataFrom: String? = nil) throws(Diagnostics) -> ScenarioFile {
     let tree: SourceTree
     do { tree = try SourceTree(file: file, text: text) } catch { throw Diagnostics(items: [error]) }
-    var data = DataFileReader(scenarioFile: file)
+    var data = DataFileReader(scenarioFile: dataFrom ?? file)
     let scenario = try data.resolve(decode(tree.node, tree: tree), tree: tree)
     var problems = ScenarioValidator.problems(scenario).map { tree.diagnostic(at: $0.keyPath, $0.message) }
     guard problems.isEmpty else { throw Diagnostics(items: problems) }

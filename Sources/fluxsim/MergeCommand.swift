@@ -23,6 +23,12 @@ struct MergeCommand: ParsableCommand {
     }
     let first = manifests[0]
     for (path, manifest) in zip(shards, manifests).dropFirst() where !manifest.isSameRun(as: first) {
+      let data = manifest.dataFilesDiffering(from: first)
+      if manifest.isSameRun(as: first, ignoringDataFiles: true) {
+        throw fail(
+          "\(path) is a shard of the same scenario on different data than \(shards[0]): "
+            + "\(data.joined(separator: ", ")) differ\(data.count == 1 ? "s" : "")")
+      }
       let what =
         manifest.scenario.textHash != first.scenario.textHash ? "a different scenario" : "different rules or settings"
       throw fail(
@@ -41,12 +47,21 @@ struct MergeCommand: ParsableCommand {
         "shard \(shardsMissing.joined(separator: ", ")) missing or incomplete: jobs \(missing.prefix(10).map(String.init).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")"
       )
     }
+    // The scenario as the shards ran it: its stored text, and the data files stored beside it.
     let text = folders[0].scenarioText()!
+    let stored = folders[0].url.appendingPathComponent(RunFolder.scenarioName).path
     let file: ScenarioFile
-    do { file = try ScenarioLoader.load(file: first.scenario.path, text: text) } catch {
+    do { file = try ScenarioLoader.load(file: first.scenario.path, text: text, dataFrom: stored) } catch {
       throw fail("the scenario stored in \(shards[0]) no longer loads: \(error)")
     }
     let plan = RunPlan(file: file, replications: first.replications, seed: first.seed)
+    let changed = Manifest(plan: plan, command: first.command, outputs: [], shard: nil, done: { _ in false })
+      .dataFilesDiffering(from: first)
+    if !changed.isEmpty {
+      throw fail(
+        "the data file\(changed.count == 1 ? "" : "s") \(changed.joined(separator: ", ")) stored in \(shards[0]) "
+          + "changed after the shard ran")
+    }
     let source = DirectoryResults(files: files)
     try source.verify()
     let destination = URL(fileURLWithPath: out)

@@ -12,7 +12,9 @@ struct RunCommand: ParsableCommand {
       Outputs go to Reports/<scenario-name>/ (or --out), replacing it in one rename once every job is done. \
       Each job's result is stored as it finishes in .<folder>.partial/jobs/, so an interrupted run leaves no \
       folder that looks complete and --resume finishes it. --shard K/N runs the jobs whose index ≡ K (mod N) \
-      and writes a partial folder for `fluxsim merge`.
+      and writes a partial folder for `fluxsim merge`. A scenario that names data files (price CSVs) also keeps \
+      scenario.yaml and a copy of each file at its path as written, so `fluxsim run <folder>/scenario.yaml` \
+      reruns it; manifest.json records each file's hash, and --resume and merge refuse changed data.
       """)
 
   @Argument(help: "Scenario files (YAML).") var files: [String]
@@ -20,10 +22,18 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Output folder (with several files: one subfolder per scenario).") var out: String?
   @Option(help: "Run only the jobs whose index ≡ K (mod N), as K/N; write a partial folder for `merge`.")
   var shard: ShardSpec?
-  @Flag(help: "Skip the jobs an interrupted run of the same scenario already finished.") var resume = false
+  @Flag(
+    help: "Skip the jobs an interrupted run of the same scenario already finished (refused if its data files changed).")
+  var resume = false
 
   func run() throws {
     let scenarios = try ScenarioInput.load(files)
+    // A run folder keeps copies of the data files; refuse before any work what cannot be.
+    let problems = scenarios.compactMap(RunInputs.problem)
+    if !problems.isEmpty {
+      for problem in problems { Console.error("error: \(problem)") }
+      throw ExitCode(2)
+    }
     for file in scenarios {
       let destination: URL
       if let out {
@@ -38,10 +48,22 @@ struct RunCommand: ParsableCommand {
       let folder = RunFolder(for: destination)
       let manifest = Manifest(plan: plan, command: command, outputs: [], shard: shard?.text, done: { _ in false })
       var done = Set<Int>()
-      if resume, let previous = folder.manifest(), previous.isSameRun(as: manifest), previous.shard == manifest.shard {
+      if resume, let previous = folder.manifest(), previous.isSameRun(as: manifest, ignoringDataFiles: true),
+        previous.shard == manifest.shard
+      {
+        // The same scenario and settings on changed data: its finished jobs must not be mixed in.
+        let changed = manifest.dataFilesDiffering(from: previous)
+        if !changed.isEmpty {
+          let paths = changed.map { written in file.dataFiles.first { $0.written == written }?.path ?? written }
+          Console.error(
+            "error: cannot resume \(destination.path): the data file\(paths.count == 1 ? "" : "s") "
+              + "\(paths.joined(separator: ", ")) changed since the interrupted run; run without --resume to start over"
+          )
+          throw ExitCode(2)
+        }
         done = folder.doneJobs()
       } else {
-        try Disk.attempt(destination) { try folder.create(scenarioText: file.text) }
+        try Disk.attempt(destination) { try folder.create(file) }
         try Disk.attempt(destination) { try folder.writeManifest(manifest) }
       }
       let progress = ProgressLine(label: file.scenario.name)

@@ -7,9 +7,11 @@ import Foundation
 /// A run's working folder: each finished job's result is stored in `jobs/<index>.json`
 /// the moment it is done, so an interrupted run can resume and shards can be merged.
 /// It is named `.<name>.partial` beside the final folder and becomes the final folder in
-/// one rename, so nothing that looks complete exists before everything is.
+/// one rename, so nothing that looks complete exists before everything is. It also keeps
+/// the scenario's text (`scenario.yaml`) and copies of the data files it names
+/// (`RunInputs`), so merging shards reads exactly what the shards ran on.
 struct RunFolder {
-  static let scenarioName = "scenario.yaml"
+  static let scenarioName = RunInputs.scenarioName
   let url: URL
 
   var jobsURL: URL { url.appendingPathComponent("jobs") }
@@ -23,12 +25,22 @@ struct RunFolder {
 
   init(existing url: URL) { self.url = url }
 
-  /// An empty folder, replacing any previous one.
-  func create(scenarioText: String) throws {
+  /// An empty folder with the scenario's text and data files, replacing any previous one.
+  func create(_ file: ScenarioFile) throws {
     let manager = FileManager.default
     try? manager.removeItem(at: url)
     try manager.createDirectory(at: jobsURL, withIntermediateDirectories: true)
-    try Data(scenarioText.utf8).write(to: url.appendingPathComponent(Self.scenarioName))
+    try write(OutputFile(name: Self.scenarioName, contents: file.text))
+    for input in RunInputs.files(file) where input.name != Self.scenarioName { try write(input) }
+  }
+
+  /// Writes one file of the folder atomically (temporary file, then rename), creating
+  /// the folders of a name such as `data/prices.csv`.
+  private func write(_ file: OutputFile) throws {
+    let target = url.appendingPathComponent(file.name)
+    try FileManager.default.createDirectory(
+      at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(file.contents.utf8).write(to: target, options: .atomic)
   }
 
   /// Stores one job's result atomically (temporary file, then rename).
@@ -58,21 +70,28 @@ struct RunFolder {
   }
 
   /// Streams a finished run's outputs into the folder, drops the per-job results and the
-  /// scenario copy, and renames the folder to `destination` (replacing it).
+  /// scenario copy (unless it is an output: a scenario with data files keeps its inputs),
+  /// and renames the folder to `destination` (replacing it).
   func finish(_ record: RunRecord, keepJobs: Bool, destination: URL) throws {
+    let manager = FileManager.default
     var handles: [String: FileHandle] = [:]
     defer { for handle in handles.values { try? handle.close() } }
     try RunOutputs.write(record) { name, chunk in
       if handles[name] == nil {
         let file = url.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        if name.contains("/") {
+          try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
+        _ = manager.createFile(atPath: file.path, contents: nil)
         handles[name] = try FileHandle(forWritingTo: file)
       }
       try handles[name]!.write(contentsOf: Data(chunk.utf8))
     }
     if !keepJobs {
-      try FileManager.default.removeItem(at: jobsURL)
-      try FileManager.default.removeItem(at: url.appendingPathComponent(Self.scenarioName))
+      try manager.removeItem(at: jobsURL)
+      if handles[Self.scenarioName] == nil {
+        try manager.removeItem(at: url.appendingPathComponent(Self.scenarioName))
+      }
     }
     try rename(to: destination)
   }

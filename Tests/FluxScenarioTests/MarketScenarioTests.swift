@@ -193,11 +193,19 @@ import Yams
         return "accepted"
       } catch { return error.description }
     }
-    let loaded = try load("date, usd\r\n2026-09-03,0.30\r\n\r\n2027-03-01T12:00:00Z,$0.09\r\n")
-    #expect(
-      loaded.dataFiles == [
-        DataFile(path: csv, text: "date, usd\r\n2026-09-03,0.30\r\n\r\n2027-03-01T12:00:00Z,$0.09\r\n")
-      ])
+    let text = "date, usd\r\n2026-09-03,0.30\r\n\r\n2027-03-01T12:00:00Z,$0.09\r\n"
+    let loaded = try load(text)
+    #expect(loaded.dataFiles == [DataFile(path: csv, written: "data/p.csv", bytes: Data(text.utf8), text: text)])
+    // Read beside another file (a run folder's copy of the scenario), the path stays as written.
+    let copy = folder.appendingPathComponent("copy")
+    try FileManager.default.createDirectory(
+      at: copy.appendingPathComponent("data"), withIntermediateDirectories: true)
+    try Data("date,usd\n2026-09-03,0.5\n".utf8).write(to: copy.appendingPathComponent("data/p.csv"))
+    let elsewhere = try ScenarioLoader.load(
+      file: file, text: scenario, dataFrom: copy.appendingPathComponent("c.yaml").path)
+    #expect(elsewhere.path == file)
+    #expect(elsewhere.dataFiles.map(\.written) == ["data/p.csv"])
+    #expect(elsewhere.dataFiles.map(\.text) == ["date,usd\n2026-09-03,0.5\n"])
     #expect(
       loaded.scenario.economics?.fluxUSD
         == .csv(

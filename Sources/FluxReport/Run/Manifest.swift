@@ -9,6 +9,9 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var format = 1
   public var fluxsimVersion: String
   public var scenario: ScenarioIdentity
+  /// The files the scenario names besides itself (price CSVs), in the order first read;
+  /// absent when it names none (so such a run's manifest is what it always was).
+  public var dataFiles: [DataFileIdentity]?
   /// The command that reproduces the whole run.
   public var command: String
   /// FNV-1a hash of the effective rules (`ChainParams` of every sweep point), so two runs
@@ -27,6 +30,21 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var path: String
     /// FNV-1a 64 of the file's text.
     public var textHash: String
+  }
+
+  /// A data file: its path as written in the scenario and a hash of its bytes, so runs on
+  /// different contents have different identities.
+  public struct DataFileIdentity: Codable, Sendable, Equatable {
+    public var path: String
+    /// FNV-1a 64 of the file's bytes.
+    public var hash: String
+
+    public init(path: String, hash: String) {
+      self.path = path
+      self.hash = hash
+    }
+
+    public init(_ file: DataFile) { self.init(path: file.written, hash: Manifest.hash(file.bytes)) }
   }
 
   public struct JobEntry: Codable, Sendable, Equatable {
@@ -49,6 +67,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     self.command = command
     scenario = ScenarioIdentity(
       name: plan.file.scenario.name, path: plan.file.path, textHash: Self.hash(plan.file.text))
+    dataFiles = plan.file.dataFiles.isEmpty ? nil : plan.file.dataFiles.map(DataFileIdentity.init)
     rulesHash = Self.hash(
       plan.file.points.map { String(describing: $0.scenario.jobConfig(jobIndex: 0).rules.params) }.joined())
     replications = plan.replications
@@ -78,16 +97,32 @@ public struct Manifest: Codable, Sendable, Equatable {
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
-  /// Whether two manifests describe the same run (scenario text, rules, replications, seed).
-  public func isSameRun(as other: Manifest) -> Bool {
+  /// Whether two manifests describe the same run (scenario text, data files, rules,
+  /// replications, seed); with `ignoringDataFiles`, whether they would but for the data.
+  public func isSameRun(as other: Manifest, ignoringDataFiles: Bool = false) -> Bool {
     scenario.textHash == other.scenario.textHash && rulesHash == other.rulesHash && replications == other.replications
       && seed == other.seed && jobs.count == other.jobs.count
+      && (ignoringDataFiles || dataFilesDiffering(from: other).isEmpty)
+  }
+
+  /// The paths (as written) of the data files whose contents differ between the two runs,
+  /// or that only one of them read: this run's order, then the other's extras.
+  public func dataFilesDiffering(from other: Manifest) -> [String] {
+    let mine = dataFiles ?? []
+    let theirs = other.dataFiles ?? []
+    let changed = mine.filter { file in !theirs.contains(file) }.map(\.path)
+    let extra = theirs.filter { file in !mine.contains { $0.path == file.path } }.map(\.path)
+    return changed + extra
   }
 
   /// FNV-1a 64-bit, as 16 hex digits: a stable identity, not a security hash.
-  static func hash(_ text: String) -> String {
+  static func hash(_ text: String) -> String { hash(bytes: text.utf8) }
+
+  static func hash(_ data: Data) -> String { hash(bytes: data) }
+
+  static func hash(bytes: some Sequence<UInt8>) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
+    for byte in bytes {
       hash ^= UInt64(byte)
       hash = hash &* 0x0000_0100_0000_01b3
     }

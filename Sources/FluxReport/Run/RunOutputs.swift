@@ -1,4 +1,5 @@
-/// Every file of a run's output folder, in a fixed order.
+/// Every file of a run's output folder, in a fixed order: the tables, the report and its
+/// charts, the inputs kept when the scenario names data files (`RunInputs`), the manifest.
 ///
 /// `write` hands the files over in chunks — the CSV tables a job at a time, reading each
 /// job's result once — so the command line can stream a run of any size to disk; `files`
@@ -21,7 +22,9 @@ public enum RunOutputs {
     }
     let report = RunReport.files(run)
     for file in report { try emit(file.name, file.contents) }
-    let names = tables.map(\.name) + report.map(\.name) + extraOutputs + [manifestName]
+    let inputs = RunInputs.files(run.plan.file)
+    for file in inputs { try emit(file.name, file.contents) }
+    let names = tables.map(\.name) + report.map(\.name) + inputs.map(\.name) + extraOutputs + [manifestName]
     try emit(manifestName, Manifest(run: run, outputs: names).json())
   }
 

@@ -1,4 +1,5 @@
 import FluxCore
+import FluxScenario
 import Foundation
 import Testing
 
@@ -90,6 +91,53 @@ import Testing
     // A simulated run (no market) has the same columns.
     let simulated = try RunOutputTests.run(workers: 2)
     #expect(TableTests.parseCSV(Self.contents(simulated, "series.csv"))[0] == Self.chainColumns)
+  }
+
+  /// A simulated run with apps, a GBM price and ROI churn, through the scenario layer.
+  static let marketScenario = """
+    name: market
+    horizon: 20d
+    sample: 2d
+    replications: 3
+    fleet:
+      nodes: { cumulus: 30, nimbus: 20, stratus: 20 }
+      uptime: { online: { exponential: { mean: 3d } }, offline: { exponential: { mean: 8h } } }
+    apps:
+      arrivals: 40/day
+      spec:
+        components: { uniform: { low: 0.5, high: 2.5 } }
+        cpu: { lognormal: { median: 1, sigma: 0.8 } }
+        ram: { lognormal: { median: 2GB, sigma: 0.8 } }
+        hdd: { lognormal: { median: 20GB, sigma: 1 } }
+        instances: { uniform: { low: 1, high: 6 } }
+        subscription: { uniform: { low: 2000, high: 20000 } }
+        renewal: 70%
+      usd_price_floor: true
+      revenue_share: { share: 30% }
+    economics:
+      flux_usd: { gbm: { start: 0.3, volatility: 80%/year } }
+      hosting: { cumulus: $8/month, nimbus: $20/month, stratus: $45/month }
+      opportunity_cost: 5%/year
+      roi_churn: { exits: 1/month, joins: 1/month }
+    """
+
+  static func simulatedMarket(workers: Int) throws -> [OutputFile] {
+    let file = try ScenarioLoader.load(file: "market.yaml", text: marketScenario)
+    let plan = RunPlan(file: file)
+    let results = JobRunner.run(plan.jobs.indices.map(plan.config), workers: workers)
+    return RunOutputs.files(RunRecord(plan: plan, results: results, command: "fluxsim run market.yaml"))
+  }
+
+  @Test func simulatedMarketRunsAreByteIdenticalForAnyWorkerCount() throws {
+    let one = try Self.simulatedMarket(workers: 1)
+    #expect(try Self.simulatedMarket(workers: 2) == one)
+    #expect(try Self.simulatedMarket(workers: 3) == one)
+    let series = TableTests.parseCSV(Self.contents(one, "series.csv"))
+    let header = series[0]
+    let registered = try #require(header.firstIndex(of: "apps_registered"))
+    let toNodes = try #require(header.firstIndex(of: "to_nodes_cumulus"))
+    #expect(series.dropFirst().contains { Int($0[registered]) ?? 0 > 0 })
+    #expect(series.dropFirst().contains { (Double($0[toNodes]) ?? 0) > 0 })
   }
 
   @Test func reportShowsTheMarketAndTheEconomics() throws {

@@ -1,5 +1,4 @@
 import FluxCore
-import FluxScenario
 import Foundation
 import Testing
 
@@ -122,10 +121,7 @@ import Testing
     """
 
   static func simulatedMarket(workers: Int) throws -> [OutputFile] {
-    let file = try ScenarioLoader.load(file: "market.yaml", text: marketScenario)
-    let plan = RunPlan(file: file)
-    let results = JobRunner.run(plan.jobs.indices.map(plan.config), workers: workers)
-    return RunOutputs.files(RunRecord(plan: plan, results: results, command: "fluxsim run market.yaml"))
+    try RunOutputTests.run(workers: workers, text: marketScenario, name: "market")
   }
 
   @Test func simulatedMarketRunsAreByteIdenticalForAnyWorkerCount() throws {

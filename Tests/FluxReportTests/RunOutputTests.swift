@@ -28,11 +28,12 @@ import Testing
     sweep: { fleet.churn.exits: [0.1/month, 0.5/month] }
     """
 
-  static func run(workers: Int) throws -> [OutputFile] {
-    let file = try ScenarioLoader.load(file: "small.yaml", text: scenario)
+  /// The files of `text` (the small scenario by default) simulated on `workers` workers.
+  static func run(workers: Int, text: String = scenario, name: String = "small") throws -> [OutputFile] {
+    let file = try ScenarioLoader.load(file: "\(name).yaml", text: text)
     let plan = RunPlan(file: file)
     let results = JobRunner.run(plan.jobs.indices.map(plan.config), workers: workers)
-    return RunOutputs.files(RunRecord(plan: plan, results: results, command: "fluxsim run small.yaml"))
+    return RunOutputs.files(RunRecord(plan: plan, results: results, command: "fluxsim run \(name).yaml"))
   }
 
   @Test func byteIdenticalForAnyWorkerCount() throws {

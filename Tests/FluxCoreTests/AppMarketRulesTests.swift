@@ -56,4 +56,29 @@ import Testing
     long.expire = 176_000
     #expect(params.appPrice(for: long, registeredAt: Self.now, fluxUSD: 0.30).satoshi == 1_406_000_000)
   }
+
+  /// Between two of `priceChangeHeights` every spec costs the same at every height, in
+  /// FLUX and in USD (what lets the simulator price an app once per epoch).
+  @Test func pricesChangeOnlyAtTheListedHeights() {
+    let pricing = params.appPricing
+    let changes = pricing.priceChangeHeights
+    #expect(changes == [0, 983_001, 1_004_001, 1_288_001, 1_594_833, 1_597_157, 1_691_000, 1_890_000, 2_020_000])
+    var state: UInt64 = 11
+    for _ in 0..<400 {
+      let components = (0..<Int(1 + splitMix64(&state) % 3)).map { _ in
+        AppComponent(
+          cpuTenths: Int(1 + splitMix64(&state) % 40), ramMB: Int(1 + splitMix64(&state) % 80) * 100,
+          hddGB: Int(1 + splitMix64(&state) % 200))
+      }
+      let spec = AppSpec(
+        version: Int(4 + splitMix64(&state) % 5), components: components, instances: Int(1 + splitMix64(&state) % 12),
+        expire: Int(1 + splitMix64(&state) % 300) * 1_000)
+      let epoch = Int(splitMix64(&state) % UInt64(changes.count))
+      let start = changes[epoch]
+      let end = epoch + 1 < changes.count ? changes[epoch + 1] - 1 : 4_000_000
+      let height = start + Int(splitMix64(&state) % UInt64(end - start + 1))
+      #expect(params.appPrice(for: spec, registeredAt: height) == params.appPrice(for: spec, registeredAt: start))
+      #expect(params.appPriceUSD(for: spec, registeredAt: height) == params.appPriceUSD(for: spec, registeredAt: start))
+    }
+  }
 }

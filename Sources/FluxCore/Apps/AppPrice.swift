@@ -57,14 +57,9 @@ extension ChainParams {
   ///
   /// - Precondition: `fluxUSD > 0`.
   public func appPrice(for spec: AppSpec, registeredAt height: Int, fluxUSD: Double) -> Amount {
-    precondition(fluxUSD > 0, "the FLUX price must be positive")
-    let usd = appPricing.usdPricing
-    let converted =
-      Double(appPriceUSD(for: spec, registeredAt: height).satoshi) * Double(usd.fluxPaymentShare.numerator)
-      / Double(usd.fluxPaymentShare.denominator) / fluxUSD
-    let step = Double(appPricing.priceStep.satoshi)
-    let rounded = Amount(satoshi: Int64(min((converted / step).rounded(.up) * step, 9e18)))
-    return max(appPrice(for: spec, registeredAt: height), rounded)
+    appPricing.userPrice(
+      flux: appPrice(for: spec, registeredAt: height), usd: appPriceUSD(for: spec, registeredAt: height),
+      fluxUSD: fluxUSD)
   }
 
   /// The formula on one price row: v1–v3 or compose, then the period scaling.

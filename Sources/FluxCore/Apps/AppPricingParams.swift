@@ -177,6 +177,27 @@ extension AppPricingParams {
     height >= ponForkHeight ? ponMaxExpire : maxExpire
   }
 
+  /// What a user pays given an app's FLUX price and USD price (10⁻⁸ USD) when FLUX
+  /// trades at `fluxUSD` dollars: `max(flux, usd ÷ fluxUSD × fluxPaymentShare)`, the
+  /// converted price rounded up to a cent (§7.2; see `ChainParams.appPrice(for:registeredAt:fluxUSD:)`).
+  ///
+  /// - Precondition: `fluxUSD > 0`.
+  public func userPrice(flux: Amount, usd: Amount, fluxUSD: Double) -> Amount {
+    precondition(fluxUSD > 0, "the FLUX price must be positive")
+    let share = usdPricing.fluxPaymentShare
+    let converted = Double(usd.satoshi) * Double(share.numerator) / Double(share.denominator) / fluxUSD
+    let step = Double(priceStep.satoshi)
+    return max(flux, Amount(satoshi: Int64(min((converted / step).rounded(.up) * step, 9e18))))
+  }
+
+  /// The heights from which an app's price may differ from the height before: the
+  /// first height of each price-table row, the PoN fork (default period), the first
+  /// height charging extra instances and the first with the USD floor. Between two of
+  /// them a spec's price is the same at every height, which lets a simulation reuse it.
+  public var priceChangeHeights: [Int] {
+    Array(Set(rows.map { $0.validAbove + 1 } + [ponForkHeight, multiInstanceHeight, minUSDPriceHeight])).sorted()
+  }
+
   /// The fewest instances a spec of `version` may ask for at `height`.
   public func minInstances(version: Int, at height: Int) -> Int {
     version >= reducedMinInstancesVersion && height >= reducedMinInstancesHeight ? reducedMinInstances : minInstances

@@ -22,6 +22,11 @@ struct HostedApp {
   var periodBlocks: Int
   var periodShare: Int64 = 0
   var periodCredited: Int64 = 0
+  /// Its FLUX and USD prices, computed for heights in price epoch `pricedEpoch`
+  /// (`AppMarket.priceEpoch`): a renewal in the same epoch pays the same.
+  var pricedEpoch = -1
+  var fluxPrice = Amount.zero
+  var usdPrice = Amount.zero
   /// Bumped when the slot is reused, so events of a finished app are ignored.
   var generation: UInt32 = 0
   var active = true
@@ -40,6 +45,11 @@ struct AppMarket {
   let config: AppMarketConfig?
   /// Whether the job has apps (read on hot paths instead of copying `config`).
   let hasApps: Bool
+  /// Whether users pay the USD-pegged price when higher.
+  let usdPriceFloor: Bool
+  /// FluxOS's pricing tables (for the USD conversion) and the heights at which a price may change.
+  let pricing: AppPricingParams
+  let priceChangeHeights: [Int]
   /// The revenue share to nodes, if any.
   let revenueShare: RevenueShare?
   let stream: RandomStream?
@@ -95,13 +105,16 @@ struct AppMarket {
   /// Random proposals tried before the exhaustive search for a host.
   static let proposals = 12
   /// Waiting apps a node with freed capacity looks at.
-  static let offers = 8
+  static let offers = 4
 
   /// - Parameter seed: the seed of the market's own stream, nil when the job draws
   ///   nothing here (no apps and no ROI-driven churn, which also draws from it).
   init(config: AppMarketConfig?, params: ChainParams, seed: UInt64?) {
     self.config = config
     hasApps = config != nil
+    usdPriceFloor = config?.usdPriceFloor ?? false
+    pricing = params.appPricing
+    priceChangeHeights = params.appPricing.priceChangeHeights
     revenueShare = config?.revenueShare
     stream = seed.map { RandomStream(seed: $0) }
     capacity = Tier.allCases.map { params.appCapacity(of: $0) }
@@ -115,6 +128,13 @@ struct AppMarket {
     } else {
       catalogue = nil
     }
+  }
+
+  /// The price epoch of `height`: how many price-change heights are at or below it.
+  func priceEpoch(at height: Int) -> Int {
+    var epoch = 0
+    while epoch < priceChangeHeights.count, priceChangeHeights[epoch] <= height { epoch += 1 }
+    return epoch
   }
 
   /// Adds `app` in a free slot; returns its index.

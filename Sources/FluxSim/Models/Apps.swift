@@ -48,13 +48,20 @@ extension Simulation {
   }
 
   /// Books the price of `app`'s next period at `height` and schedules its end.
+  /// FluxCore prices the app once per price epoch; renewals within it pay the same.
   private mutating func chargeApp(_ app: Int, at height: Int) {
-    let spec = market.apps[app].spec
+    let epoch = market.priceEpoch(at: height)
+    if market.apps[app].pricedEpoch != epoch {
+      let spec = market.apps[app].spec
+      market.apps[app].fluxPrice = params.appPrice(for: spec, registeredAt: height)
+      market.apps[app].usdPrice = market.usdPriceFloor ? params.appPriceUSD(for: spec, registeredAt: height) : .zero
+      market.apps[app].pricedEpoch = epoch
+    }
     let usd = fluxUSD() ?? 0
     let price =
-      config.apps?.usdPriceFloor == true && usd > 0
-      ? params.appPrice(for: spec, registeredAt: height, fluxUSD: usd)
-      : params.appPrice(for: spec, registeredAt: height)
+      market.usdPriceFloor && usd > 0
+      ? market.pricing.userPrice(flux: market.apps[app].fluxPrice, usd: market.apps[app].usdPrice, fluxUSD: usd)
+      : market.apps[app].fluxPrice
     market.charge(app, price: price, usd: usd, height: height, blockSeconds: hot.ponSpacing)
     let end = height + market.apps[app].periodBlocks
     appPeriodEnds.schedule(AppPeriodEnd(app: Int32(app), generation: market.apps[app].generation), at: Int64(end))

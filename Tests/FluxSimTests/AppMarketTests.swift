@@ -181,33 +181,39 @@ import Testing
   }
 }
 
-/// The room index against a plain list: counts and ranks of the nodes with at least a
-/// given amount free, through random inserts and removes.
+/// The room index against plain lists: counts and ranks of the nodes with at least a
+/// given amount free, in two indexes side by side, through random inserts and removes.
 @Suite struct RoomIndexTests {
   @Test func countsAndRanksMatchAPlainList() {
-    var index = RoomIndex(maxValue: 150, resolution: 32)
-    var free: [Int: Int32] = [:]
+    var index = RoomIndex(maxValues: [150, 5_000], resolution: 32)
+    var free: [[Int: Int32]] = [[:], [:]]
     var state: UInt64 = 7
     for _ in 0..<3_000 {
+      let which = Int(splitMix64(&state) % 2)
+      let maxValue = UInt64(which == 0 ? 150 : 5_000)
       let node = Int(splitMix64(&state) % 200)
-      if let value = free[node] {
-        index.remove(node, value: value)
-        free[node] = nil
+      if let value = free[which][node] {
+        index.remove(which, node, value: value)
+        free[which][node] = nil
       } else {
-        let value = Int32(splitMix64(&state) % 151)
-        index.insert(node, value: value)
-        free[node] = value
+        let value = Int32(splitMix64(&state) % (maxValue + 1))
+        index.insert(which, node, value: value)
+        free[which][node] = value
       }
-      let need = Int32(splitMix64(&state) % 151)
+      let need = Int32(splitMix64(&state) % (maxValue + 1))
       // The index may include nodes of the need's own bucket that have less (a
       // superset), never leave out one that has enough.
-      let count = index.count(atLeast: need)
-      let listed = Set((0..<count).compactMap { index.node($0, atLeast: need) })
+      let count = index.count(which, atLeast: need)
+      let listed = Set((0..<count).compactMap { index.node(which, $0, atLeast: need) })
       #expect(listed.count == count)
-      #expect(index.node(count, atLeast: need) == nil)
-      let enough = Set(free.filter { $0.value >= need }.map(\.key))
+      #expect(index.node(which, count, atLeast: need) == nil)
+      let enough = Set(free[which].filter { $0.value >= need }.map(\.key))
       #expect(enough.isSubset(of: listed))
-      #expect(listed.allSatisfy { free[$0] != nil && index.bucket(free[$0]!) >= index.bucket(need) })
+      #expect(
+        listed.allSatisfy {
+          free[which][$0] != nil && index.bucket(which, free[which][$0]!) >= index.bucket(which, need)
+        })
+      #expect(Set(free[which].keys).allSatisfy { index.contains(which, $0) })
     }
   }
 }

@@ -43,8 +43,8 @@ extension Simulation {
           problems.append("node \(node) room \(market.room[node]) is stale")
         }
       }
-      let indexes = market.roomy[(tier * AppMarket.indexedLanes)..<((tier + 1) * AppMarket.indexedLanes)]
-      if indexes.contains(where: { $0.contains(node) != all(market.room[node] .>= market.smallest) }) {
+      let indexes = (tier * AppMarket.indexedLanes)..<((tier + 1) * AppMarket.indexedLanes)
+      if indexes.contains(where: { market.roomy.contains($0, node) != all(market.room[node] .>= market.smallest) }) {
         problems.append("node \(node) roomy membership disagrees with its room")
       }
       if market.isClosed(node) && fleet.nodes[node].state == .confirmed {

@@ -88,7 +88,7 @@ extension AppMarket {
       let t = tier.index
       counts[t] = .max
       for l in 0..<Self.indexedLanes {
-        let count = roomy[t * Self.indexedLanes + l].count(atLeast: lanes[l])
+        let count = roomy.count(t * Self.indexedLanes + l, atLeast: lanes[l])
         if count < counts[t] { (counts[t], lane[t]) = (count, l) }
       }
       if counts[t] == 0 { markSaturated(t, for: need) }
@@ -104,7 +104,7 @@ extension AppMarket {
       var index = stream.integer(below: total)
       for t in 0..<3 {
         guard index >= counts[t] else {
-          if let node = roomy[t * Self.indexedLanes + lane[t]].node(index, atLeast: lanes[lane[t]]),
+          if let node = roomy.node(t * Self.indexedLanes + lane[t], index, atLeast: lanes[lane[t]]),
             canHost(node, app: app, lanes: lanes, fleet: fleet)
           {
             addInstance(app, on: node, tier: t, height: height)
@@ -122,7 +122,7 @@ extension AppMarket {
       // A tier where no node in service has room is full for this need and any larger
       // one, whatever the app (its own hosts excluded or not).
       var fits = false
-      roomy[t * Self.indexedLanes + lane[t]].forEach(atLeast: lanes[lane[t]]) { node in
+      roomy.forEach(t * Self.indexedLanes + lane[t], atLeast: lanes[lane[t]]) { node in
         guard hasRoom(node, for: lanes), isInService(node, fleet: fleet) else { return }
         fits = true
         if !apps[app].hosts.contains(Int32(node)) { scratch.append(Int32(node)) }

@@ -74,9 +74,8 @@ struct AppMarket {
   /// open nodes with room for the smallest possible instance, by how much of that
   /// resource they have free. A search draws from the index that leaves the fewest
   /// candidates, so a nearly full fleet is searched only where there is room.
-  /// Flat, `[tier × indexedLanes + lane]`: one level of arrays fewer to check for
-  /// uniqueness on every update.
-  var roomy: [RoomIndex]
+  /// Index `tier × indexedLanes + lane`.
+  var roomy: RoomIndex
   /// Per tier: open nodes and what their apps use (for utilization without a pass
   /// over the fleet at every sample).
   var openNodes = [0, 0, 0]
@@ -118,9 +117,7 @@ struct AppMarket {
     revenueShare = config?.revenueShare
     stream = seed.map { RandomStream(seed: $0) }
     capacity = Tier.allCases.map { params.appCapacity(of: $0) }
-    roomy = capacity.flatMap { tier in
-      [tier.cpuTenths, tier.ramMB].map { RoomIndex(maxValue: $0) }
-    }
+    roomy = RoomIndex(maxValues: capacity.flatMap { [$0.cpuTenths, $0.ramMB] })
     rules = params.appPricing.placement
     smallest = Self.lanes(params.appPricing.minComponentResources)
     if case .catalogue(let entries) = config?.specs {
@@ -217,14 +214,12 @@ struct AppMarket {
     room[node] = value
     let (wasRoomy, isRoomy) = (all(old .>= smallest), all(value .>= smallest))
     for lane in 0..<Self.indexedLanes {
-      if wasRoomy && isRoomy
-        && roomy[tier * Self.indexedLanes + lane].bucket(old[lane])
-          == roomy[tier * Self.indexedLanes + lane].bucket(value[lane])
-      {
+      let index = tier * Self.indexedLanes + lane
+      if wasRoomy && isRoomy && roomy.bucket(index, old[lane]) == roomy.bucket(index, value[lane]) {
         continue
       }
-      if wasRoomy { roomy[tier * Self.indexedLanes + lane].remove(node, value: old[lane]) }
-      if isRoomy { roomy[tier * Self.indexedLanes + lane].insert(node, value: value[lane]) }
+      if wasRoomy { roomy.remove(index, node, value: old[lane]) }
+      if isRoomy { roomy.insert(index, node, value: value[lane]) }
     }
   }
 

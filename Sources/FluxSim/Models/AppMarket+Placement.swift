@@ -100,7 +100,7 @@ extension AppMarket {
     // or an index past the end, is a miss, so each proposal stays uniform over the
     // candidates.
     var misses = 0
-    while apps[app].missing > 0, total > 4 * Self.proposals, misses < Self.proposals {
+    while apps[app].missing > 0, total > 16 * Self.proposals, misses < Self.proposals {
       var index = stream.integer(below: total)
       for t in 0..<3 {
         guard index >= counts[t] else {

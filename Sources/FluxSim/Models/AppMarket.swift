@@ -102,7 +102,7 @@ struct AppMarket {
   var toFoundation: Int64 = 0
 
   /// Random proposals tried before the exhaustive search for a host.
-  static let proposals = 12
+  static let proposals = 6
   /// Waiting apps a node with freed capacity looks at.
   static let offers = 4
 

@@ -6,7 +6,8 @@ import FluxCore
 /// per-block actions (`HeightAction`) by `(height, phase, seq)` and run inside the block
 /// they are due in. Models are extensions of this class, one per file under `Models/`:
 /// each schedules its own events and handles them. Every rule decision goes through
-/// FluxCore; every random draw through the job's single `RandomStream`.
+/// FluxCore; every random draw through a `RandomStream` seeded from the job's seed alone
+/// (the fleet's, and the app market's and the price path's of their own).
 ///
 /// A struct, so that the hot loop's accesses are checked for exclusivity at compile time
 /// rather than at run time. Not `Sendable` (its `RandomStream` is not): a simulation

@@ -66,6 +66,7 @@ struct AppMarket {
   var tierOf: [UInt8] = []
   /// Per node: resources in use and the apps it runs.
   var used: [AppResources] = []
+  var hosted: [[Int32]] = []
   /// Per node, packed for the host search: free CPU, RAM and disk and the number of
   /// apps it may still take (FluxOS's 200), or all −1 while the node is out of the
   /// payee list (`close`). One vector comparison rules a node in or out.
@@ -82,14 +83,14 @@ struct AppMarket {
   var openUsed = [AppResources](repeating: .zero, count: 3)
   /// The smallest instance FluxOS accepts, in `room`'s lanes.
   let smallest: SIMD4<Int32>
-  var hosted: [[Int32]] = []
   /// Per node: app revenue share received, satoshi.
   var nodeIncome: [Int64] = []
   /// Reused by the exhaustive host search.
   var scratch: [Int32] = []
-  /// Per tier: needs for which an exhaustive search found no node since the tier's
-  /// capacity last grew. Any need at least as large cannot fit either, so a saturated
-  /// tier costs one search per capacity change instead of one per attempt.
+  /// Per tier: needs for which a search found no node in service with room, kept until
+  /// a node of the tier gains room for them (`capacityMayHaveGrown`). Any need at least
+  /// as large cannot fit either, so a full tier costs one search per change that could
+  /// matter instead of one per attempt.
   var saturated: [[AppResources]] = [[], [], []]
 
   var registered = 0
@@ -101,7 +102,7 @@ struct AppMarket {
   var toNodes = [Int64](repeating: 0, count: 3)
   var toFoundation: Int64 = 0
 
-  /// Random proposals tried before the exhaustive search for a host.
+  /// Proposals that may miss before the exhaustive search for a host.
   static let proposals = 6
   /// Waiting apps a node with freed capacity looks at.
   static let offers = 4

@@ -4,7 +4,8 @@ import FluxCore
 /// The one source of randomness of a job: a GSL Mersenne Twister (`gsl_rng_mt19937`)
 /// and the GSL distributions the models draw from.
 ///
-/// One stream per job, seeded from the job's seed alone, so a job's result depends on
+/// Streams are seeded from the job's seed alone (one for the fleet, and one each for the
+/// app market and the price path when the job has them), so a job's result depends on
 /// nothing else (not on the worker that ran it, not on the clock). It is a class because
 /// it owns a C allocation; it is deliberately not `Sendable`: a stream never leaves the
 /// job that created it.

@@ -1,7 +1,7 @@
 @preconcurrency import CGSL
 import FluxCore
 
-/// The one source of randomness of a job: a GSL Mersenne Twister (`gsl_rng_mt19937`)
+/// A job's source of randomness: a GSL Mersenne Twister (`gsl_rng_mt19937`)
 /// and the GSL distributions the models draw from.
 ///
 /// Streams are seeded from the job's seed alone (one for the fleet, and one each for the

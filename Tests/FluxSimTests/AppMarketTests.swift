@@ -28,7 +28,7 @@ import Testing
   }
 
   static func hosts(_ simulation: Simulation, _ app: Int) -> Set<Int> {
-    Set(simulation.market.apps[app].hosts.map(Int.init))
+    Set(simulation.market.apps[app].hosts.map { Int($0.node) })
   }
 
   @Test func generatedSpecsAreValidAndPaidTheirFluxCorePrice() {

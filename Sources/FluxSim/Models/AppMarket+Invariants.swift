@@ -15,10 +15,12 @@ extension Simulation {
       active += 1
       wanted += app.spec.instances
       running += app.hosts.count
-      if Set(app.hosts).count != app.hosts.count { problems.append("app \(id) has two instances on one node") }
+      if Set(app.hosts.map(\.node)).count != app.hosts.count {
+        problems.append("app \(id) has two instances on one node")
+      }
       if app.hosts.count > app.spec.instances { problems.append("app \(id) runs more instances than it asks for") }
       if market.waiting.contains(id) != (app.missing > 0) { problems.append("app \(id) waiting membership is wrong") }
-      for host in app.hosts.map(Int.init) {
+      for host in app.hosts.map({ Int($0.node) }) {
         used[host] = used[host] + app.need
         if !market.hosted[host].contains(Int32(id)) { problems.append("node \(host) does not list app \(id)") }
         let state = fleet.nodes[host].state

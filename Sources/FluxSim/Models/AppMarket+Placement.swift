@@ -12,7 +12,7 @@ import FluxCore
 extension AppMarket {
   /// Whether `node` may take an instance of `app`, which needs `lanes`, now.
   @inline(__always) func canHost(_ node: Int, app: Int, lanes: SIMD4<Int32>, fleet: Fleet) -> Bool {
-    hasRoom(node, for: lanes) && isInService(node, fleet: fleet) && !apps[app].hosts.contains(Int32(node))
+    hasRoom(node, for: lanes) && isInService(node, fleet: fleet) && !apps[app].isHosted(on: Int32(node))
   }
 
   /// Whether `node`'s room holds `lanes` (capacity, app count, and open).
@@ -125,7 +125,7 @@ extension AppMarket {
       roomy.forEach(t * Self.indexedLanes + lane[t], atLeast: lanes[lane[t]]) { node in
         guard hasRoom(node, for: lanes), isInService(node, fleet: fleet) else { return }
         fits = true
-        if !apps[app].hosts.contains(Int32(node)) { scratch.append(Int32(node)) }
+        if !apps[app].isHosted(on: Int32(node)) { scratch.append(Int32(node)) }
       }
       if !fits { markSaturated(t, for: need) }
     }
@@ -141,8 +141,7 @@ extension AppMarket {
 
   /// Starts an instance of `app` on `node` (of tier index `tier`) at `height`.
   mutating func addInstance(_ app: Int, on node: Int, tier: Int, height: Int) {
-    apps[app].hosts.append(Int32(node))
-    apps[app].hostSince.append(Int32(height))
+    apps[app].hosts.append(Host(node: Int32(node), since: Int32(height)))
     used[node] = used[node] + apps[app].need
     if !isClosed(node) {
       openUsed[tier] = openUsed[tier] + apps[app].need
@@ -156,11 +155,10 @@ extension AppMarket {
   /// node's share of the period; a complete app becomes short from `now`.
   mutating func removeInstance(_ app: Int, from node: Int, fleet: Fleet, height: Int, now: Int64) {
     let tier = Int(tierOf[node])
-    guard let position = apps[app].hosts.firstIndex(of: Int32(node)) else { return }
+    guard let position = apps[app].hosts.firstIndex(where: { $0.node == Int32(node) }) else { return }
     credit(app, host: position, tier: tier, through: height)
     if apps[app].missing == 0 { apps[app].shortSince = now }
     apps[app].hosts.remove(at: position)
-    apps[app].hostSince.remove(at: position)
     used[node] = used[node] - apps[app].need
     if !isClosed(node) {
       openUsed[tier] = openUsed[tier] - apps[app].need

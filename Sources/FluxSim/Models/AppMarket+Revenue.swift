@@ -16,7 +16,7 @@ extension AppMarket {
     apps[app].periodStart = height
     apps[app].periodShare = nodeShare
     apps[app].periodCredited = 0
-    for host in apps[app].hostSince.indices { apps[app].hostSince[host] = Int32(height) }
+    for host in apps[app].hosts.indices { apps[app].hosts[host].since = Int32(height) }
   }
 
   /// Credits host number `host` of `app` (tier index `tier`) with its share of the
@@ -25,21 +25,21 @@ extension AppMarket {
   mutating func credit(_ app: Int, host: Int, tier: Int, through height: Int) {
     guard apps[app].periodShare > 0 else { return }
     let entry = apps[app]
-    let since = max(Int(entry.hostSince[host]), entry.periodStart)
+    let since = max(Int(entry.hosts[host].since), entry.periodStart)
     let blocks = Int64(max(0, min(height, entry.periodStart + entry.periodBlocks) - since))
     let slots = Int64(entry.spec.instances) * Int64(entry.periodBlocks)
     let amount = slots.dividingFullWidth(entry.periodShare.multipliedFullWidth(by: blocks)).quotient
-    apps[app].hostSince[host] = Int32(height)
+    apps[app].hosts[host].since = Int32(height)
     apps[app].periodCredited += amount
     toNodes[tier] += amount
-    nodeIncome[Int(entry.hosts[host])] += amount
+    nodeIncome[Int(entry.hosts[host].node)] += amount
   }
 
   /// Closes the period of `app` at `height`: credits every host, and the share no node
   /// earned (instance blocks not hosted, rounding) goes to the foundation.
   mutating func closePeriod(_ app: Int, height: Int, fleet: Fleet) {
     for host in apps[app].hosts.indices {
-      credit(app, host: host, tier: Int(tierOf[Int(apps[app].hosts[host])]), through: height)
+      credit(app, host: host, tier: Int(tierOf[Int(apps[app].hosts[host].node)]), through: height)
     }
     toFoundation += apps[app].periodShare - apps[app].periodCredited
     apps[app].periodCredited = apps[app].periodShare

@@ -103,7 +103,7 @@ extension Simulation {
       chargeApp(index, at: height)
       return
     }
-    let hosts = market.apps[index].hosts
+    let hosts = market.apps[index].hosts.map(\.node)
     for node in hosts {
       market.removeInstance(index, from: Int(node), fleet: fleet, height: height, now: chain.now)
     }

@@ -69,9 +69,12 @@ struct RoomIndex {
   /// Nodes of index `index` that may have `need` free (all that do, and some of its own
   /// bucket that do not).
   func count(_ index: Int, atLeast need: Int32) -> Int {
-    var total = 0
-    for b in bucket(index, need)..<starts[index + 1] { total += Int(sizes[b]) }
-    return total
+    let range = bucket(index, need)..<starts[index + 1]
+    return sizes.withUnsafeBufferPointer { sizes in
+      var total: Int32 = 0
+      for b in range { total &+= sizes[b] }
+      return Int(total)
+    }
   }
 
   /// The `rank`-th of those nodes, or nil past the last (a count taken before nodes

@@ -5,6 +5,8 @@ struct CLIResult {
   var status: Int32
   var stdout: String
   var stderr: String
+  /// Ended by a signal (a trap, or a limit of `runBounded`) rather than by exiting.
+  var signalled = false
 }
 
 enum CLI {
@@ -16,22 +18,50 @@ enum CLI {
   }
 
   static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
+    try run(executable, arguments, in: directory)
+  }
+
+  /// Runs the binary under limits that make a runaway input fail instead of stalling the
+  /// suite: 1 GiB of address space and 30 s of CPU (`prlimit`), killed after 60 s.
+  static func runBounded(_ arguments: [String], in directory: URL) throws -> CLIResult {
+    let limits = ["--as=\(1 << 30)", "--cpu=30", "--", executable.path]
+    return try run(URL(fileURLWithPath: "/usr/bin/prlimit"), limits + arguments, in: directory, killAfter: 60)
+  }
+
+  private static func run(_ program: URL, _ arguments: [String], in directory: URL?, killAfter seconds: Double? = nil)
+    throws -> CLIResult
+  {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program
     process.arguments = arguments
+    // A trap's report in one line rather than a page of backtrace.
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    process.environment = environment
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    if let seconds {
+      DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [process] in
+        if process.isRunning { process.terminate() }
+      }
+    }
     // Read before waiting so a large output cannot fill the pipe and block the child.
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return CLIResult(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+      stderr: String(decoding: stderr, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
+  }
+
+  /// Every path below `folder` (relative, sorted), to check what a command left behind.
+  static func listing(of folder: URL) throws -> [String] {
+    let paths = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+    return paths.sorted()
   }
 
   /// A fresh temporary directory, removed by the caller.

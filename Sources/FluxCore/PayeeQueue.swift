@@ -67,7 +67,7 @@ public struct PayeeQueue: Sendable {
 
   /// Adds `node` with `key`; a node already present is moved to its new place.
   public mutating func insert(node: Int, key: PayeeKey) {
-    precondition(key.comparisonHeight <= Int(Int32.max), "payee key height beyond the queue's 32-bit range")
+    precondition(key.comparisonHeight <= ChainParams.maxHeight, "payee key height beyond the queue's 32-bit range")
     if contains(node: node) { remove(node: node) }
     if node >= liveGeneration.count {
       liveGeneration.append(contentsOf: repeatElement(0, count: node + 1 - liveGeneration.count))

@@ -32,7 +32,7 @@ public struct RuleOverrideKey: Sendable {
     },
     RuleOverrideKey(key: "time_anchor.height", help: "height of the block whose time anchors projected dates") {
       params, value throws(RuleError) in
-      params.timeAnchor.height = try value.integer(in: 0...Int(Int32.max), expected: "a block height")
+      params.timeAnchor.height = try value.integer(in: 0...ChainParams.maxHeight, expected: "a block height")
     },
     RuleOverrideKey(key: "time_anchor.time", help: "UTC time of the anchor block, e.g. 2025-10-25T18:00:35Z") {
       params, value throws(RuleError) in

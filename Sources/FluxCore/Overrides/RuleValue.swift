@@ -62,12 +62,12 @@ extension RuleValue {
   /// A block height, or `never` (nil).
   func heightOrNever() throws(RuleError) -> Int? {
     if case .scalar(let text) = self, text.trimmingASCIIWhitespace == "never" { return nil }
-    return try integer(in: 0...Int(Int32.max), expected: "a block height (0 … 2147483647) or \"never\"")
+    return try integer(in: 0...ChainParams.maxHeight, expected: "a block height (0 … 2147483647) or \"never\"")
   }
 
   /// A number of blocks ≥ `minimum`.
   func blocks(minimum: Int) throws(RuleError) -> Int {
-    try integer(in: minimum...Int(Int32.max), expected: "a whole number of blocks ≥ \(minimum)")
+    try integer(in: minimum...ChainParams.maxHeight, expected: "a whole number of blocks ≥ \(minimum)")
   }
 
   /// An amount of FLUX with at most 8 decimals, ≥ 0.

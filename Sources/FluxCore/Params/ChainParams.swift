@@ -29,6 +29,13 @@ public struct ChainParams: Sendable, Equatable {
   /// key active at its benchmark time.
   public var benchmarkKeyActivations: [Int64]
 
+  /// The highest block height any rule, table or run may reach (2,147,483,647).
+  ///
+  /// Heights are stored in 32 bits where they are hot (the payee queue's keys, the
+  /// engine's per-node ledger), and at 30 s a block this is over 2,000 years of chain,
+  /// so every height read from a file or an option is checked against it.
+  public static let maxHeight = Int(Int32.max)
+
   /// The index of the benchmark key valid at Unix `time` (0 for the first key).
   public func benchmarkKeyIndex(at time: Int64) -> Int {
     max(0, (benchmarkKeyActivations.lastIndex { $0 <= time } ?? 0))

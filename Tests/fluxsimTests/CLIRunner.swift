@@ -39,8 +39,21 @@ enum CLI {
     environment["SWIFT_BACKTRACE"] = "enable=no"
     process.environment = environment
     if let directory { process.currentDirectoryURL = directory }
-    let out = Pipe()
-    let err = Pipe()
+    // Output goes to files, not pipes: nothing to drain while the child runs, and no
+    // read interrupted by a signal (Foundation's pipe reads trap on EINTR).
+    let capture = FileManager.default.temporaryDirectory.appendingPathComponent("fluxsim-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: capture) }
+    let outURL = capture.appendingPathComponent("stdout")
+    let errURL = capture.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+    defer {
+      try? out.close()
+      try? err.close()
+    }
     process.standardOutput = out
     process.standardError = err
     try process.run()
@@ -49,13 +62,11 @@ enum CLI {
         if process.isRunning { process.terminate() }
       }
     }
-    // Read before waiting so a large output cannot fill the pipe and block the child.
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return CLIResult(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
+      status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+      signalled: process.terminationReason == .uncaughtSignal)
   }
 
   /// Every path below `folder` (relative, sorted), to check what a command left behind.

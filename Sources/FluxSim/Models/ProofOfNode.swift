@@ -46,7 +46,7 @@ extension Simulation {
     // distribution, without a logarithm in the common case.
     let slots = stream.bernoulli(filled) ? 1 : 1 + stream.geometric(p: max(filled, 1e-12))
     let slotStart = (proofOfNode.tipSlotStart ?? chain.time) + Int64(slots) * spacing
-    let delay = min(max(Int64(proofOfNode.mintDelay.sample(stream) + 0.5), 1), spacing - 1)
+    let delay = Int64(Checked.count(proofOfNode.mintDelay.sample(stream) + 0.5, in: 1...max(1, Int(spacing) - 1)))
     nextBlockTime = max(slotStart + delay, chain.time + 1)
     proofOfNode.tipSlotStart = slotStart
   }

@@ -135,7 +135,7 @@ extension ScenarioValidator {
       guard figure > limit else { return }
       problems.append(Problem(keyPath: path, message: message(describe(figure)) + " (at most \(limit.grouped) a job)"))
     }
-    check(work.blocks, maxBlocksPerJob, "horizon") {
+    check(work.blocks, maxBlocksPerJob, scenario.horizon.keyPath) {
       "\(scenario.horizon.text) is \($0) blocks from the start: shorten the horizon"
     }
     check(work.rows, maxRowsPerJob, "sample") {

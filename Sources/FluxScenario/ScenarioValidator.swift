@@ -65,8 +65,10 @@ enum ScenarioValidator {
         fail("sample.blocks", "must be 1 … \(ChainParams.maxHeight.grouped), found \(every)")
       }
     }
+    // The estimate reads the values checked above: only once they are in range does it
+    // mean anything (and a value already refused is not refused twice).
     let work = work(scenario, span: span)
-    let limits = limitProblems(work, scenario)
+    let limits = problems.isEmpty ? limitProblems(work, scenario) : []
     problems += limits
     if scenario.replications < 1 || scenario.replications > 100_000 {
       fail("replications", "must be 1 … 100000, found \(scenario.replications)")
@@ -126,6 +128,9 @@ enum ScenarioValidator {
     let room = eras.map { $0.startConfirmWindow + $0.dosDuration + $0.expiry }.max() ?? 0
     let lastHeight = ChainParams.maxHeight - room
     let path = horizon.keyPath
+    // A duration of more blocks than a job may have is refused with the work's figures
+    // (`limitProblems`); a height is refused here, as a height.
+    if case .duration = horizon, span.blocks > Double(maxBlocksPerJob) { return }
     if Double(startHeight) + span.blocks > Double(lastHeight) {
       fail(
         path,
@@ -143,7 +148,9 @@ enum ScenarioValidator {
     for tier in Tier.allCases where !(0...JobConfig.maxNodes).contains(nodes[tier]) {
       fail("fleet.nodes.\(tier)", "must be 0 … \(JobConfig.maxNodes.grouped), found \(nodes[tier])")
     }
-    let total = Tier.allCases.reduce(0) { $0 + min(max(0, nodes[$1]), JobConfig.maxNodes + 1) }
+    // Summed only once each tier is in range, so the sum cannot overflow.
+    let inRange = Tier.allCases.allSatisfy { (0...JobConfig.maxNodes).contains(nodes[$0]) }
+    let total = inRange ? Tier.allCases.reduce(0) { $0 + nodes[$1] } : 0
     if total > JobConfig.maxNodes {
       fail("fleet.nodes", "\(total.grouped) nodes; at most \(JobConfig.maxNodes.grouped) fit in memory")
     }

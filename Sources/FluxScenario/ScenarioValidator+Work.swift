@@ -82,8 +82,7 @@ extension ScenarioValidator {
     case .blocks(let every): rows = every >= 1 ? span.blocks / Double(every) : 0
     }
     return JobWork(
-      blocks: JobWork.saturated(span.blocks), seconds: JobWork.saturated(span.seconds),
-      nodes: JobWork.saturated(created), uptimeFlips: JobWork.saturated(flips),
+      blocks: JobWork.saturated(span.blocks), nodes: JobWork.saturated(created), uptimeFlips: JobWork.saturated(flips),
       appArrivals: JobWork.saturated(arrivals), appInstances: JobWork.saturated(instances),
       rows: JobWork.saturated(rows))
   }

@@ -9,8 +9,6 @@ import FluxSim
 public struct JobWork: Sendable, Equatable {
   /// Blocks from the start to the horizon (a duration at the eras' target spacings).
   public var blocks: Int
-  /// Simulated seconds from the start to the horizon.
-  public var seconds: Int
   /// Nodes the job creates: the initial fleet and the expected churn joins.
   public var nodes: Int
   /// Expected online/offline flips of all nodes over the horizon.
@@ -23,11 +21,10 @@ public struct JobWork: Sendable, Equatable {
   public var rows: Int
 
   public init(
-    blocks: Int = 0, seconds: Int = 0, nodes: Int = 0, uptimeFlips: Int = 0, appArrivals: Int = 0,
+    blocks: Int = 0, nodes: Int = 0, uptimeFlips: Int = 0, appArrivals: Int = 0,
     appInstances: Int = 0, rows: Int = 0
   ) {
     self.blocks = blocks
-    self.seconds = seconds
     self.nodes = nodes
     self.uptimeFlips = uptimeFlips
     self.appArrivals = appArrivals
@@ -38,7 +35,7 @@ public struct JobWork: Sendable, Equatable {
   /// The larger of each figure (the heaviest job of a sweep).
   func union(_ other: JobWork) -> JobWork {
     JobWork(
-      blocks: max(blocks, other.blocks), seconds: max(seconds, other.seconds), nodes: max(nodes, other.nodes),
+      blocks: max(blocks, other.blocks), nodes: max(nodes, other.nodes),
       uptimeFlips: max(uptimeFlips, other.uptimeFlips), appArrivals: max(appArrivals, other.appArrivals),
       appInstances: max(appInstances, other.appInstances), rows: max(rows, other.rows))
   }

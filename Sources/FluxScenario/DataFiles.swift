@@ -2,6 +2,12 @@ import FluxCore
 import FluxSim
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
 /// A file a scenario names besides itself (a price CSV), as read: its contents belong to
 /// the run as much as the scenario's text does.
 public struct DataFile: Sendable, Equatable {
@@ -14,6 +20,31 @@ public struct DataFile: Sendable, Equatable {
   public let bytes: Data
   /// The bytes as UTF-8 text.
   public let text: String
+}
+
+/// Where a data file named in a scenario may be: below the scenario file's folder, by
+/// the same rule whether the scenario is validated, run, resumed or merged.
+///
+/// A scenario is shared as a folder (its run folder keeps copies of its data files at their
+/// paths as written), so a path that leaves the folder would read a file the folder does
+/// not hold: an absolute path, a `..` component or a symbolic link pointing outside is
+/// refused before anything is read.
+public enum DataFilePath {
+  /// Why `written` cannot name a data file, or nil when it may.
+  public static func problem(_ written: String) -> String? {
+    if written.isEmpty { return "the path is empty" }
+    if written.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      return "the path holds a control character"
+    }
+    if written.hasPrefix("/") { return "the path is absolute" }
+    let components = written.split(separator: "/")
+    if components.contains("..") { return "the path goes up a folder (..)" }
+    if components.allSatisfy({ $0 == "." }) { return "the path names the scenario's folder, not a file" }
+    return nil
+  }
+
+  /// The advice that follows a refusal.
+  static let advice = "data files are read from the scenario's folder: give a path inside it, such as data/prices.csv"
 }
 
 /// Reads the files a scenario names, relative to the scenario file's folder, once each
@@ -30,23 +61,22 @@ struct DataFileReader {
   /// `scenario` with the points of its price CSV (if it names one) read in.
   mutating func resolve(_ scenario: Scenario, tree: SourceTree) throws(Diagnostics) -> Scenario {
     guard case .csv(let written, _) = scenario.economics?.fluxUSD else { return scenario }
+    let key = "economics.flux_usd.csv"
+    func refuse(_ reason: String) -> Diagnostics { Diagnostics(items: [tree.diagnostic(at: key, reason)]) }
+    if let problem = DataFilePath.problem(written) {
+      throw refuse("\(problem) (\"\(written.excerpt)\"); \(DataFilePath.advice)")
+    }
     let path = Self.path(written, relativeTo: scenarioFile)
     if prices[path] == nil {
-      guard FileManager.default.fileExists(atPath: path) else {
-        throw Diagnostics(items: [
-          tree.diagnostic(at: "economics.flux_usd.csv", "cannot read the price series \"\(path)\": no such file")
-        ])
-      }
-      func unreadable(_ reason: String) -> Diagnostics {
-        Diagnostics(items: [
-          tree.diagnostic(at: "economics.flux_usd.csv", "cannot read the price series \"\(path)\": \(reason)")
-        ])
+      if let problem = Self.leavesFolder(path, of: scenarioFile) {
+        throw refuse("\(problem) (\"\(written.excerpt)\"); \(DataFilePath.advice)")
       }
       // Read once, as bytes: the text parsed is exactly the bytes hashed and copied.
       let bytes: Data
-      do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-        throw unreadable(error.localizedDescription)
+      func unreadable(_ reason: String) -> Diagnostics {
+        refuse("cannot read the price series \"\(path.excerpt)\": \(reason)")
       }
+      do { bytes = try InputFile.read(path) } catch { throw unreadable(error.reason) }
       guard let text = String(data: bytes, encoding: .utf8) else { throw unreadable("not UTF-8 text") }
       prices[path] = try PriceCSV.parse(file: path, text: text)
       files.append(DataFile(path: path, written: written, bytes: bytes, text: text))
@@ -56,15 +86,31 @@ struct DataFileReader {
     return resolved
   }
 
-  /// `path` as seen from the folder of `file` (unchanged when absolute).
+  /// `path` as seen from the folder of `file`.
   static func path(_ path: String, relativeTo file: String) -> String {
-    guard !path.hasPrefix("/"), let slash = file.lastIndex(of: "/") else { return path }
+    guard let slash = file.lastIndex(of: "/") else { return path }
     return String(file[...slash]) + path
+  }
+
+  /// Why `path`, once symbolic links are followed, is not inside the folder of `file`;
+  /// nil when it is (or does not exist: reading it then says so).
+  static func leavesFolder(_ path: String, of file: String) -> String? {
+    let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? "."
+    guard let real = realPath(path), let realFolder = realPath(folder.isEmpty ? "/" : folder) else { return nil }
+    let inside = realFolder == "/" ? real.hasPrefix("/") : real.hasPrefix(realFolder + "/")
+    return inside ? nil : "the path leads out of the scenario's folder through a symbolic link"
+  }
+
+  private static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 }
 
 /// A FLUX price series as CSV: the header `date,usd`, then one `DATE,USD` line per point
-/// (a UTC date or date-time, USD per FLUX > 0), dates ascending. Blank lines are skipped.
+/// (a UTC date or date-time, USD per FLUX > 0 and at most `ScenarioValidator.maxUSD`),
+/// dates ascending, at most `InputLimits.maxCSVRows` of them. Blank lines are skipped.
 /// Every mistake is reported as `file:line: error: …`.
 enum PriceCSV {
   static let header = "date,usd"
@@ -78,26 +124,32 @@ enum PriceCSV {
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
     let headerText = lines.first.map { $0.split(separator: ",").map(\.trimmingSpaces).joined(separator: ",") } ?? ""
     guard headerText == header else {
-      fail(1, "", "expected the header \(header), found \"\(lines.first ?? "")\"")
+      fail(1, "", "expected the header \(header), found \"\((lines.first ?? "").excerpt)\"")
       throw Diagnostics(items: problems)
     }
     var points: [PricePoint] = []
     for (offset, line) in lines.enumerated().dropFirst() where !line.trimmingSpaces.isEmpty {
       let number = offset + 1
+      if points.count + problems.count >= InputLimits.maxCSVRows {
+        fail(
+          number, "",
+          "more than \(InputLimits.maxCSVRows.grouped) price lines; at most \(InputLimits.maxCSVRows.grouped)")
+        break
+      }
       let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(\.trimmingSpaces)
       guard cells.count == 2 else {
-        fail(number, "", "expected DATE,USD, found \"\(line)\"")
+        fail(number, "", "expected DATE,USD, found \"\(line.excerpt)\"")
         continue
       }
       guard let date = DateValue(text: cells[0]) else {
-        fail(number, "date", "expected \(DateValue.expected), found \"\(cells[0])\"")
+        fail(number, "date", "expected \(DateValue.expected), found \"\(cells[0].excerpt)\"")
         continue
       }
       guard let price = USDPriceValue(text: cells[1]) else {
-        fail(number, "usd", "expected \(USDPriceValue.expected), found \"\(cells[1])\"")
+        fail(number, "usd", "expected \(USDPriceValue.expected), found \"\(cells[1].excerpt)\"")
         continue
       }
-      if !(price.usd > 0) { fail(number, "usd", "must be > 0, found \(price)") }
+      if let problem = ScenarioValidator.priceProblem(price) { fail(number, "usd", problem) }
       if let last = points.last, date.seconds <= last.time {
         fail(number, "date", "must be after the previous line's date (\(UTCTime.iso8601(last.time)))")
       }

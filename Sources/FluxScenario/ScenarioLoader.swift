@@ -14,9 +14,27 @@ public struct ScenarioFile: Sendable {
   /// The other files the scenario names (price CSVs), as read; their contents shape the
   /// results as much as the scenario's text does.
   public let dataFiles: [DataFile]
+  /// The work its run asks for, with the file's replications (`work(replications:)` for others).
+  public let work: RunWork
 
   /// Jobs = points × replications.
   public var jobCount: Int { points.count * scenario.replications }
+
+  /// The work of a run with `replications` per point, or why it is too much (a run's
+  /// `--replications` may ask for more than the file does).
+  public func work(replications: Int) -> Result<RunWork, Diagnostic> {
+    let blocksPerPoint = work.replications > 0 ? work.totalBlocks / work.replications : 0
+    var run = work
+    run.replications = replications
+    let (jobs, overflow) = points.count.multipliedReportingOverflow(by: replications)
+    run.jobs = overflow ? .max : jobs
+    let (blocks, past) = blocksPerPoint.multipliedReportingOverflow(by: replications)
+    run.totalBlocks = past ? .max : blocks
+    if let problem = ScenarioLoader.runLimitProblem(run) {
+      return .failure(Diagnostic(file: path, message: problem))
+    }
+    return .success(run)
+  }
 }
 
 /// One point of a sweep: the values assigned and the scenario they give.
@@ -54,25 +72,64 @@ public enum ScenarioLoader {
     let scenario = try data.resolve(decode(tree.node, tree: tree), tree: tree)
     var problems = ScenarioValidator.problems(scenario).map { tree.diagnostic(at: $0.keyPath, $0.message) }
     guard problems.isEmpty else { throw Diagnostics(items: problems) }
+    // The grid's size is known from the axes alone: refused before a point is built.
+    var pointCount = 1
+    for axis in scenario.sweep {
+      let (product, overflow) = pointCount.multipliedReportingOverflow(by: axis.values.count)
+      pointCount = overflow ? .max : product
+    }
+    if pointCount > ScenarioValidator.maxPoints {
+      let sizes = scenario.sweep.map { $0.values.count.grouped }.joined(separator: " × ")
+      throw Diagnostics(items: [
+        tree.diagnostic(
+          at: "sweep",
+          "\(sizes) = \(ScenarioValidator.describe(pointCount)) sweep points; at most \(ScenarioValidator.maxPoints.grouped)"
+        )
+      ])
+    }
     var points: [SweepPoint] = []
+    var perJob = JobWork()
+    var blocksPerReplication = 0
     for assignments in try grid(scenario.sweep, tree: tree) {
       var node = tree.node
       for assignment in assignments { node = replacing(assignment.keyPath, with: assignment.value, in: node) }
       let pointScenario = try data.resolve(decode(node, tree: tree, sweep: assignments), tree: tree)
-      problems = ScenarioValidator.problems(pointScenario).map {
+      let (pointProblems, work) = ScenarioValidator.check(pointScenario)
+      problems = pointProblems.map {
         tree.diagnostic(at: $0.keyPath, "\($0.message) (sweep point \(describe(assignments)))")
       }
       guard problems.isEmpty else { throw Diagnostics(items: problems) }
+      perJob = perJob.union(work)
+      blocksPerReplication =
+        blocksPerReplication.addingReportingOverflow(work.blocks).overflow
+        ? .max : blocksPerReplication + work.blocks
       points.append(SweepPoint(assignments: assignments, scenario: pointScenario))
     }
-    let jobs = points.count * scenario.replications
-    if jobs > ScenarioValidator.maxJobs {
+    let replications = scenario.replications
+    let (totalBlocks, overflow) = blocksPerReplication.multipliedReportingOverflow(by: replications)
+    let work = RunWork(
+      points: points.count, replications: replications, jobs: points.count * replications,
+      totalBlocks: overflow ? .max : totalBlocks, perJob: perJob)
+    if let problem = runLimitProblem(work) {
       throw Diagnostics(items: [
-        tree.diagnostic(
-          at: "replications", "\(jobs) jobs (sweep points × replications); at most \(ScenarioValidator.maxJobs)")
+        tree.diagnostic(at: work.jobs > ScenarioValidator.maxJobs ? "replications" : "horizon", problem)
       ])
     }
-    return ScenarioFile(path: file, text: text, scenario: scenario, points: points, dataFiles: data.files)
+    return ScenarioFile(path: file, text: text, scenario: scenario, points: points, dataFiles: data.files, work: work)
+  }
+
+  /// Why a run's jobs or total blocks are past the limits, or nil.
+  static func runLimitProblem(_ work: RunWork) -> String? {
+    if work.jobs > ScenarioValidator.maxJobs {
+      return "\(ScenarioValidator.describe(work.jobs)) jobs (\(work.points.grouped) sweep points × "
+        + "\(work.replications.grouped) replications); at most \(ScenarioValidator.maxJobs.grouped)"
+    }
+    if work.totalBlocks > ScenarioValidator.maxTotalBlocks {
+      return
+        "the run's \(work.jobs.grouped) jobs simulate \(ScenarioValidator.describe(work.totalBlocks)) blocks in all; "
+        + "at most \(ScenarioValidator.maxTotalBlocks.grouped): fewer replications or sweep points, or a shorter horizon"
+    }
+    return nil
   }
 
   private static func describe(_ assignments: [SweepAssignment]) -> String {

@@ -5,11 +5,16 @@ import FluxSim
 /// the start height (flux-rules.md §7.3), distributions and prices in range, and the
 /// settings that need each other present.
 extension ScenarioValidator {
+  /// The largest weight of a catalogue kind (relative: sums of thousands stay exact enough).
+  static let maxWeight = 1_000_000.0
+  /// The largest hosting cost, USD per node per month.
+  static let maxHostingPerMonth = 1_000_000.0
+
   static func validateMarket(
-    _ scenario: Scenario, startHeight: Int, params: ChainParams, fail: (String, String) -> Void
+    _ scenario: Scenario, startHeight: Int, seconds: Double, params: ChainParams, fail: (String, String) -> Void
   ) {
     if let apps = scenario.apps {
-      validate(apps, startHeight: startHeight, params: params, fail: fail)
+      validate(apps, startHeight: startHeight, seconds: seconds, params: params, fail: fail)
       if apps.usdPriceFloor, scenario.economics == nil {
         fail("apps.usd_price_floor", "the USD floor needs a FLUX price: add economics.flux_usd")
       }
@@ -18,9 +23,10 @@ extension ScenarioValidator {
   }
 
   private static func validate(
-    _ apps: AppsSpec, startHeight: Int, params: ChainParams, fail: (String, String) -> Void
+    _ apps: AppsSpec, startHeight: Int, seconds: Double, params: ChainParams, fail: (String, String) -> Void
   ) {
-    validate(apps.arrivals, at: "apps.arrivals", zeroAllowed: true, fail: fail)
+    validate(
+      apps.arrivals, at: "apps.arrivals", range: 0...Double(maxAppArrivals), until: seconds, fail: fail)
     // The simulator registers version 8 specs; FluxOS must accept them at the start.
     let smallest = AppSpec(version: 8, components: [AppComponent(cpuTenths: 1, ramMB: 100, hddGB: 1)])
     for case .versionNotYetSupported(let version, let from, _) in params.validate(smallest, at: startHeight) {
@@ -35,7 +41,7 @@ extension ScenarioValidator {
       var names = Set<String>()
       for (index, entry) in entries.enumerated() {
         let path = "apps.catalogue[\(index)]"
-        if !names.insert(entry.name).inserted { fail("\(path).name", "\"\(entry.name)\" is used twice") }
+        if !names.insert(entry.name).inserted { fail("\(path).name", "\"\(entry.name.excerpt)\" is used twice") }
         validate(entry, at: path, startHeight: startHeight, params: params, fail: fail)
       }
     case .distributions(let spec):
@@ -59,7 +65,9 @@ extension ScenarioValidator {
       if maximum.percent < share.percent {
         fail("\(path).max", "must be ≥ the share (\(share)), found \(maximum)")
       }
-      if fromHeight < 0 { fail("\(path).from_height", "must be ≥ 0, found \(fromHeight)") }
+      if !(0...ChainParams.maxHeight).contains(fromHeight) {
+        fail("\(path).from_height", "must be 0 … \(ChainParams.maxHeight.grouped), found \(fromHeight)")
+      }
     }
   }
 
@@ -68,7 +76,10 @@ extension ScenarioValidator {
     _ entry: CatalogueEntrySpec, at path: String, startHeight: Int, params: ChainParams,
     fail: (String, String) -> Void
   ) {
-    if !(entry.weight > 0) { fail("\(path).weight", "must be > 0, found \(entry.weight.compactDescription)") }
+    if !(entry.weight > 0 && entry.weight <= maxWeight) {
+      fail(
+        "\(path).weight", "must be > 0 and at most \(Int(maxWeight).grouped), found \(entry.weight.compactDescription)")
+    }
     validateShare(entry.renewal, at: "\(path).renewal", fail: fail)
     for (index, component) in entry.components.enumerated() {
       let at = "\(path).components[\(index)]"
@@ -133,15 +144,26 @@ extension ScenarioValidator {
     if !(0...100).contains(value.percent) { fail(path, "must be 0% … 100%, found \(value)") }
   }
 
+  /// Why `price` is not a FLUX price a run can use (`PricePath.usdRange`), or nil.
+  static func priceProblem(_ price: USDPriceValue) -> String? {
+    if !(price.usd > 0) { return "must be > 0, found \(price)" }
+    let range = PricePath.usdRange
+    guard range.contains(price.usd) else {
+      return
+        "must be \(range.lowerBound.compactDescription) … \(range.upperBound.compactDescription) USD, found \(price)"
+    }
+    return nil
+  }
+
   private static func validate(_ economics: EconomicsSpec, fail: (String, String) -> Void) {
     let price = "economics.flux_usd"
     switch economics.fluxUSD {
     case .constant(let usd):
-      if !(usd.usd > 0) { fail(price, "must be > 0, found \(usd)") }
+      if let problem = priceProblem(usd) { fail(price, problem) }
     case .series(let points):
       if points.isEmpty { fail("\(price).series", "expected at least one point") }
       for (index, point) in points.enumerated() {
-        if !(point.usd.usd > 0) { fail("\(price).series[\(index)].usd", "must be > 0, found \(point.usd)") }
+        if let problem = priceProblem(point.usd) { fail("\(price).series[\(index)].usd", problem) }
         if index > 0, point.time <= points[index - 1].time {
           fail(
             "\(price).series[\(index)].date",
@@ -150,17 +172,24 @@ extension ScenarioValidator {
       }
     case .csv:
       break  // Checked line by line when the file is read (`PriceCSV`).
-    case .gbm(let start, _, let volatility):
-      if !(start.usd > 0) { fail("\(price).gbm.start", "must be > 0, found \(start)") }
-      if !(volatility.percent >= 0) { fail("\(price).gbm.volatility", "must be ≥ 0%/year, found \(volatility)") }
+    case .gbm(let start, let drift, let volatility):
+      if let problem = priceProblem(start) { fail("\(price).gbm.start", problem) }
+      if !(drift.percent >= -100 && drift.percent <= 100) {
+        fail("\(price).gbm.drift", "must be -100%/year … 100%/year, found \(drift)")
+      }
+      if !(volatility.percent >= 0 && volatility.percent <= 200) {
+        fail("\(price).gbm.volatility", "must be 0%/year … 200%/year, found \(volatility)")
+      }
     }
     if let hosting = economics.hosting,
-      let negative = Tier.allCases.map({ hosting[$0] }).first(where: { $0.rate.amount < 0 })
+      let bad = Tier.allCases.map({ hosting[$0] }).first(where: {
+        !($0.rate.amount >= 0 && $0.perMonth <= maxHostingPerMonth)
+      })
     {
-      fail("economics.hosting", "must be ≥ $0, found \(negative)")
+      fail("economics.hosting", "must be $0 … $\(Int(maxHostingPerMonth).grouped)/month, found \(bad)")
     }
-    if !(economics.opportunityCost.percent >= 0) {
-      fail("economics.opportunity_cost", "must be ≥ 0%/year, found \(economics.opportunityCost)")
+    if !(economics.opportunityCost.percent >= 0 && economics.opportunityCost.percent <= 1_000) {
+      fail("economics.opportunity_cost", "must be 0%/year … 1000%/year, found \(economics.opportunityCost)")
     }
     if let roi = economics.roiChurn {
       validate(roi, at: "economics.roi_churn", fail: fail)

@@ -12,12 +12,24 @@ struct SourceTree {
   /// Position of each value by dotted key path ("" for the root, `funds[0].amount`, …).
   let marks: [String: Mark]
 
-  /// Parses `text`; a syntax error, an anchor/alias or a non-string key becomes a `Diagnostic`.
+  /// Parses `text`; a syntax error, an anchor or alias, a non-string key or a document
+  /// past `InputLimits` becomes a `Diagnostic`, before any value is decoded.
   init(file: String, text: String) throws(Diagnostic) {
     self.file = file
+    let size = text.utf8.count
+    if size > InputLimits.maxFileBytes {
+      throw Diagnostic(
+        file: file, message: "the text has \(size.grouped) bytes; at most \(InputLimits.maxFileBytes.grouped) (4 MiB)")
+    }
+    if let anchor = AnchorScan.first(in: text) {
+      throw Self.unsupported(
+        file: file, line: anchor.line, column: anchor.column, anchor.isAlias ? "*" : "&", anchor.name)
+    }
+    let parser: Parser
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text)
+      parser = try Parser(yaml: text)
+      node = try parser.singleRoot()
     } catch let error as YamlError {
       throw Self.diagnostic(file: file, error)
     } catch {
@@ -26,7 +38,12 @@ struct SourceTree {
     guard let node else { throw Diagnostic(file: file, line: 1, column: 1, message: "the file is empty") }
     self.node = node
     var marks: [String: Mark] = [:]
-    self.root = try Self.convert(node, path: "", file: file, marks: &marks)
+    // The parser owns the anchors the nodes refer to (weakly): kept alive, an anchor the
+    // scan did not see is still found on its node.
+    let converted = withExtendedLifetime(parser) {
+      Result { () throws(Diagnostic) in try Self.convert(node, path: "", depth: 1, file: file, marks: &marks) }
+    }
+    self.root = try converted.get()
     self.marks = marks
   }
 
@@ -40,20 +57,39 @@ struct SourceTree {
     return Diagnostic(file: file, line: mark?.line, column: mark?.column, keyPath: keyPath, message: message)
   }
 
-  private static func convert(_ node: Node, path: String, file: String, marks: inout [String: Mark]) throws(Diagnostic)
-    -> RuleValue
+  private static func convert(_ node: Node, path: String, depth: Int, file: String, marks: inout [String: Mark])
+    throws(Diagnostic) -> RuleValue
   {
     if let mark = node.mark { marks[path] = mark }
+    func refuse(_ message: String) -> Diagnostic {
+      Diagnostic(file: file, line: node.mark?.line, column: node.mark?.column, keyPath: path, message: message)
+    }
+    if let anchor = node.anchor {
+      throw unsupported(file: file, line: node.mark?.line, column: node.mark?.column, "&", anchor.rawValue)
+    }
+    if depth > InputLimits.maxDepth, node.scalar == nil {
+      throw refuse("nested more than \(InputLimits.maxDepth) levels deep")
+    }
     switch node {
     case .scalar(let scalar):
+      let length = scalar.string.count
+      if length > InputLimits.maxScalarCharacters {
+        throw refuse("a value of \(length.grouped) characters; at most \(InputLimits.maxScalarCharacters.grouped)")
+      }
       return .scalar(scalar.string)
     case .sequence(let sequence):
+      if sequence.count > InputLimits.maxEntries {
+        throw refuse("a list of \(sequence.count.grouped) items; at most \(InputLimits.maxEntries.grouped)")
+      }
       var items: [RuleValue] = []
       for (index, item) in sequence.enumerated() {
-        items.append(try convert(item, path: "\(path)[\(index)]", file: file, marks: &marks))
+        items.append(try convert(item, path: "\(path)[\(index)]", depth: depth + 1, file: file, marks: &marks))
       }
       return .list(items)
     case .mapping(let mapping):
+      if mapping.count > InputLimits.maxEntries {
+        throw refuse("a mapping of \(mapping.count.grouped) keys; at most \(InputLimits.maxEntries.grouped)")
+      }
       var fields: [RuleField] = []
       for (keyNode, valueNode) in mapping {
         guard case .scalar(let key) = keyNode else {
@@ -62,17 +98,29 @@ struct SourceTree {
             message: "expected a plain key, found a mapping or list used as a key")
         }
         let childPath = path.isEmpty ? key.string : "\(path).\(key.string)"
-        let value = try convert(valueNode, path: childPath, file: file, marks: &marks)
+        if key.string.count > InputLimits.maxScalarCharacters {
+          throw refuse(
+            "a key of \(key.string.count.grouped) characters; at most \(InputLimits.maxScalarCharacters.grouped)")
+        }
+        let value = try convert(valueNode, path: childPath, depth: depth + 1, file: file, marks: &marks)
         // Point at the key: that is the line a reader looks for.
         if let mark = keyNode.mark { marks[childPath] = mark }
         fields.append(RuleField(key: key.string, value: value))
       }
       return .map(fields)
-    case .alias:
-      throw Diagnostic(
-        file: file, line: node.mark?.line, column: node.mark?.column, keyPath: path,
-        message: "YAML aliases are not supported; write the value out")
+    case .alias(let alias):
+      throw unsupported(file: file, line: node.mark?.line, column: node.mark?.column, "*", alias.anchor.rawValue)
     }
+  }
+
+  /// The refusal of an anchor (`&name`) or alias (`*name`): values shared through them
+  /// could unfold into far more than the file holds.
+  private static func unsupported(file: String, line: Int?, column: Int?, _ sigil: String, _ name: String)
+    -> Diagnostic
+  {
+    Diagnostic(
+      file: file, line: line, column: column,
+      message: "YAML anchors and aliases are not supported (found \(sigil)\(name.excerpt)); write the value out")
   }
 
   private static func diagnostic(file: String, _ error: YamlError) -> Diagnostic {

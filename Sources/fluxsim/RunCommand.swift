@@ -28,6 +28,13 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let scenarios = try ScenarioInput.load(files)
+    // --replications may ask for more jobs than the file does: refused before any work.
+    for file in scenarios {
+      if case .failure(let refusal) = file.work(replications: options.replications ?? file.scenario.replications) {
+        Console.error(refusal.description)
+        throw ExitCode(2)
+      }
+    }
     // A run folder keeps copies of the data files; refuse before any work what cannot be.
     let problems = scenarios.compactMap(RunInputs.problem)
     if !problems.isEmpty {

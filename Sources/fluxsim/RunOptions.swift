@@ -38,13 +38,7 @@ enum ScenarioInput {
     for path in paths {
       do {
         let text: String
-        do {
-          text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-          throw Diagnostics(items: [
-            Diagnostic(file: path, message: "cannot read the file: \(error.localizedDescription)")
-          ])
-        }
+        do { text = try InputFile.text(path) } catch { throw Diagnostics(items: [error]) }
         files.append(try ScenarioLoader.load(file: path, text: text))
       } catch let diagnostics as Diagnostics {
         Console.error(diagnostics.description)

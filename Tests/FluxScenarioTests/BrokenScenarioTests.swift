@@ -38,16 +38,16 @@ import Testing
     (base + "replications: 0\n", "s.yaml:3:1: error: replications: must be 1 … 100000, found 0"),
     (base + "replications: many\n", "s.yaml:3:1: error: replications: expected a whole number, found \"many\""),
     (base + "seed: -4\n", "s.yaml:3:1: error: seed: must be ≥ 0"),
-    (base + "sample: 0s\n", "s.yaml:3:1: error: sample: must be at least 1s, found 0s"),
-    (base + "sample: { blocks: 0 }\n", "s.yaml:3:11: error: sample.blocks: must be ≥ 1, found 0"),
+    (base + "sample: 0s\n", "s.yaml:3:1: error: sample: must be 1s … 1000y, found 0s"),
+    (base + "sample: { blocks: 0 }\n", "s.yaml:3:11: error: sample.blocks: must be 1 … 2,147,483,647, found 0"),
     (
       "name: x\nhorizon: 20y\nsample: 1s\n",
-      "s.yaml:3:1: error: sample: about 21037968 rows per job; at most 5000000: sample less often or shorten the horizon"
+      "s.yaml:3:1: error: sample: about 21,037,968 sampled rows: sample less often or shorten the horizon (at most 5,000,000 a job)"
     ),
     // Fleet.
     (
       base + "fleet: { nodes: { cumulus: -1, nimbus: 1, stratus: 1 } }\n",
-      "s.yaml:3:19: error: fleet.nodes.cumulus: must be ≥ 0, found -1"
+      "s.yaml:3:19: error: fleet.nodes.cumulus: must be 0 … 5,000,000, found -1"
     ),
     (
       base + "fleet: { nodes: { cumulus: 1, nimbus: 1 } }\n",
@@ -58,8 +58,8 @@ import Testing
       "s.yaml:3:10: error: fleet.nodes: Proof of Node (from height 2020000) needs at least one node; found 0 and no joins"
     ),
     (
-      base + "fleet: { nodes: { cumulus: 9000000, nimbus: 0, stratus: 0 } }\n",
-      "s.yaml:3:10: error: fleet.nodes: 9000000 nodes; at most 5000000 fit in memory"
+      base + "fleet: { nodes: { cumulus: 3000000, nimbus: 3000000, stratus: 0 } }\n",
+      "s.yaml:3:10: error: fleet.nodes: 6,000,000 nodes; at most 5,000,000 fit in memory"
     ),
     (
       base + "fleet: { churn: { exits: 3% } }\n",
@@ -67,7 +67,7 @@ import Testing
     ),
     (
       base + "fleet: { churn: { exits: -0.1/month } }\n",
-      "s.yaml:3:19: error: fleet.churn.exits: must be ≥ 0, found -0.1/month"
+      "s.yaml:3:19: error: fleet.churn.exits: must be 0 … 1000/month, found -0.1/month"
     ),
     (
       base + "fleet: { uptime: sometimes }\n",
@@ -210,7 +210,7 @@ import Testing
     ),
     (
       base + "apps:\n  arrivals: 5/day\n  catalogue:\n    - { name: a, weight: 0, components: [], renewal: 50% }\n",
-      "s.yaml:6:18: error: apps.catalogue[0].weight: must be > 0, found 0" + "\n"
+      "s.yaml:6:18: error: apps.catalogue[0].weight: must be > 0 and at most 1,000,000, found 0" + "\n"
         + "s.yaml:6:29: error: apps.catalogue[0].components: expected at least one component"
     ),
     (
@@ -259,7 +259,7 @@ import Testing
     ),
     (
       base + "economics: { flux_usd: { gbm: { start: 0.3, volatility: -5%/year } } }\n",
-      "s.yaml:3:45: error: economics.flux_usd.gbm.volatility: must be ≥ 0%/year, found -5%/year"
+      "s.yaml:3:45: error: economics.flux_usd.gbm.volatility: must be 0%/year … 200%/year, found -5%/year"
     ),
     (
       base + "economics: { flux_usd: { csv: data/none.csv } }\n",

@@ -51,7 +51,13 @@ import Testing
     #expect(validate.stdout.isEmpty)
     let ok = try CLI.run(["validate", good])
     #expect(ok.status == 0)
-    #expect(ok.stdout == "\(good): ok (1 point(s) × 2 replication(s))\n")
+    // 3 days of 30 s PoN blocks, one row a day; 40 nodes with as many joins as exits;
+    // uptime cycles of Weibull(0.8, 40 d) + lognormal(4 h, σ 1.5) on average.
+    let cycle = 40 * 86_400 * tgamma(1 + 1 / 0.8) + 4 * 3_600 * exp(1.5 * 1.5 / 2)
+    let flips = Int(2 * 40 * 3 * 86_400 / cycle)
+    #expect(
+      ok.stdout == "\(good): ok\n  1 point(s) × 2 replication(s) = 2 job(s), 17,280 blocks in all\n"
+        + "  per job (at most): 8,640 blocks, 3 sampled rows, 40 nodes, \(flips) uptime flips\n")
   }
 
   @Test func compareWritesOneReportWithDifferences() throws {

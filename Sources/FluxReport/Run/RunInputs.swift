@@ -47,12 +47,11 @@ public enum RunInputs {
   }
 
   /// The path of a data file's copy in the run folder: its path as written, without `.`
-  /// components and repeated slashes, when that stays inside the folder and takes no name
-  /// of the folder's own.
+  /// components and repeated slashes, when it may name a data file at all
+  /// (`DataFilePath`: inside the scenario's folder) and takes no name of the folder's own.
   public static func folderPath(_ written: String) -> Result<String, PathProblem> {
-    if written.hasPrefix("/") { return .failure(PathProblem(text: "the path is absolute")) }
+    if let problem = DataFilePath.problem(written) { return .failure(PathProblem(text: problem)) }
     let components = written.split(separator: "/").filter { $0 != "." }
-    if components.contains("..") { return .failure(PathProblem(text: "the path goes up a folder (..)")) }
     guard let first = components.first else { return .failure(PathProblem(text: "the path is empty")) }
     if reservedNames.contains(String(first)) || (components.count == 1 && first.hasSuffix(".svg")) {
       return .failure(PathProblem(text: "it would take the place of the run's own \(first)"))

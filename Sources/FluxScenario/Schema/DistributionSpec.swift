@@ -80,13 +80,31 @@ public struct DistributionSpec<Unit: DistributionUnitMarker>: Codable, Sendable,
     }
   }
 
+  /// Shapes (Weibull, gamma) this wide or narrow, and lognormal sigmas up to this: beyond,
+  /// a distribution's draws span more orders of magnitude than any period or size has.
+  static var shapeRange: ClosedRange<Double> { 0.1...1_000 }
+  static var maxSigma: Double { 5 }
+
   /// Problems with the parameters' ranges, as (parameter, message).
   public var rangeProblems: [(String, String)] {
     var problems: [(String, String)] = []
+    let scaled = Self.families.first { $0.name == family }?.scaled ?? []
     for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
       let mayBeZero = family == "constant" || family == "uniform"
       if value < 0 || (!mayBeZero && value == 0) {
         problems.append((name, "must be \(mayBeZero ? "≥ 0" : "> 0"), found \(value.compactDescription)"))
+      } else if scaled.contains(name), !(value <= Unit.maximum) {
+        problems.append((name, "must be at most \(Unit.text(Unit.maximum)), found \(Unit.text(value))"))
+      } else if name == "shape", !Self.shapeRange.contains(value) {
+        let range = Self.shapeRange
+        problems.append(
+          (
+            name,
+            "must be \(range.lowerBound.compactDescription) … \(range.upperBound.compactDescription), found \(value.compactDescription)"
+          ))
+      } else if name == "sigma", !(value <= Self.maxSigma) {
+        problems.append(
+          (name, "must be at most \(Self.maxSigma.compactDescription), found \(value.compactDescription)"))
       }
     }
     if family == "uniform", let low = parameters["low"], let high = parameters["high"], high < low {
@@ -100,12 +118,17 @@ public struct DistributionSpec<Unit: DistributionUnitMarker>: Codable, Sendable,
 public protocol DistributionUnitMarker: Sendable {
   static func parse(_ decoder: Decoder) throws -> Double
   static func text(_ value: Double) -> String
+  /// The largest value a parameter in this unit may take: far beyond any real period or
+  /// size, and small enough that every draw near it still fits the engine's integers.
+  static var maximum: Double { get }
 }
 
 /// Durations: "4h", "40d".
 public enum DurationUnitMarker: DistributionUnitMarker {
   public static func parse(_ decoder: Decoder) throws -> Double { try DurationValue(from: decoder).seconds }
   public static func text(_ value: Double) -> String { "\(value.compactDescription)s" }
+  /// 1000 years.
+  public static let maximum = 1_000 * Double(JobConfig.secondsPerYear)
 }
 
 /// Values written as plain numbers; `expected` says what they count, for messages.
@@ -127,28 +150,35 @@ extension PlainNumberMarker {
 /// Block counts: plain numbers.
 public enum BlockUnitMarker: PlainNumberMarker {
   public static let expected = "a number of blocks"
+  public static let maximum = 10_000_000.0
 }
 
 /// CPU cores: plain numbers (`0.5`).
 public enum CoreUnitMarker: PlainNumberMarker {
   public static let expected = "a number of cores"
+  public static let maximum = 1_000.0
 }
 
 /// Counts (containers, instances): plain numbers.
 public enum CountUnitMarker: PlainNumberMarker {
   public static let expected = "a number"
+  public static let maximum = 1_000.0
 }
 
 /// RAM: sizes with a unit ("2GB", "500MB"), held in MB.
 public enum MegabyteUnitMarker: DistributionUnitMarker {
   public static func parse(_ decoder: Decoder) throws -> Double { try DataSizeValue(from: decoder).megabytes }
   public static func text(_ value: Double) -> String { "\(value.compactDescription)MB" }
+  /// A petabyte.
+  public static let maximum = 1e9
 }
 
 /// Disk: sizes with a unit ("20GB", "1TB"), held in GB.
 public enum GigabyteUnitMarker: DistributionUnitMarker {
   public static func parse(_ decoder: Decoder) throws -> Double { try DataSizeValue(from: decoder).gigabytes }
   public static func text(_ value: Double) -> String { "\(value.compactDescription)GB" }
+  /// A petabyte.
+  public static let maximum = 1e6
 }
 
 /// Subscription periods: blocks ("88000") or durations at 30 s per block ("30d"), held in blocks.
@@ -160,6 +190,7 @@ public enum SubscriptionUnitMarker: DistributionUnitMarker {
     }
   }
   public static func text(_ value: Double) -> String { value.compactDescription }
+  public static let maximum = 10_000_000.0
 }
 
 public typealias DurationDistribution = DistributionSpec<DurationUnitMarker>

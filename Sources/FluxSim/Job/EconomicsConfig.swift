@@ -24,6 +24,11 @@ public struct EconomicsConfig: Sendable, Equatable {
 
 /// The FLUX/USD price over time.
 public enum PricePath: Sendable, Equatable {
+  /// The prices a path may take, USD per FLUX: scenarios are refused outside it and a GBM
+  /// path is kept inside it, since a price drifting to 0 or to infinity would make every
+  /// USD figure after it 0, infinite or NaN.
+  public static let usdRange = 1e-9...1e6
+
   case constant(Double)
   /// Points `(unix time, USD)`, ascending in time: linear between points, flat before
   /// the first and after the last.

@@ -52,6 +52,12 @@ public struct JobConfig: Sendable {
     self.seed = seed
   }
 
+  /// The most nodes a job creates (initial ones and every join): node identifiers are
+  /// 32-bit and memory grows with every node ever created (`Simulation.addNode`).
+  public static let maxNodes = 5_000_000
+  /// 9999-12-31T23:59:59Z, the last time a date prints as: a job never runs past it.
+  public static let lastTime: Int64 = 253_402_300_799
+
   /// A Gregorian year in seconds (365.2425 days).
   public static let secondsPerYear: Int64 = 31_556_952
   /// A twelfth of a Gregorian year in seconds.

@@ -11,7 +11,7 @@ extension AppMarket {
     revenue += price.satoshi
     revenueUSD += Double(price.satoshi) / 1e8 * usd
     let share = revenueShare?.share(at: height, blockSeconds: blockSeconds) ?? 0
-    let nodeShare = Int64((Double(price.satoshi) * share).rounded(.down))
+    let nodeShare = Int64(Checked.count((Double(price.satoshi) * share).rounded(.down), in: 0...Int(price.satoshi)))
     toFoundation += price.satoshi - nodeShare
     apps[app].periodStart = height
     apps[app].periodShare = nodeShare

@@ -17,26 +17,27 @@ extension AppMarket {
           expire: entry.subscriptionBlocks), entry.renewal
       )
     case .distributions(let fields):
-      let count = max(1, Int(fields.components.sample(stream).rounded()))
-      // Each component gets at most its share of the per-app cap (the Stratus cap).
+      // Each component gets at most its share of the per-app cap (the Stratus cap), and
+      // at least a tenth of a core: no more components than tenths of a core fit.
       let cap = limits.maxAppResources.stratus
+      let count = Checked.count(fields.components.sample(stream).rounded(), in: 1...max(1, cap.cpuTenths))
       let components = (0..<count).map { _ in
         AppComponent(
-          cpuTenths: clamp(Int((fields.cpuCores.sample(stream) * 10).rounded()), 1, cap.cpuTenths / count),
+          cpuTenths: clamp((fields.cpuCores.sample(stream) * 10).rounded(), 1, cap.cpuTenths / count),
           ramMB: clamp(
-            Int((fields.ramMB.sample(stream) / Double(limits.ramStepMB)).rounded()) * limits.ramStepMB,
-            limits.ramStepMB, cap.ramMB / count / limits.ramStepMB * limits.ramStepMB),
-          hddGB: clamp(Int(fields.hddGB.sample(stream).rounded()), 1, cap.hddGB / count))
+            (fields.ramMB.sample(stream) / Double(limits.ramStepMB)).rounded(), 1,
+            cap.ramMB / count / limits.ramStepMB) * limits.ramStepMB,
+          hddGB: clamp(fields.hddGB.sample(stream).rounded(), 1, cap.hddGB / count))
       }
       let instances = clamp(
-        Int(fields.instances.sample(stream).rounded()), limits.minInstances(version: 8, at: height),
-        limits.maxInstances)
+        fields.instances.sample(stream).rounded(), limits.minInstances(version: 8, at: height), limits.maxInstances)
       let expire = clamp(
-        Int(fields.subscriptionBlocks.sample(stream).rounded()), limits.minExpire.value(at: height),
+        fields.subscriptionBlocks.sample(stream).rounded(), limits.minExpire.value(at: height),
         limits.maxExpire(at: height))
       return (AppSpec(version: 8, components: components, instances: instances, expire: expire), fields.renewal)
     }
   }
 
-  private func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { min(max(value, low), max(low, high)) }
+  /// A draw as an Int in `low … high` (just `low` when the limits leave no room).
+  private func clamp(_ value: Double, _ low: Int, _ high: Int) -> Int { Checked.count(value, in: low...max(low, high)) }
 }

@@ -21,8 +21,9 @@ struct ChainState {
   private var rewardsValid = 0..<0
   /// Heights where the subsidy or the split rule may change, ascending.
   private let changeHeights: [Int]
-  private let fundHeights: [Int]
-  private let lastFundHeight: Int
+  /// The next height above the tip at which a fund pays (`Int.max`: none). Found one
+  /// payment at a time: a fund may pay at a billion heights, too many to list.
+  private var nextFundHeight = Int.max
 
   init(config: JobConfig) {
     let params = config.rules.params
@@ -33,8 +34,6 @@ struct ChainState {
       if let height { changes.insert(height) }
     }
     changeHeights = changes.sorted()
-    fundHeights = Set(params.funds.flatMap(\.heights)).sorted()
-    lastFundHeight = fundHeights.last ?? -1
     switch config.start {
     case .genesis:
       height = 0
@@ -56,6 +55,7 @@ struct ChainState {
       nextBits = params.nextBits(forHeight: tip.height + 1, history: headers)
     }
     now = time
+    nextFundHeight = book.nextFundHeight(after: height)
   }
 
   /// The split of block `height` when the tiers in `payees` have a payee, cached over
@@ -79,14 +79,16 @@ struct ChainState {
     return reward
   }
 
-  /// Fund outputs of block `height` (inlined for the same reason as `reward`).
-  @inline(__always) func funds(at height: Int) -> Amount {
-    guard height <= lastFundHeight else { return .zero }
+  /// Fund outputs of block `height`, the block after the tip (inlined for the same
+  /// reason as `reward`).
+  @inline(__always) mutating func funds(at height: Int) -> Amount {
+    guard height >= nextFundHeight else { return .zero }
     return fundAmount(at: height)
   }
 
-  private func fundAmount(at height: Int) -> Amount {
-    fundHeights.contains(height) ? book.fundAmount(at: height) : .zero
+  private mutating func fundAmount(at height: Int) -> Amount {
+    nextFundHeight = book.nextFundHeight(after: height)
+    return book.fundAmount(at: height)
   }
 }
 
@@ -109,4 +111,22 @@ final class RuleBook {
   @inline(never) func fundAmount(at height: Int) -> Amount { params.fundAmount(at: height) }
 
   @inline(never) func inSlowStart(_ height: Int) -> Bool { height <= params.subsidy.slowStartInterval }
+
+  /// The first height above `height` at which any fund pays, or `Int.max`.
+  @inline(never) func nextFundHeight(after height: Int) -> Int {
+    var next = Int.max
+    for fund in params.funds where fund.count > 0 {
+      if height < fund.firstHeight {
+        next = min(next, fund.firstHeight)
+        continue
+      }
+      guard fund.count > 1, fund.interval > 0 else { continue }
+      let payment = (height - fund.firstHeight) / fund.interval + 1
+      guard payment < fund.count else { continue }
+      let (offset, overflow) = payment.multipliedReportingOverflow(by: fund.interval)
+      let (candidate, beyond) = fund.firstHeight.addingReportingOverflow(offset)
+      if !overflow, !beyond { next = min(next, candidate) }
+    }
+    return next
+  }
 }

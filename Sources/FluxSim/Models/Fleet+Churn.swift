@@ -80,8 +80,11 @@ extension Simulation {
     scheduleChurn(.exit(tier), rate: config.fleet.churn.exitsPerMonth[tier], tier: tier)
   }
 
-  /// A new node of `tier` locks its collateral now and STARTs once it is mature.
+  /// A new node of `tier` locks its collateral now and STARTs once it is mature; none
+  /// once the job has created `JobConfig.maxNodes` (the validator refuses scenarios whose
+  /// churn is expected to get there; ROI joins respond to profit, so only this bounds them).
   mutating func addNode(_ tier: Tier) {
+    guard fleet.nodes.count < JobConfig.maxNodes else { return }
     let node = fleet.add(
       tier: tier, hardware: params.appPricing.nodeResources[tier],
       collateralVersion: collateralVersion(tier, at: chain.height + 1), online: true, seed: config.seed)

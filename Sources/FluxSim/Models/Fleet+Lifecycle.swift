@@ -77,7 +77,8 @@ extension Simulation {
     fleet.nodes[node].startHeight = height
     fleet.setState(node, .started)
     let window = params.nodeTimers(at: height).startConfirmWindow
-    let delay = max(1, Int(config.fleet.confirmDelayBlocks.sample(stream).rounded(.up)))
+    let delay = Checked.count(
+      config.fleet.confirmDelayBlocks.sample(stream).rounded(.up), in: 1...ChainParams.maxHeight)
     if delay <= window {
       schedule(.confirm(node: Int32(node), generation: generation), atHeight: height + delay, .transactions)
     }

@@ -26,10 +26,9 @@ extension Simulation {
   /// Schedules the next PoW block after an exponential solve time.
   mutating func scheduleNextPoWBlock() {
     let work = 0x1p256 / (Double(UInt256(compact: chain.nextBits)) + 1)
+    // A path that decays to nothing makes the wait infinite: the next block is `never`.
     let rate = mining.hashrate.value(at: chain.time - startTime)
-    precondition(rate > 0, "the hashrate path reaches zero: no PoW block can be found")
-    let solveTime = max(1, Int64(stream.exponential(mean: work / rate).rounded()))
-    nextBlockTime = chain.time + solveTime
+    nextBlockTime = Checked.time(after: stream.exponential(mean: work / rate), from: chain.time)
   }
 
   /// The pool that found the block.

@@ -74,8 +74,13 @@ extension Simulation {
     for tier in Tier.allCases {
       let margin = economics[tier].margin
       let size = Double(max(1, fleet.alive[tier.index].count))
-      let exits = stream.poisson(mean: response.exitResponse[tier] * max(0, -margin) * size * monthsPerDay)
-      let joins = stream.poisson(mean: response.joinResponse[tier] * max(0, margin) * size * monthsPerDay)
+      // At most every node leaves, and no more join than the job may still create.
+      let exits = min(
+        stream.poisson(mean: response.exitResponse[tier] * max(0, -margin) * size * monthsPerDay),
+        fleet.alive[tier.index].count)
+      let joins = min(
+        stream.poisson(mean: response.joinResponse[tier] * max(0, margin) * size * monthsPerDay),
+        max(0, JobConfig.maxNodes - fleet.nodes.count))
       for _ in 0..<exits { events.schedule(.roiExit(tier), at: chain.now + Int64(stream.integer(below: Int(day)))) }
       for _ in 0..<joins { events.schedule(.roiJoin(tier), at: chain.now + Int64(stream.integer(below: Int(day)))) }
     }

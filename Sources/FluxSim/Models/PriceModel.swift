@@ -6,7 +6,7 @@
 
 /// The FLUX/USD price of a job, from its `PricePath`.
 ///
-/// A GBM path is drawn a day at a time from a stream of its own (seeded from the job's
+/// A GBM path is drawn a day at a time (kept within `PricePath.usdRange`) from a stream of its own (seeded from the job's
 /// seed), so the same seed gives the same price path whatever else the job models:
 /// runs that differ only in, say, the revenue share see the same market.
 struct PriceModel {
@@ -43,8 +43,9 @@ struct PriceModel {
         // One day of GBM: Δ in years; Z from GSL's standard normal.
         let dt = Double(Self.day) / Double(JobConfig.secondsPerYear)
         let z = stream.normal(mean: 0, sd: 1)
-        days.append(
-          days[days.count - 1] * exp((drift - volatility * volatility / 2) * dt + volatility * dt.squareRoot() * z))
+        let next =
+          days[days.count - 1] * exp((drift - volatility * volatility / 2) * dt + volatility * dt.squareRoot() * z)
+        days.append(min(max(next, PricePath.usdRange.lowerBound), PricePath.usdRange.upperBound))
       }
       let fraction = offset - Double(day)
       return days[day] + (days[day + 1] - days[day]) * fraction

@@ -45,8 +45,10 @@ extension Simulation {
     // filled" (one uniform) and only otherwise as 1 + a geometric draw: the same
     // distribution, without a logarithm in the common case.
     let slots = stream.bernoulli(filled) ? 1 : 1 + stream.geometric(p: max(filled, 1e-12))
-    let slotStart = (proofOfNode.tipSlotStart ?? chain.time) + Int64(slots) * spacing
-    let delay = min(max(Int64(proofOfNode.mintDelay.sample(stream) + 0.5), 1), spacing - 1)
+    // Slots so many that their start does not fit put the next block past every horizon.
+    let (offset, overflow) = Int64(slots).multipliedReportingOverflow(by: spacing)
+    let slotStart = overflow ? Checked.never : min((proofOfNode.tipSlotStart ?? chain.time) + offset, Checked.never)
+    let delay = Int64(Checked.count(proofOfNode.mintDelay.sample(stream) + 0.5, in: 1...max(1, Int(spacing) - 1)))
     nextBlockTime = max(slotStart + delay, chain.time + 1)
     proofOfNode.tipSlotStart = slotStart
   }

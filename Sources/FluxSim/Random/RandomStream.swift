@@ -53,8 +53,15 @@ public final class RandomStream {
   /// Normal with the given mean and standard deviation.
   @inlinable public func normal(mean: Double, sd: Double) -> Double { mean + gsl_ran_gaussian_ziggurat(rngPointer, sd) }
 
-  /// Poisson with mean `mean`.
-  @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rngPointer, mean)) }
+  /// Poisson with mean `mean`, taken as 0 when not positive (or NaN) and as
+  /// `maxPoissonMean` above it, so the count always fits GSL's 32-bit result.
+  @inlinable public func poisson(mean: Double) -> Int {
+    guard mean > 0 else { return 0 }
+    return Int(gsl_ran_poisson(rngPointer, min(mean, Self.maxPoissonMean)))
+  }
+
+  /// The largest Poisson mean drawn from: a billion, far above any count a job can use.
+  public static let maxPoissonMean = 1e9
 
   /// Binomial: successes in `trials` with probability `p` each.
   @inlinable public func binomial(trials: Int, p: Double) -> Int {

@@ -76,7 +76,9 @@ struct DataFileReader {
       func unreadable(_ reason: String) -> Diagnostics {
         refuse("cannot read the price series \"\(path.excerpt)\": \(reason)")
       }
-      do { bytes = try InputFile.read(path) } catch { throw unreadable(error.reason) }
+      do { bytes = try BoundedFile.read(path, limit: InputLimits.maxFileBytes, what: "a price series") } catch {
+        throw unreadable(error.description)
+      }
       guard let text = String(data: bytes, encoding: .utf8) else { throw unreadable("not UTF-8 text") }
       prices[path] = try PriceCSV.parse(file: path, text: text)
       files.append(DataFile(path: path, written: written, bytes: bytes, text: text))

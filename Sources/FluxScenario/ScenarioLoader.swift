@@ -33,6 +33,14 @@ public struct ScenarioFile: Sendable {
     if let problem = ScenarioLoader.runLimitProblem(run) {
       return .failure(Diagnostic(file: path, message: problem))
     }
+    // Each point's own limits on replications (results held in memory).
+    for point in points {
+      var scenario = point.scenario
+      scenario.replications = replications
+      if let problem = ScenarioValidator.problems(scenario).first(where: { $0.keyPath == "replications" }) {
+        return .failure(Diagnostic(file: path, keyPath: "replications", message: problem.message))
+      }
+    }
     return .success(run)
   }
 }

@@ -37,3 +37,62 @@ struct TierCounts: ExpressibleByArgument {
     self.counts = TierValues(cumulus: cumulus, nimbus: nimbus, stratus: stratus)
   }
 }
+
+/// Parsers of numeric options that say what is allowed: ArgumentParser's own message for
+/// a value it cannot read names the option but not its range.
+enum OptionValue {
+  /// Why a value was refused; ArgumentParser appends it to "The value 'x' is invalid for '--option'".
+  struct Refusal: Error, CustomStringConvertible {
+    let description: String
+  }
+
+  /// A whole number in `range` (underscores allowed as digit separators, as in scenario files).
+  static func whole<Number: FixedWidthInteger>(_ text: String, in range: ClosedRange<Number>) throws -> Number {
+    guard let value = Number(text.filter { $0 != "_" }), range.contains(value) else {
+      throw Refusal(description: "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return value
+  }
+
+  /// A finite number in `range`.
+  static func number(_ text: String, in range: ClosedRange<Double>) throws -> Double {
+    guard let value = Double(text), value.isFinite, range.contains(value) else {
+      throw Refusal(description: "expected a number from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return value
+  }
+}
+
+/// `K/N`: a shard of a run, the jobs whose index ≡ K (mod N).
+struct ShardSpec: Equatable {
+  let index: Int
+  let count: Int
+
+  /// Shards a run may be split into: more than its jobs would leave shards empty, and a
+  /// run has at most a million jobs.
+  static let maxCount = 1_000_000
+
+  init(index: Int, count: Int) {
+    self.index = index
+    self.count = count
+  }
+
+  /// `K/N` with 0 ≤ K < N ≤ `maxCount`, or the reason it is not.
+  static func parse(_ text: String) throws -> ShardSpec {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
+      throw OptionValue.Refusal(description: "expected K/N, two whole numbers such as 0/4")
+    }
+    guard (1...maxCount).contains(count) else {
+      throw OptionValue.Refusal(description: "N (the number of shards) must be 1 … \(maxCount), found \(count)")
+    }
+    guard (0..<count).contains(index) else {
+      throw OptionValue.Refusal(description: "K must be 0 … \(count - 1) (below N), found \(index)")
+    }
+    return ShardSpec(index: index, count: count)
+  }
+
+  var text: String { "\(index)/\(count)" }
+
+  func contains(_ job: Int) -> Bool { job % count == index }
+}

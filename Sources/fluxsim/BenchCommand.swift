@@ -25,23 +25,63 @@ struct BenchCommand: ParsableCommand {
     /// The forecast without and with apps (50 arrivals a day) and economics, alternately
     /// (`--count` pairs, default 1), and the ratio of their CPU times.
     case forecastApps = "forecast-apps"
+
+    /// The largest `--count`: the task's work grows with it, so a typo must not ask for days.
+    /// Nil for the tasks that take no count.
+    var maxCount: Int? {
+      switch self {
+      case .emissionTable: 100_000
+      case .supplyQueries: 1_000_000_000
+      case .forecastApps: 100
+      case .forecast, .forecastMemory: nil
+      }
+    }
   }
 
   @Option(
+    parsing: .unconditional,
     help: """
-      forecast-apps: app sizes relative to the standard mix (0.5: half the fleet's \
+      forecast-apps: app sizes relative to the standard mix, above 0 and at most 100 (0.5: half the fleet's \
       capacity in use; 1: the small tiers nearly full; 4: more than the fleet holds).
       """)
-  var appScale = 1.0
+  var appScale: Double?
 
-  @Option(help: "Simulated years for the forecast tasks.")
+  @Option(parsing: .unconditional, help: "Simulated years for the forecast tasks, above 0 and at most 100.")
   var years: Double?
 
   @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
   var task: Task
 
-  @Option(help: "Repetitions (tables) or queries.")
+  @Option(
+    parsing: .unconditional,
+    help: """
+      Repetitions (emission-table, at most 100000), queries (supply-queries, at most 10^9) or pairs \
+      (forecast-apps, at most 100).
+      """)
   var count: Int?
+
+  func validate() throws {
+    if let count {
+      guard let limit = task.maxCount else { throw ValidationError("--count does not apply to \(task.rawValue)") }
+      guard (1...limit).contains(count) else {
+        throw ValidationError("--count for \(task.rawValue) must be 1 … \(limit), found \(count)")
+      }
+    }
+    if let years {
+      guard [.forecast, .forecastMemory, .forecastApps].contains(task) else {
+        throw ValidationError("--years does not apply to \(task.rawValue)")
+      }
+      guard years > 0, years <= 100 else {
+        throw ValidationError("--years must be above 0 and at most 100, found \(years)")
+      }
+    }
+    if let appScale {
+      guard task == .forecastApps else { throw ValidationError("--app-scale applies to forecast-apps only") }
+      guard appScale > 0, appScale <= 100 else {
+        throw ValidationError("--app-scale must be above 0 and at most 100, found \(appScale)")
+      }
+    }
+  }
 
   func run() throws {
     switch task {
@@ -76,7 +116,7 @@ struct BenchCommand: ParsableCommand {
       var plain = JobConfig()
       plain.horizon = .seconds(Int64((years ?? 20) * Double(JobConfig.secondsPerYear)))
       var market = plain
-      market.apps = Self.benchmarkMarket(scale: appScale)
+      market.apps = Self.benchmarkMarket(scale: appScale ?? 1)
       market.economics = EconomicsConfig(
         price: .gbm(start: 0.3, driftPerYear: 0, volatilityPerYear: 0.8),
         hostingUSDPerMonth: TierValues(cumulus: 8, nimbus: 20, stratus: 45), opportunityCostPerYear: 0.05)

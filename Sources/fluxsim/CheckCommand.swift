@@ -10,21 +10,39 @@ struct CheckCommand: ParsableCommand {
     commandName: "check", abstract: "Run scenarios and check their expectations and baselines.",
     discussion: """
       Prints a table of every check with expected and actual values. Baselines (emission table \
-      and per-tier payouts) live in --baselines/<scenario-name>/; --update records them anew.
+      and per-tier payouts) live in --baselines/<scenario-name>/; --update records them anew, replacing \
+      only a folder that holds nothing but baselines. --junit replaces only a JUnit report fluxsim wrote.
       """)
 
   @Argument(help: "Scenario files (YAML).") var files: [String]
-  @Option(help: "Also write the results as JUnit XML to this file.") var junit: String?
+  @Option(help: "Also write the results as JUnit XML to this file (new, or a report fluxsim wrote).")
+  var junit: String?
   @Flag(help: "Record the current outputs as the baselines (and pass them).") var update = false
   @Option(help: "Folder of the baselines.") var baselines = "Scenarios/baselines"
-  @Option(help: "Parallel workers (default: the number of cores).")
-  var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(
+    parsing: .unconditional, help: "Parallel workers, 1 … 4096 (default: the number of cores).",
+    transform: RunOptions.workers)
+  var workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, RunOptions.maxWorkers)
+
+  /// The largest recorded baseline read (the tables are a few KB); a larger or unreadable
+  /// file counts as not recorded.
+  static let maxBaselineBytes = 64 * Sizes.mebibyte
 
   func run() throws {
+    let scenarios = try ScenarioInput.load(files)
+    if let junit { try OutputWriter.check(file: junit, kind: .junit) }
+    let targets = update ? scenarios.map { baselineFolder($0.scenario.name) } : []
+    try OutputFolder.check(
+      targets.map { target in
+        OutputFolder.Check(
+          folder: target, label: "the baselines folder", option: "--baselines",
+          inputs: files.map { .init(url: URL(fileURLWithPath: $0), isFolder: false, noun: "the scenario file") })
+      })
+    for target in targets { _ = try OutputLock.acquire(for: target.url) }
     var suites: [CheckSuite] = []
-    for file in try ScenarioInput.load(files) {
+    for file in scenarios {
       // Always the file's own seed and replications: baselines depend on them.
-      let record = Runs.run(file, workers: workers, command: "fluxsim check \(file.path)")
+      let record = Runs.run(RunPlan(file: file), workers: workers, command: Runs.command(["check", file.path], nil))
       var outcomes = ExpectationEvaluator.evaluate(record)
       outcomes += try baselineOutcomes(record)
       let suite = CheckSuite(name: file.scenario.name, file: file.path, outcomes: outcomes)
@@ -36,15 +54,19 @@ struct CheckCommand: ParsableCommand {
     }
     let failures = suites.reduce(0) { $0 + $1.failures }
     let total = suites.reduce(0) { $0 + $1.outcomes.count }
-    if let junit { try OutputWriter.write(JUnitReport.xml(suites), toFile: junit) }
+    if let junit { try OutputWriter.write(JUnitReport.xml(suites), toFile: junit, kind: .junit) }
     print("\(total - failures) passed, \(failures) failed")
     if failures > 0 { throw ExitCode(1) }
+  }
+
+  private func baselineFolder(_ name: String) -> OutputFolder {
+    OutputFolder(URL(fileURLWithPath: baselines).appendingPathComponent(name), kind: .baselines)
   }
 
   /// Compares (or with --update records) the scenario's baselines.
   private func baselineOutcomes(_ record: RunRecord) throws -> [CheckOutcome] {
     let current = Baselines.files(record)
-    let folder = URL(fileURLWithPath: baselines).appendingPathComponent(record.name)
+    let folder = baselineFolder(record.name)
     let shown = "\(baselines)/\(record.name)"
     if update {
       try OutputWriter.write(current, to: folder)
@@ -54,7 +76,8 @@ struct CheckCommand: ParsableCommand {
     }
     var recorded: [String: String?] = [:]
     for file in current {
-      recorded[file.name] = try? String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8)
+      let path = folder.url.appendingPathComponent(file.name).path
+      recorded[file.name] = try? BoundedFile.text(path, limit: Self.maxBaselineBytes, what: "a baseline")
     }
     return Baselines.compare(current: current, recorded: recorded, folder: shown)
   }

@@ -42,6 +42,7 @@ struct DiffRulesCommand: ParsableCommand {
   }
 
   func run() throws {
+    if let out { try OutputWriter.check(file: out, kind: .rulesDiff) }
     let file = try RulesOptions.loadFile(rules)
     let baseRules = RuleSet(base)
     let report = RulesDiffReport(
@@ -53,13 +54,6 @@ struct DiffRulesCommand: ParsableCommand {
       print(report, terminator: "")
       return
     }
-    do {
-      // `.atomic` writes a temporary file beside the destination and renames it into
-      // place, so a reader never sees half a report and a failed write leaves none.
-      try Data(report.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-    } catch {
-      Console.error("error: cannot write \(out): \(error.localizedDescription)")
-      throw ExitCode(1)
-    }
+    try OutputWriter.write(report, toFile: out, kind: .rulesDiff)
   }
 }

@@ -5,74 +5,141 @@ import Foundation
 
 /// `fluxsim merge`: combine shard folders (`run --shard K/N`) into the outputs of one run,
 /// byte-identical to running the scenario unsharded.
+///
+/// Nothing in a shard folder is trusted: every shard's manifest and stored scenario are
+/// read within bounds and must agree, the plan is rebuilt from the stored scenario and
+/// must be the one the manifests list, and every job file must hold the result of its own
+/// job (index, sweep point, replication and seed) with values a run can produce.
 struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "merge", abstract: "Merge the shard folders of a run into its outputs.")
+    commandName: "merge", abstract: "Merge the shard folders of a run into its outputs.",
+    discussion: """
+      The output folder follows the rules of `fluxsim run --out`: new, empty or one fluxsim wrote, never a \
+      shard folder or a folder holding one; it is locked while the merge runs. Shards that do not belong \
+      together, or whose files were changed after they ran, are refused with exit status 2, naming the \
+      shard and the job.
+      """)
 
   @Argument(help: "Shard folders written by `fluxsim run … --shard K/N`.") var shards: [String]
-  @Option(help: "Output folder.") var out: String
+  @Option(help: "Output folder: new, empty or a previous run's.") var out: String
+
+  func validate() throws {
+    if out.isEmpty { throw ValidationError("--out must name a folder, found an empty path") }
+  }
 
   func run() throws {
-    let folders = shards.map { RunFolder(existing: URL(fileURLWithPath: $0)) }
-    var manifests: [Manifest] = []
-    for (path, folder) in zip(shards, folders) {
-      guard let manifest = folder.manifest(), manifest.shard != nil, folder.scenarioText() != nil else {
-        throw fail("\(path) is not a shard folder (no manifest.json with a shard, or no scenario.yaml)")
-      }
-      manifests.append(manifest)
+    let destination = URL(fileURLWithPath: out)
+    let target = OutputFolder(destination, kind: .run)
+    try OutputFolder.check([
+      OutputFolder.Check(
+        folder: target, label: "--out", option: "--out",
+        inputs: shards.map { .init(url: URL(fileURLWithPath: $0), isFolder: true, noun: "the shard folder") })
+    ])
+    _ = try OutputLock.acquire(for: destination)
+    var folders: [ShardFolder] = []
+    for path in shards {
+      do { folders.append(try ShardFolder.open(path)) } catch { throw fail(error.description) }
     }
-    let first = manifests[0]
-    for (path, manifest) in zip(shards, manifests).dropFirst() where !manifest.isSameRun(as: first) {
-      let data = manifest.dataFilesDiffering(from: first)
-      if manifest.isSameRun(as: first, ignoringDataFiles: true) {
+    let first = folders[0]
+    try checkTogether(folders)
+    // The scenario as the shards ran it: its stored text, and the data files stored beside it.
+    let stored = first.folder.url.appendingPathComponent(RunFolder.scenarioName).path
+    let file: ScenarioFile
+    do { file = try ScenarioLoader.load(file: first.manifest.scenario.path, text: first.text, dataFrom: stored) } catch
+    {
+      throw fail("the scenario stored in \(first.path) no longer loads: \(error)")
+    }
+    if case .failure(let refusal) = file.work(replications: first.manifest.replications) {
+      throw fail("shard \(first.path): manifest.json: replications: \(refusal.message)")
+    }
+    let plan = RunPlan(file: file, replications: first.manifest.replications, seed: first.manifest.seed)
+    let rebuilt = Manifest(plan: plan, command: first.manifest.command, outputs: [], shard: nil, done: { _ in false })
+    let changed = rebuilt.dataFilesDiffering(from: first.manifest)
+    if !changed.isEmpty {
+      throw fail(
+        "the data file\(changed.count == 1 ? "" : "s") \(changed.joined(separator: ", ")) stored in \(first.path) "
+          + "changed after the shard ran")
+    }
+    if let difference = first.manifest.identityDifference(from: rebuilt) {
+      throw fail("shard \(first.path): manifest.json does not match the scenario stored beside it: \(difference)")
+    }
+    let source = try results(of: folders, plan: plan)
+    let work = RunFolder(url: target.working)
+    let notice: @Sendable () -> String? = { "interrupted: \(destination.path) was not written; run the merge again" }
+    try Interrupts.during(notice: notice) {
+      try Disk.attempt(destination) {
+        try target.makeWorking()
+        try work.finish(RunRecord(plan: plan, source: source, command: first.manifest.command), keepJobs: true)
+      }
+      try target.install()
+    }
+    print(
+      "\(first.manifest.scenario.name): \(plan.jobs.count) jobs from \(shards.count) shard(s) → \(destination.path)")
+  }
+
+  /// Refuses shards that are not distinct shards of one run: the same folder twice, two
+  /// splits, the same shard twice, another scenario, other settings or other data.
+  private func checkTogether(_ folders: [ShardFolder]) throws {
+    let first = folders[0]
+    var seen: [[String]: String] = [:]
+    var shardOf: [Int: String] = [:]
+    for shard in folders {
+      let place = Paths.resolved(shard.folder.url)
+      if let other = seen[place] { throw fail("\(other) and \(shard.path) are the same folder") }
+      seen[place] = shard.path
+      if shard.spec.count != first.spec.count {
         throw fail(
-          "\(path) is a shard of the same scenario on different data than \(shards[0]): "
+          "\(shard.path) is shard \(shard.spec.text) and \(first.path) is shard \(first.spec.text): "
+            + "the shards of one run share N")
+      }
+      if let other = shardOf[shard.spec.index] {
+        throw fail("\(other) and \(shard.path) are both shard \(shard.spec.text)")
+      }
+      shardOf[shard.spec.index] = shard.path
+    }
+    for shard in folders.dropFirst() where !shard.manifest.isSameRun(as: first.manifest) {
+      let data = shard.manifest.dataFilesDiffering(from: first.manifest)
+      if shard.manifest.isSameRun(as: first.manifest, ignoringDataFiles: true) {
+        throw fail(
+          "\(shard.path) is a shard of the same scenario on different data than \(first.path): "
             + "\(data.joined(separator: ", ")) differ\(data.count == 1 ? "s" : "")")
       }
       let what =
-        manifest.scenario.textHash != first.scenario.textHash ? "a different scenario" : "different rules or settings"
+        shard.manifest.scenario.textHash != first.manifest.scenario.textHash
+        ? "a different scenario" : "different rules or settings"
       throw fail(
-        "\(path) is a shard of \(what) than \(shards[0]) (\(manifest.scenario.name) vs \(first.scenario.name))")
+        "\(shard.path) is a shard of \(what) than \(first.path) "
+          + "(\(shard.manifest.scenario.name) vs \(first.manifest.scenario.name))")
     }
-    // Which job is stored where; every job of the run must be there once.
+  }
+
+  /// Every job's stored file, each in the shard it belongs to and checked against the plan.
+  private func results(of folders: [ShardFolder], plan: RunPlan) throws -> DirectoryResults {
     var files: [Int: URL] = [:]
-    for folder in folders {
-      for index in folder.doneJobs() { files[index] = folder.jobURL(index) }
+    var owner: [Int: String] = [:]
+    for shard in folders {
+      let stored = shard.folder.storedJobs(limit: plan.jobs.count)
+      if stored.count > plan.jobs.count { throw fail("shard \(shard.path) holds more job files than the run has jobs") }
+      for index in stored {
+        guard plan.jobs.indices.contains(index), shard.spec.contains(index) else {
+          throw fail("shard \(shard.path): \(shard.folder.jobURL(index).path) is not a job of shard \(shard.spec.text)")
+        }
+        files[index] = shard.folder.jobURL(index)
+        owner[index] = shard.path
+      }
     }
-    let missing = first.jobs.map(\.index).filter { files[$0] == nil }
+    let missing = plan.jobs.map(\.index).filter { files[$0] == nil }
     if !missing.isEmpty {
-      let count = Int(first.shard!.split(separator: "/")[1]) ?? 1
+      let count = folders[0].spec.count
       let shardsMissing = Set(missing.map { $0 % count }).sorted().map { "\($0)/\(count)" }
+      let listed = missing.prefix(10).map(String.init).joined(separator: ", ")
       throw fail(
-        "shard \(shardsMissing.joined(separator: ", ")) missing or incomplete: jobs \(missing.prefix(10).map(String.init).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")"
-      )
+        "shard \(shardsMissing.joined(separator: ", ")) missing or incomplete: jobs \(listed)"
+          + (missing.count > 10 ? ", …" : ""))
     }
-    // The scenario as the shards ran it: its stored text, and the data files stored beside it.
-    let text = folders[0].scenarioText()!
-    let stored = folders[0].url.appendingPathComponent(RunFolder.scenarioName).path
-    let file: ScenarioFile
-    do { file = try ScenarioLoader.load(file: first.scenario.path, text: text, dataFrom: stored) } catch {
-      throw fail("the scenario stored in \(shards[0]) no longer loads: \(error)")
+    return try DirectoryResults.verified(files, plan: plan) { job, url, refusal in
+      "shard \(owner[job.index] ?? "?"): job \(job.index) (\(url.path)) \(refusal)"
     }
-    let plan = RunPlan(file: file, replications: first.replications, seed: first.seed)
-    let changed = Manifest(plan: plan, command: first.command, outputs: [], shard: nil, done: { _ in false })
-      .dataFilesDiffering(from: first)
-    if !changed.isEmpty {
-      throw fail(
-        "the data file\(changed.count == 1 ? "" : "s") \(changed.joined(separator: ", ")) stored in \(shards[0]) "
-          + "changed after the shard ran")
-    }
-    let source = DirectoryResults(files: files)
-    try source.verify()
-    let destination = URL(fileURLWithPath: out)
-    let work = RunFolder(for: destination)
-    try Disk.attempt(destination) {
-      try? FileManager.default.removeItem(at: work.url)
-      try FileManager.default.createDirectory(at: work.url, withIntermediateDirectories: true)
-      try work.finish(
-        RunRecord(plan: plan, source: source, command: first.command), keepJobs: true, destination: destination)
-    }
-    print("\(first.scenario.name): \(files.count) jobs from \(shards.count) shard(s) → \(destination.path)")
   }
 
   private func fail(_ message: String) -> ExitCode {

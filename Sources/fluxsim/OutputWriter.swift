@@ -1,54 +1,47 @@
 import ArgumentParser
 import FluxReport
+import FluxScenario
 import Foundation
 
-/// Writes a run's files into its folder atomically: everything goes into a temporary
-/// sibling folder first, which then replaces the destination in one rename. An
-/// interrupted or failed run therefore never leaves a folder that looks complete.
+/// Writes outputs so that a reader never sees half of one and nothing of the user's is
+/// replaced: a folder through its working folder and `OutputFolder.install`, a single
+/// file through a temporary sibling renamed over it, and only over a file of the same
+/// kind that fluxsim wrote (`OutputFileKind`).
 enum OutputWriter {
-  static func write(_ files: [OutputFile], to directory: URL) throws {
-    let manager = FileManager.default
-    let parent = directory.deletingLastPathComponent()
-    let name = directory.lastPathComponent
-    let pid = ProcessInfo.processInfo.processIdentifier
-    let temporary = parent.appendingPathComponent(".\(name).partial-\(pid)")
-    let old = parent.appendingPathComponent(".\(name).old-\(pid)")
-    do {
-      try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-      try? manager.removeItem(at: temporary)
-      try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
-      for file in files {
-        try Data(file.contents.utf8).write(to: temporary.appendingPathComponent(file.name))
-      }
-      if manager.fileExists(atPath: directory.path) { try manager.moveItem(at: directory, to: old) }
-      try manager.moveItem(at: temporary, to: directory)
-      try? manager.removeItem(at: old)
-    } catch {
-      try? manager.removeItem(at: temporary)
-      if !manager.fileExists(atPath: directory.path), manager.fileExists(atPath: old.path) {
-        try? manager.moveItem(at: old, to: directory)
-      }
-      Console.error("error: cannot write \(directory.path): \(error.localizedDescription)")
-      throw ExitCode(1)
+  /// Writes `files` into the working folder of `target` and installs it.
+  static func write(_ files: [OutputFile], to target: OutputFolder) throws {
+    try Disk.attempt(target.url) {
+      try target.makeWorking()
+      for file in files { try Data(file.contents.utf8).write(to: target.working.appendingPathComponent(file.name)) }
+    }
+    try target.install()
+  }
+
+  /// Refuses (exit status 2) a single-file output at `path` that would replace something
+  /// that is not a `kind` file fluxsim wrote; for the start of a command, before any work.
+  static func check(file path: String, kind: OutputFileKind) throws {
+    if let refusal = kind.refusal(URL(fileURLWithPath: path)) {
+      Console.error("error: \(kind.option) \(path) \(refusal)")
+      throw ExitCode(2)
     }
   }
 
-  /// Writes one file atomically: a temporary sibling renamed over the destination.
-  static func write(_ contents: String, toFile path: String) throws {
+  /// Writes one file atomically: a temporary sibling renamed over the destination, after
+  /// checking again what it replaces.
+  static func write(_ contents: String, toFile path: String, kind: OutputFileKind) throws {
     let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+    if let refusal = kind.refusal(url) {
+      Console.error("error: \(kind.option) \(path) \(refusal); it was not replaced")
+      throw ExitCode(1)
+    }
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(
+      ".\(url.lastPathComponent).partial-\(getpid())")
     do {
       try Data(contents.utf8).write(to: temporary)
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-      } else {
-        try FileManager.default.moveItem(at: temporary, to: url)
-      }
+      guard rename(temporary.path, url.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     } catch {
       try? FileManager.default.removeItem(at: temporary)
-      Console.error("error: cannot write \(path): \(error.localizedDescription)")
-      throw ExitCode(1)
+      throw Disk.failure(url, PlainWords.describe(error))
     }
   }
 }

@@ -10,141 +10,211 @@ struct RunCommand: ParsableCommand {
     commandName: "run", abstract: "Run scenario files and write CSV, Markdown and SVG reports.",
     discussion: """
       Outputs go to Reports/<scenario-name>/ (or --out), replacing it in one rename once every job is done. \
-      Each job's result is stored as it finishes in .<folder>.partial/jobs/, so an interrupted run leaves no \
-      folder that looks complete and --resume finishes it. --shard K/N runs the jobs whose index ≡ K (mod N) \
-      and writes a partial folder for `fluxsim merge`. A scenario that names data files (price CSVs) also keeps \
-      scenario.yaml and a copy of each file at its path as written, so `fluxsim run <folder>/scenario.yaml` \
-      reruns it; manifest.json records each file's hash, and --resume and merge refuse changed data.
+      The folder must be new, empty, or one fluxsim wrote (its manifest.json names every file in it); a file, \
+      a folder of yours, the current folder or one above it, or the scenario's own folder is refused before \
+      any work (exit 2). A lock (.<folder>.lock beside it) makes a second run into the same folder refuse at \
+      once (exit 1). Each job's result is stored as it finishes in .<folder>.partial/jobs/, so an interrupted \
+      run leaves no folder that looks complete; Ctrl-C prints the command that finishes it with --resume, \
+      which refuses an interrupted run of a changed scenario or data file. --shard K/N runs the jobs whose \
+      index ≡ K (mod N) and writes a partial folder for `fluxsim merge`. A scenario that names data files \
+      (price CSVs) also keeps scenario.yaml and a copy of each file at its path as written, so \
+      `fluxsim run <folder>/scenario.yaml` reruns it.
       """)
 
   @Argument(help: "Scenario files (YAML).") var files: [String]
   @OptionGroup var options: RunOptions
-  @Option(help: "Output folder (with several files: one subfolder per scenario).") var out: String?
-  @Option(help: "Run only the jobs whose index ≡ K (mod N), as K/N; write a partial folder for `merge`.")
+  @Option(help: "Output folder: new, empty or a previous run's (with several files: one subfolder per scenario).")
+  var out: String?
+  @Option(
+    help: "Run only the jobs whose index ≡ K (mod N), as K/N with 0 ≤ K < N; write a partial folder for `merge`.",
+    transform: ShardSpec.parse)
   var shard: ShardSpec?
   @Flag(
-    help: "Skip the jobs an interrupted run of the same scenario already finished (refused if its data files changed).")
+    help: "Finish an interrupted run of the same scenario, keeping the jobs it stored (refused if anything changed).")
   var resume = false
+
+  func validate() throws {
+    if out?.isEmpty == true { throw ValidationError("--out must name a folder, found an empty path") }
+  }
 
   func run() throws {
     let scenarios = try ScenarioInput.load(files)
-    // --replications may ask for more jobs than the file does: refused before any work.
-    for file in scenarios {
-      if case .failure(let refusal) = file.work(replications: options.replications ?? file.scenario.replications) {
-        Console.error(refusal.description)
-        throw ExitCode(2)
-      }
-    }
     // A run folder keeps copies of the data files; refuse before any work what cannot be.
     let problems = scenarios.compactMap(RunInputs.problem)
     if !problems.isEmpty {
       for problem in problems { Console.error("error: \(problem)") }
       throw ExitCode(2)
     }
-    for file in scenarios {
-      let destination: URL
-      if let out {
-        let base = URL(fileURLWithPath: out)
-        destination = scenarios.count == 1 ? base : base.appendingPathComponent(file.scenario.name)
-      } else {
-        destination = URL(fileURLWithPath: "Reports").appendingPathComponent(file.scenario.name)
+    let plans = try scenarios.map { try Runs.plan($0, options: options) }
+    let targets = scenarios.map { OutputFolder(destination(of: $0, among: scenarios.count), kind: .run) }
+    try OutputFolder.check(
+      zip(targets, scenarios).map { target, file in
+        OutputFolder.Check(
+          folder: target, label: out == nil ? "the output folder" : "--out", option: "--out",
+          inputs: [.init(url: URL(fileURLWithPath: file.path), isFolder: false, noun: "the scenario file")])
+      })
+    for target in targets { _ = try OutputLock.acquire(for: target.url) }
+    // Every interrupted run is looked at, and with --resume checked, before any job runs.
+    let starts = try zip(plans, targets).map { try start($0, in: $1) }
+    for (index, plan) in plans.enumerated() { try run(plan, into: targets[index], stored: starts[index]) }
+  }
+
+  /// Where the outputs of `file` go.
+  private func destination(of file: ScenarioFile, among count: Int) -> URL {
+    guard let out else { return URL(fileURLWithPath: "Reports").appendingPathComponent(file.scenario.name) }
+    let base = URL(fileURLWithPath: out)
+    return count == 1 ? base : base.appendingPathComponent(file.scenario.name)
+  }
+
+  /// The jobs of this run (of its shard).
+  private func jobs(of plan: RunPlan) -> [PlannedJob] { plan.jobs.filter { shard?.contains($0.index) ?? true } }
+
+  /// The jobs an interrupted run stored in the working folder of `target` that this run
+  /// keeps: with --resume, every one, each checked against the plan; nil to start afresh
+  /// (saying so when that discards finished jobs). A resume of anything that changed is
+  /// refused with exit status 2.
+  private func start(_ plan: RunPlan, in target: OutputFolder) throws -> Set<Int>? {
+    let folder = RunFolder(url: target.working)
+    let count = jobs(of: plan).count
+    let leftover = (try? FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty == false) ?? false
+    guard leftover else {
+      if resume { Console.error("note: no interrupted run in \(folder.url.path) to resume; running all \(count) jobs") }
+      return nil
+    }
+    guard resume else {
+      let stored = folder.storedJobs(limit: plan.jobs.count).count
+      if stored > 0 {
+        Console.error(
+          "note: discarding \(stored) finished job\(stored == 1 ? "" : "s") of an interrupted run in "
+            + "\(folder.url.path); to keep them, finish that run with --resume instead")
       }
-      let plan = RunPlan(file: file, replications: options.replications, seed: options.seed)
-      let command = "fluxsim run \(file.path)\(options.reproducingArguments)"
-      let jobs = plan.jobs.map(\.index).filter { shard?.contains($0) ?? true }
-      let folder = RunFolder(for: destination)
+      return nil
+    }
+    func refuse(_ reason: String) -> ExitCode {
+      Console.error("error: cannot resume \(target.url.path): \(reason); run without --resume to start over")
+      return ExitCode(2)
+    }
+    let previous: Manifest
+    do { previous = try folder.manifest() } catch {
+      throw refuse("cannot read the interrupted run's \(RunOutputs.manifestName) in \(folder.url.path): \(error)")
+    }
+    let expected = Manifest(plan: plan, command: "", outputs: [], shard: shard?.text, done: { _ in false })
+    if previous.shard != expected.shard {
+      let kinds = [previous.shard, expected.shard].map { $0.map { "shard \($0)" } ?? "a whole run" }
+      throw refuse("the interrupted run was \(kinds[0]), this one is \(kinds[1])")
+    }
+    if previous.scenario.textHash != expected.scenario.textHash {
+      throw refuse("the scenario file \(plan.file.path) changed since the interrupted run")
+    }
+    let changed = expected.dataFilesDiffering(from: previous)
+    if !changed.isEmpty {
+      let paths = changed.map { written in plan.file.dataFiles.first { $0.written == written }?.path ?? written }
+      throw refuse(
+        "the data file\(paths.count == 1 ? "" : "s") \(paths.joined(separator: ", ")) changed since the interrupted run"
+      )
+    }
+    if let difference = previous.identityDifference(from: expected) {
+      throw refuse("the interrupted run had other settings: \(difference)")
+    }
+    let stored = folder.storedJobs(limit: count)
+    if stored.count > count { throw refuse("\(folder.jobsURL.path) holds more files than the run has jobs") }
+    for index in stored {
+      guard plan.jobs.indices.contains(index), shard?.contains(index) ?? true else {
+        throw refuse("\(folder.jobURL(index).path) is not a job of this run")
+      }
+      do { _ = try StoredJob.read(folder.jobURL(index), as: plan.jobs[index], of: plan) } catch {
+        throw refuse("the stored job \(folder.jobURL(index).path) \(error)")
+      }
+    }
+    return Set(stored)
+  }
+
+  /// Runs the jobs of `plan` not `stored` yet into the working folder of `target`, then
+  /// writes the outputs and installs them (a shard: its folder for `merge`).
+  private func run(_ plan: RunPlan, into target: OutputFolder, stored: Set<Int>?) throws {
+    let file = plan.file
+    let folder = RunFolder(url: target.working)
+    let command = Runs.command(["run", file.path], options)
+    if stored == nil {
       let manifest = Manifest(plan: plan, command: command, outputs: [], shard: shard?.text, done: { _ in false })
-      var done = Set<Int>()
-      if resume, let previous = folder.manifest(), previous.isSameRun(as: manifest, ignoringDataFiles: true),
-        previous.shard == manifest.shard
-      {
-        // The same scenario and settings on changed data: its finished jobs must not be mixed in.
-        let changed = manifest.dataFilesDiffering(from: previous)
-        if !changed.isEmpty {
-          let paths = changed.map { written in file.dataFiles.first { $0.written == written }?.path ?? written }
-          Console.error(
-            "error: cannot resume \(destination.path): the data file\(paths.count == 1 ? "" : "s") "
-              + "\(paths.joined(separator: ", ")) changed since the interrupted run; run without --resume to start over"
-          )
-          throw ExitCode(2)
-        }
-        done = folder.doneJobs()
-      } else {
-        try Disk.attempt(destination) { try folder.create(file) }
-        try Disk.attempt(destination) { try folder.writeManifest(manifest) }
+      try Disk.attempt(target.url) {
+        try target.makeWorking()
+        try folder.create(file, manifest: manifest)
       }
-      let progress = ProgressLine(label: file.scenario.name)
-      try Disk.attempt(destination) {
+    }
+    let jobs = jobs(of: plan)
+    let remaining = jobs.map(\.index).filter { !(stored ?? []).contains($0) }
+    let notice = interruptNotice(for: file, folder: folder, jobs: jobs.count)
+    let progress = ProgressLine(label: file.scenario.name)
+    try Interrupts.during(notice: notice) {
+      try Disk.attempt(target.url) {
         try JobRunner.stream(
-          jobs.filter { !done.contains($0) }, configs: plan.config, workers: options.workers,
-          deliver: { try folder.store($1, index: $0) }, progress: { progress.update($0) })
+          remaining, configs: plan.config, workers: options.workers,
+          deliver: { try folder.store(StoredJob(plan.jobs[$0], result: $1)) }, progress: { progress.update($0) })
       }
       if let shard {
-        let stored = folder.doneJobs()
-        let final = Manifest(plan: plan, command: command, outputs: [], shard: shard.text, done: stored.contains)
-        try Disk.attempt(destination) { try folder.writeManifest(final) }
-        try Disk.attempt(destination) { try folder.rename(to: destination) }
-        print("\(file.scenario.name): shard \(shard.text), \(jobs.count) jobs → \(destination.path)")
-        continue
+        let done = Set(folder.storedJobs(limit: plan.jobs.count))
+        let final = Manifest(plan: plan, command: command, outputs: [], shard: shard.text, done: done.contains)
+        try Disk.attempt(target.url) { try folder.writeManifest(final) }
+        try target.install()
+        print("\(file.scenario.name): shard \(shard.text), \(jobs.count) jobs → \(target.url.path)")
+        return
       }
-      let source = DirectoryResults(
-        files: Dictionary(uniqueKeysWithValues: plan.jobs.map { ($0.index, folder.jobURL($0.index)) }))
-      try source.verify()
-      try Disk.attempt(destination) {
-        try folder.finish(
-          RunRecord(plan: plan, source: source, command: command), keepJobs: false, destination: destination)
+      let files = Dictionary(uniqueKeysWithValues: plan.jobs.map { ($0.index, folder.jobURL($0.index)) })
+      let source = try DirectoryResults.verified(files, plan: plan) { job, url, refusal in
+        "the stored result of job \(job.index) (\(url.path)) \(refusal)"
       }
-      print("\(file.scenario.name): \(plan.jobs.count) jobs → \(destination.path)")
+      try Disk.attempt(target.url) {
+        try folder.finish(RunRecord(plan: plan, source: source, command: command), keepJobs: false)
+      }
+      try target.install()
+      print("\(file.scenario.name): \(plan.jobs.count) jobs → \(target.url.path)")
+    }
+  }
+
+  /// The line an interrupted run prints: what is kept where, and the command that
+  /// finishes the run (this scenario file alone, into the same folder).
+  private func interruptNotice(for file: ScenarioFile, folder: RunFolder, jobs: Int) -> @Sendable () -> String? {
+    var words = ["fluxsim", "run", file.path]
+    if let out {
+      words += [
+        "--out", files.count == 1 ? out : URL(fileURLWithPath: out).appendingPathComponent(file.scenario.name).path,
+      ]
+    }
+    words += options.reproducingWords + (shard.map { ["--shard", $0.text] } ?? []) + ["--resume"]
+    let finish = ShellWords.join(words)
+    let name = file.scenario.name
+    return {
+      let stored = folder.storedJobs(limit: jobs).count
+      return "interrupted: \(stored) of \(jobs) jobs of \(name) are stored in \(folder.url.path); "
+        + "to finish the run: \(finish)"
     }
   }
 }
 
-/// `K/N`: a shard of a run, the jobs whose index ≡ K (mod N).
-struct ShardSpec: ExpressibleByArgument {
-  let index: Int
-  let count: Int
-
-  init?(argument: String) {
-    let parts = argument.split(separator: "/")
-    guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
-      (0..<count).contains(index)
-    else { return nil }
-    self.index = index
-    self.count = count
-  }
-
-  var text: String { "\(index)/\(count)" }
-
-  func contains(_ job: Int) -> Bool { job % count == index }
-}
-
-/// Running the jobs of a scenario file in memory (compare, check).
+/// Planning and running the jobs of a scenario file.
 enum Runs {
-  static func run(_ file: ScenarioFile, options: RunOptions, command: String) -> RunRecord {
-    run(file, replications: options.replications, seed: options.seed, workers: options.workers, command: command)
+  /// The plan of `file` with the command line's replications and seed, or a refusal
+  /// (exit status 2) when its replications would exceed what a run may hold.
+  static func plan(_ file: ScenarioFile, options: RunOptions) throws -> RunPlan {
+    // --replications may ask for more jobs than the file does: refused before any work.
+    if let replications = options.replications, case .failure(let refusal) = file.work(replications: replications) {
+      Console.error("\(refusal.description) (with --replications \(replications))")
+      throw ExitCode(2)
+    }
+    return RunPlan(file: file, replications: options.replications, seed: options.seed)
   }
 
-  /// The run with the file's replications and seed unless given.
-  static func run(_ file: ScenarioFile, replications: Int? = nil, seed: UInt64? = nil, workers: Int, command: String)
-    -> RunRecord
-  {
-    let plan = RunPlan(file: file, replications: replications, seed: seed)
-    let progress = ProgressLine(label: file.scenario.name)
+  /// The command that reproduces a run, shell-quoted: `words` after `fluxsim`, then the
+  /// options that change results.
+  static func command(_ words: [String], _ options: RunOptions?) -> String {
+    ShellWords.join(["fluxsim"] + words + (options?.reproducingWords ?? []))
+  }
+
+  /// Runs every job of `plan` in memory (compare, check).
+  static func run(_ plan: RunPlan, workers: Int, command: String) -> RunRecord {
+    let progress = ProgressLine(label: plan.file.scenario.name)
     let results = JobRunner.run(plan.jobs.indices.map(plan.config), workers: workers) { progress.update($0) }
     return RunRecord(plan: plan, results: results, command: command)
-  }
-}
-
-/// File-system work with one clear error: "cannot write DIR: reason", exit status 1.
-enum Disk {
-  static func attempt(_ destination: URL, _ work: () throws -> Void) throws {
-    do {
-      try work()
-    } catch let exit as ExitCode {
-      throw exit
-    } catch {
-      Console.error("error: cannot write \(destination.path): \(error.localizedDescription)")
-      throw ExitCode(1)
-    }
   }
 }

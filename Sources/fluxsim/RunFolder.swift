@@ -1,15 +1,14 @@
-import ArgumentParser
 import FluxReport
 import FluxScenario
 import FluxSim
 import Foundation
 
 /// A run's working folder: each finished job's result is stored in `jobs/<index>.json`
-/// the moment it is done, so an interrupted run can resume and shards can be merged.
-/// It is named `.<name>.partial` beside the final folder and becomes the final folder in
-/// one rename, so nothing that looks complete exists before everything is. It also keeps
-/// the scenario's text (`scenario.yaml`) and copies of the data files it names
-/// (`RunInputs`), so merging shards reads exactly what the shards ran on.
+/// (a `StoredJob`) the moment it is done, so an interrupted run can resume and shards can
+/// be merged. It is the `.<name>.partial` folder beside the final one (`OutputFolder`) and
+/// becomes it in one rename, so nothing that looks complete exists before everything is.
+/// It also keeps the scenario's text (`scenario.yaml`) and copies of the data files it
+/// names (`RunInputs`), so merging shards reads exactly what the shards ran on.
 struct RunFolder {
   static let scenarioName = RunInputs.scenarioName
   let url: URL
@@ -18,20 +17,13 @@ struct RunFolder {
 
   func jobURL(_ index: Int) -> URL { jobsURL.appendingPathComponent("\(index).json") }
 
-  /// The working folder of `destination`.
-  init(for destination: URL) {
-    url = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).partial")
-  }
-
-  init(existing url: URL) { self.url = url }
-
-  /// An empty folder with the scenario's text and data files, replacing any previous one.
-  func create(_ file: ScenarioFile) throws {
-    let manager = FileManager.default
-    try? manager.removeItem(at: url)
-    try manager.createDirectory(at: jobsURL, withIntermediateDirectories: true)
+  /// Fills an empty folder: the manifest first (it is what marks the folder as fluxsim's
+  /// working folder), then the scenario's text and data files, and the jobs folder.
+  func create(_ file: ScenarioFile, manifest: Manifest) throws {
+    try writeManifest(manifest)
     try write(OutputFile(name: Self.scenarioName, contents: file.text))
     for input in RunInputs.files(file) where input.name != Self.scenarioName { try write(input) }
+    try FileManager.default.createDirectory(at: jobsURL, withIntermediateDirectories: true)
   }
 
   /// Writes one file of the folder atomically (temporary file, then rename), creating
@@ -44,83 +36,76 @@ struct RunFolder {
   }
 
   /// Stores one job's result atomically (temporary file, then rename).
-  func store(_ result: JobResult, index: Int) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    try encoder.encode(result).write(to: jobURL(index), options: .atomic)
+  func store(_ job: StoredJob) throws {
+    try job.encoded().write(to: jobURL(job.index), options: .atomic)
   }
 
-  /// Job indexes whose result is stored.
-  func doneJobs() -> Set<Int> {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: jobsURL.path)) ?? []
-    return Set(names.compactMap { $0.hasSuffix(".json") ? Int($0.dropLast(5)) : nil })
+  /// Job indexes with a stored result file (`<index>.json`), at most `limit` + 1 of them
+  /// (a folder holding more than a run's jobs is not read to its end).
+  func storedJobs(limit: Int) -> [Int] {
+    guard let directory = opendir(jobsURL.path) else { return [] }
+    defer { closedir(directory) }
+    var indexes: [Int] = []
+    while indexes.count <= limit, let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name.hasSuffix(".json"), let index = Int(name.dropLast(5)), index >= 0 { indexes.append(index) }
+    }
+    return indexes.sorted()
   }
 
   func writeManifest(_ manifest: Manifest) throws {
     try Data(manifest.json().utf8).write(to: url.appendingPathComponent(RunOutputs.manifestName), options: .atomic)
   }
 
-  func manifest() -> Manifest? {
-    (try? String(contentsOf: url.appendingPathComponent(RunOutputs.manifestName), encoding: .utf8)).flatMap(
-      Manifest.read)
+  /// The folder's manifest, or why it cannot be read (in words that follow its path).
+  func manifest() throws(BoundedFile.Refusal) -> Manifest {
+    let path = url.appendingPathComponent(RunOutputs.manifestName).path
+    let data = try BoundedFile.read(path, limit: FolderKind.maxManifestBytes, what: "a manifest")
+    if let size = JSONSize.exceeding(data, entries: JSONSize.manifestEntries) {
+      throw BoundedFile.Refusal(description: "it lists \(size), more than a run of at most a million jobs has")
+    }
+    do { return try Manifest.decode(data) } catch {
+      throw BoundedFile.Refusal(
+        description: "it is not a fluxsim manifest: \(DecodingProblem.describe(error, snakeCase: true))")
+    }
   }
 
-  func scenarioText() -> String? {
-    try? String(contentsOf: url.appendingPathComponent(Self.scenarioName), encoding: .utf8)
-  }
-
-  /// Streams a finished run's outputs into the folder, drops the per-job results and the
-  /// scenario copy (unless it is an output: a scenario with data files keeps its inputs),
-  /// and renames the folder to `destination` (replacing it).
-  func finish(_ record: RunRecord, keepJobs: Bool, destination: URL) throws {
+  /// Streams a finished run's outputs into the folder and drops the per-job results and
+  /// the scenario copy (unless it is an output: a scenario with data files keeps its
+  /// inputs); `OutputFolder.install` then renames the folder into place.
+  func finish(_ record: RunRecord, keepJobs: Bool) throws {
     let manager = FileManager.default
     var handles: [String: FileHandle] = [:]
     defer { for handle in handles.values { try? handle.close() } }
     try RunOutputs.write(record) { name, chunk in
-      if handles[name] == nil {
+      // The manifest comes last and replaces the working one: atomically, so the folder
+      // always has one a later run can read.
+      if name == RunOutputs.manifestName {
+        try Data(chunk.utf8).write(to: url.appendingPathComponent(name), options: .atomic)
+        return
+      }
+      let handle: FileHandle
+      if let open = handles[name] {
+        handle = open
+      } else {
         let file = url.appendingPathComponent(name)
         if name.contains("/") {
           try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         }
-        _ = manager.createFile(atPath: file.path, contents: nil)
-        handles[name] = try FileHandle(forWritingTo: file)
+        guard manager.createFile(atPath: file.path, contents: nil) else {
+          throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        handle = try FileHandle(forWritingTo: file)
+        handles[name] = handle
       }
-      try handles[name]!.write(contentsOf: Data(chunk.utf8))
+      try handle.write(contentsOf: Data(chunk.utf8))
     }
     if !keepJobs {
       try manager.removeItem(at: jobsURL)
       if handles[Self.scenarioName] == nil {
         try manager.removeItem(at: url.appendingPathComponent(Self.scenarioName))
-      }
-    }
-    try rename(to: destination)
-  }
-
-  /// Makes this folder `destination`, replacing what was there.
-  func rename(to destination: URL) throws {
-    let manager = FileManager.default
-    if manager.fileExists(atPath: destination.path) { try manager.removeItem(at: destination) }
-    try manager.moveItem(at: url, to: destination)
-  }
-}
-
-/// Job results read from the `jobs/` files of one or more run folders.
-struct DirectoryResults: JobResultSource {
-  let files: [Int: URL]
-
-  func result(_ index: Int) -> JobResult {
-    // Every file was decoded once by `verify` before any output is written.
-    (try? JSONDecoder().decode(JobResult.self, from: Data(contentsOf: files[index]!)))!
-  }
-
-  /// Reads every file once so that a damaged one is reported before any output is written.
-  func verify() throws {
-    for (index, url) in files.sorted(by: { $0.key < $1.key }) {
-      do {
-        _ = try JSONDecoder().decode(JobResult.self, from: Data(contentsOf: url))
-      } catch {
-        Console.error("error: cannot read the result of job \(index) (\(url.path)): \(error.localizedDescription)")
-        throw ExitCode(1)
       }
     }
   }

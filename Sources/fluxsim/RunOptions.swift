@@ -4,28 +4,33 @@ import Foundation
 
 /// Options shared by the commands that run scenarios.
 struct RunOptions: ParsableArguments {
-  @Option(help: "Replications per sweep point (default: the scenario's).")
+  static let maxReplications = 100_000
+  /// More workers than jobs or cores gain nothing; the limit keeps a typo from asking
+  /// for millions of threads.
+  static let maxWorkers = 4_096
+
+  // `.unconditional`: `--replications -3` is a value to refuse with its range, not an
+  // unknown option `-3`.
+  @Option(
+    parsing: .unconditional, help: "Replications per sweep point, 1 … 100000 (default: the scenario's).",
+    transform: { try OptionValue.whole($0, in: 1...RunOptions.maxReplications) })
   var replications: Int?
 
-  @Option(help: "Parallel workers (default: the number of cores).")
-  var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(
+    parsing: .unconditional, help: "Parallel workers, 1 … 4096 (default: the number of cores).", transform: workers)
+  var workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, maxWorkers)
 
-  @Option(help: "Seed of the run (default: the scenario's).")
+  @Option(
+    parsing: .unconditional, help: "Seed of the run, 0 … 18446744073709551615 (default: the scenario's).",
+    transform: { try OptionValue.whole($0, in: UInt64.min...UInt64.max) })
   var seed: UInt64?
 
-  func validate() throws {
-    if let replications, replications < 1 || replications > 100_000 {
-      throw ValidationError("--replications must be 1 … 100000, found \(replications)")
-    }
-    if workers < 1 { throw ValidationError("--workers must be at least 1, found \(workers)") }
-  }
+  /// `--workers`, also `check`'s.
+  static func workers(_ text: String) throws -> Int { try OptionValue.whole(text, in: 1...maxWorkers) }
 
   /// The options that change results, as they must be repeated to reproduce a run.
-  var reproducingArguments: String {
-    var text = ""
-    if let replications { text += " --replications \(replications)" }
-    if let seed { text += " --seed \(seed)" }
-    return text
+  var reproducingWords: [String] {
+    (replications.map { ["--replications", String($0)] } ?? []) + (seed.map { ["--seed", String($0)] } ?? [])
   }
 }
 

@@ -46,8 +46,8 @@ enum CLI {
     defer { try? FileManager.default.removeItem(at: capture) }
     let outURL = capture.appendingPathComponent("stdout")
     let errURL = capture.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let out = try FileHandle(forWritingTo: outURL)
     let err = try FileHandle(forWritingTo: errURL)
     defer {
@@ -67,6 +67,39 @@ enum CLI {
       status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
       signalled: process.terminationReason == .uncaughtSignal)
+  }
+
+  /// Starts the binary in the background (a run to interrupt, or to race another), its
+  /// standard error captured in `stderr` for after it ends.
+  static func start(_ arguments: [String], in directory: URL) throws -> (Process, Pipe) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let err = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = err
+    try process.run()
+    return (process, err)
+  }
+
+  /// Waits (up to a minute) until `condition` holds, polling every few milliseconds.
+  static func wait(until condition: () -> Bool) {
+    let deadline = Date().addingTimeInterval(60)
+    while !condition(), Date() < deadline { usleep(2_000) }
+  }
+
+  /// Every regular file below `folder` (hidden ones too) by relative path, with its bytes
+  /// (a named pipe is not read: that would wait for a writer).
+  static func contents(of folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let base = folder.standardizedFileURL.path
+    for relative in FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? [] {
+      let url = URL(fileURLWithPath: base).appendingPathComponent(relative)
+      guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+      files[relative] = try Data(contentsOf: url)
+    }
+    return files
   }
 
   /// Every path below `folder` (relative, sorted), to check what a command left behind.

@@ -53,7 +53,7 @@ import Testing
   }
 
   @Test func failingExpectationFailsWithExpectedAndActualAndJUnit() throws {
-    let (directory, file) = try setUp()
+    let (directory, _) = try setUp()
     defer { try? FileManager.default.removeItem(at: directory) }
     let wrong = directory.appendingPathComponent("wrong.yaml")
     try Self.scenario.replacingOccurrences(of: "equals: \"12.6\"", with: "equals: \"12.5\"")

@@ -36,16 +36,6 @@ import Testing
     try CLI.run(arguments, in: directory)
   }
 
-  /// Every file under `folder`, by relative path, with its bytes.
-  func contents(of folder: URL) throws -> [String: Data] {
-    var files: [String: Data] = [:]
-    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!
-    for case let url as URL in enumerator where !url.hasDirectoryPath {
-      files[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
-    }
-    return files
-  }
-
   func manifest(_ folder: URL) throws -> [String: Any] {
     let data = try Data(contentsOf: folder.appendingPathComponent("manifest.json"))
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -57,7 +47,7 @@ import Testing
     let result = try run(["run", "priced.yaml", "--out", "out"], in: directory)
     #expect(result.status == 0, "\(result.stderr)")
     let out = directory.appendingPathComponent("out")
-    let files = try contents(of: out)
+    let files = try CLI.contents(of: out)
     #expect(files["scenario.yaml"] == Data(Self.scenario.utf8))
     #expect(files["data/prices.csv"] == Data(Self.prices.utf8))
     #expect(files["jobs/0.json"] == nil)
@@ -78,7 +68,7 @@ import Testing
     try writePrices(Self.changedPrices, in: directory)
     let again = try run(["run", "out/scenario.yaml", "--out", "again"], in: directory)
     #expect(again.status == 0, "\(again.stderr)")
-    let rerun = try contents(of: directory.appendingPathComponent("again"))
+    let rerun = try CLI.contents(of: directory.appendingPathComponent("again"))
     for name in ["series.csv", "summary.csv", "payouts.csv", "scenario.yaml", "data/prices.csv"] {
       #expect(rerun[name] == files[name], "\(name) differs")
     }
@@ -115,9 +105,9 @@ import Testing
     // keep, not the CSV as it is now.
     let merged = try run(["merge", "s1", "s0", "--out", "merged"], in: directory)
     #expect(merged.status == 0, "\(merged.stderr)")
-    let single = try contents(of: directory.appendingPathComponent("single"))
+    let single = try CLI.contents(of: directory.appendingPathComponent("single"))
     #expect(single["data/prices.csv"] == Data(Self.prices.utf8))
-    #expect(try contents(of: directory.appendingPathComponent("merged")) == single)
+    #expect(try CLI.contents(of: directory.appendingPathComponent("merged")) == single)
 
     // A copy changed after its shard ran is caught too.
     try Self.changedPrices.write(
@@ -135,7 +125,7 @@ import Testing
     let partial = directory.appendingPathComponent(".out.partial")
     try FileManager.default.moveItem(at: directory.appendingPathComponent("first"), to: partial)
     try FileManager.default.removeItem(at: partial.appendingPathComponent("jobs/0.json"))
-    let before = try contents(of: partial)
+    let before = try CLI.contents(of: partial)
 
     try writePrices(Self.changedPrices, in: directory)
     let refused = try run(["run", "priced.yaml", "--shard", "0/2", "--out", "out", "--resume"], in: directory)
@@ -144,14 +134,14 @@ import Testing
       refused.stderr
         == "error: cannot resume \(directory.appendingPathComponent("out").path): the data file data/prices.csv "
         + "changed since the interrupted run; run without --resume to start over\n")
-    #expect(try contents(of: partial) == before, "the interrupted run is left as it was")
+    #expect(try CLI.contents(of: partial) == before, "the interrupted run is left as it was")
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
 
     // With the CSV as it was, the run resumes.
     try writePrices(Self.prices, in: directory)
     let resumed = try run(["run", "priced.yaml", "--shard", "0/2", "--out", "out", "--resume"], in: directory)
     #expect(resumed.status == 0, "\(resumed.stderr)")
-    #expect(try contents(of: directory.appendingPathComponent("out"))["data/prices.csv"] == Data(Self.prices.utf8))
+    #expect(try CLI.contents(of: directory.appendingPathComponent("out"))["data/prices.csv"] == Data(Self.prices.utf8))
   }
 
   @Test func dataFilesOutsideTheScenarioFolderAreRefused() throws {

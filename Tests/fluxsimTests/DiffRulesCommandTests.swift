@@ -54,9 +54,9 @@ import Testing
   }
 
   @Test func badOptionsAreUsageErrors() throws {
-    #expect(try CLI.run(["diff-rules"]).status == 64)
-    #expect(try CLI.run(["diff-rules", "--rules", "x.yaml", "--nodes", "1,2"]).status == 64)
-    #expect(try CLI.run(["diff-rules", "--rules", "x.yaml", "--nodes", "0,2,3"]).status == 64)
-    #expect(try CLI.run(["diff-rules", "--rules", "x.yaml", "--to-height", "-5"]).status == 64)
+    #expect(try CLI.run(["diff-rules"]).status == 2)
+    #expect(try CLI.run(["diff-rules", "--rules", "x.yaml", "--nodes", "1,2"]).status == 2)
+    #expect(try CLI.run(["diff-rules", "--rules", "x.yaml", "--nodes", "0,2,3"]).status == 2)
+    #expect(try CLI.run(["diff-rules", "--rules", "x.yaml", "--to-height", "-5"]).status == 2)
   }
 }

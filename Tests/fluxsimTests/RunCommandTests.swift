@@ -74,6 +74,6 @@ import Testing
     #expect(report.hasPrefix("# Comparison: tiny vs faster\n"))
     #expect(report.contains("![Supply by scenario](supply.svg)"))
     #expect(report.contains("fluxsim compare \(a) \(b) --replications 1"))
-    #expect(try CLI.run(["compare", a]).status == 64)
+    #expect(try CLI.run(["compare", a]).status == 2)
   }
 }

@@ -13,16 +13,6 @@ import Testing
 
     """
 
-  /// Every file under `folder`, by relative path, with its bytes.
-  func contents(of folder: URL) throws -> [String: Data] {
-    var files: [String: Data] = [:]
-    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!
-    for case let url as URL in enumerator where !url.hasDirectoryPath {
-      files[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
-    }
-    return files
-  }
-
   func setUp() throws -> (URL, String) {
     let directory = try CLI.temporaryDirectory()
     let file = directory.appendingPathComponent("shards.yaml")
@@ -46,9 +36,9 @@ import Testing
     let merged = directory.appendingPathComponent("merged")
     let result = try CLI.run(["merge"] + shards.reversed() + ["--out", merged.path])
     #expect(result.status == 0, "\(result.stderr)")
-    let expected = try contents(of: single)
+    let expected = try CLI.contents(of: single)
     #expect(expected.count == 9)
-    #expect(try contents(of: merged) == expected)
+    #expect(try CLI.contents(of: merged) == expected)
   }
 
   @Test func resumeAfterAKillGivesTheSameBytes() throws {
@@ -57,15 +47,9 @@ import Testing
     let whole = directory.appendingPathComponent("whole")
     #expect(try CLI.run(["run", file, "--out", whole.path]).status == 0)
     let out = directory.appendingPathComponent("interrupted")
-    let process = Process()
-    process.executableURL = CLI.executable
-    process.arguments = ["run", file, "--out", out.path, "--workers", "1"]
-    try process.run()
+    let (process, _) = try CLI.start(["run", file, "--out", out.path, "--workers", "1"], in: directory)
     let jobs = directory.appendingPathComponent(".interrupted.partial/jobs")
-    let deadline = Date().addingTimeInterval(60)
-    while ((try? FileManager.default.contentsOfDirectory(atPath: jobs.path))?.count ?? 0) < 2, Date() < deadline {
-      usleep(2_000)
-    }
+    CLI.wait { ((try? FileManager.default.contentsOfDirectory(atPath: jobs.path))?.count ?? 0) >= 2 }
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
     // Killed mid-run: nothing that looks like a finished report.
@@ -74,7 +58,7 @@ import Testing
     #expect(done >= 2 && done < 7)
     let resumed = try CLI.run(["run", file, "--out", out.path, "--resume"])
     #expect(resumed.status == 0, "\(resumed.stderr)")
-    #expect(try contents(of: out) == contents(of: whole))
+    #expect(try CLI.contents(of: out) == CLI.contents(of: whole))
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(".interrupted.partial").path))
   }
 

@@ -81,10 +81,14 @@ public struct Manifest: Codable, Sendable, Equatable {
   }
 
   /// The manifest read back from its JSON, or nil if it is not one.
-  public static func read(_ json: String) -> Manifest? {
+  public static func read(_ json: String) -> Manifest? { try? decode(Data(json.utf8)) }
+
+  /// The manifest read back from its JSON bytes, or the decoding error saying where it
+  /// is not one (a file edited by hand or damaged).
+  public static func decode(_ data: Data) throws -> Manifest {
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
-    return try? decoder.decode(Manifest.self, from: Data(json.utf8))
+    return try decoder.decode(Manifest.self, from: data)
   }
 
   /// The manifest as sorted, indented JSON with a trailing newline.
@@ -118,7 +122,7 @@ public struct Manifest: Codable, Sendable, Equatable {
   /// FNV-1a 64-bit, as 16 hex digits: a stable identity, not a security hash.
   static func hash(_ text: String) -> String { hash(bytes: text.utf8) }
 
-  static func hash(_ data: Data) -> String { hash(bytes: data) }
+  public static func hash(_ data: Data) -> String { hash(bytes: data) }
 
   static func hash(bytes: some Sequence<UInt8>) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -36,6 +36,6 @@ public enum RunOutputs {
       if contents[name] == nil { order.append(name) }
       contents[name, default: ""] += chunk
     }
-    return order.map { OutputFile(name: $0, contents: contents[$0]!) }
+    return order.map { OutputFile(name: $0, contents: contents[$0, default: ""]) }
   }
 }

@@ -76,11 +76,16 @@ import Testing
     }
     let big = folder.appendingPathComponent("big.yaml").path
     _ = FileManager.default.createFile(atPath: big, contents: Data(count: InputLimits.maxFileBytes + 1))
-    #expect(refusal(big) == "\(big): error: cannot read the file: it has 4,194,305 bytes; an input file may be at most 4,194,304 (4 MiB)")
+    #expect(
+      refusal(big)
+        == "\(big): error: cannot read the file: it has 4,194,305 bytes; an input file may be at most 4,194,304 (4 MiB)"
+    )
     let exact = folder.appendingPathComponent("exact.yaml").path
     _ = FileManager.default.createFile(atPath: exact, contents: Data(repeating: 0x23, count: InputLimits.maxFileBytes))
     #expect(try InputFile.text(exact).utf8.count == InputLimits.maxFileBytes)
-    #expect(refusal("/dev/zero") == "/dev/zero: error: cannot read the file: it is not a regular file (a device, a pipe or a socket)")
+    #expect(
+      refusal("/dev/zero")
+        == "/dev/zero: error: cannot read the file: it is not a regular file (a device, a pipe or a socket)")
     #expect(refusal(folder.path) == "\(folder.path): error: cannot read the file: it is a folder, not a file")
     #expect(
       refusal(folder.path + "/none.yaml") == "\(folder.path)/none.yaml: error: cannot read the file: no such file")

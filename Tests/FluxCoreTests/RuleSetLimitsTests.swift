@@ -179,6 +179,13 @@ import Testing
     #expect(pon == Amount(satoshi: 1_400_000_000 * Int64(maxHeight - 2_019_999)))
   }
 
+  @Test func ponFromGenesisSumsBlocksFromOne() throws {
+    // Block 0 pays nothing into the supply, whatever era it is in: 14 FLUX a block from 1.
+    let schedule = SupplySchedule(params: try rules([("upgrades.pon", "0")]).params, mode: .code)
+    #expect(schedule.cumulativeSubsidy(through: 1) == Amount(flux: 14))
+    #expect(schedule.cumulativeSubsidy(through: 10) == Amount(flux: 140))
+  }
+
   @Test func firstOverflowHeightIsExact() {
     var params = ChainParams.mainnet
     params.upgrades.pon = 1

@@ -17,7 +17,7 @@
 /// precondition that fails on one is a bug of FluxCore, not a mistake in the file.
 extension RuleSet {
   static func validate(_ params: ChainParams, overrides: [RuleField]) throws(RuleError) {
-    try validateSplit(params.split)
+    try validateSplit(params.split, overrides: overrides)
     try validateSwitches(params, overrides: overrides)
     try validateClock(params, overrides: overrides)
     try validateSupply(params, overrides: overrides)
@@ -25,7 +25,7 @@ extension RuleSet {
 
   /// The PoN weights sum to at most the denominator and the PoW shares to at most 100 %,
   /// so no tier is paid more than the block's subsidy.
-  static func validateSplit(_ split: RewardSplitParams) throws(RuleError) {
+  static func validateSplit(_ split: RewardSplitParams, overrides: [RuleField]) throws(RuleError) {
     guard split.ponWeightDenominator > .zero else {
       throw RuleError(keyPath: "split.pon_weight_denominator", message: "must be greater than 0")
     }
@@ -44,7 +44,7 @@ extension RuleSet {
     let powShare = (fractions.cumulus + fractions.nimbus + fractions.stratus) * max(1, split.fluxUpgradeMultiplier)
     guard powShare <= 1 else {
       throw RuleError(
-        keyPath: "split.pow_tier_percent",
+        keyPath: blame(["split.pow_tier_percent", "split.flux_multiplier"], overrides: overrides),
         message: "the tier shares (× the FLUX multiplier) sum to \(powShare * 100) %, more than 100 %")
     }
   }

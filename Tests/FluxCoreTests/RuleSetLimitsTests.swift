@@ -171,6 +171,15 @@ import Testing
     }
   }
 
+  /// Scenarios/README.md's example of the supply bound. From the 20th reduction on, a PoN
+  /// subsidy of P pays about P × 0.9^20 ≈ 0.12 P a block for over 2.1 billion blocks: at
+  /// 50 FLUX about 13 billion FLUX in all, at 500 about 130 billion, past the 92 billion
+  /// an Int64 of satoshi holds.
+  @Test func theDocumentedExampleOfTheSupplyBound() {
+    #expect(error([("subsidy.pon_initial", "50")]) == nil)
+    #expect(error([("subsidy.pon_initial", "500")])?.keyPath == "subsidy.pon_initial")
+  }
+
   @Test func aReductionIntervalAsLongAsTheChainNeverReduces() throws {
     let params = try rules([("subsidy.pon_reduction_interval", String(maxHeight))]).params
     let schedule = SupplySchedule(params: params, mode: .observed)

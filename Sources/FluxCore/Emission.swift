@@ -19,7 +19,7 @@ public struct EmissionRow: Sendable, Equatable {
 }
 
 /// A labelled height.
-public struct EmissionEvent: Sendable, Equatable {
+public struct EmissionEvent: Sendable, Hashable {
   public var height: Int
   public var label: String
 
@@ -30,20 +30,19 @@ public struct EmissionEvent: Sendable, Equatable {
 }
 
 extension SupplySchedule {
-  /// The row of block `height`, labelled `event`.
+  /// The row of block `height` (0 … `ChainParams.maxHeight`), labelled `event`.
   public func emissionRow(at height: Int, event: String = "") -> EmissionRow {
     EmissionRow(
-      height: height, time: params.projectedTime(at: height), event: event,
-      reward: params.reward(at: height, mode: mode), funds: params.fundAmount(at: height),
-      cumulativeSupply: cumulativeSupply(through: height))
+      height: height, time: params.projectedTime(at: height), event: event, reward: reward(at: height),
+      funds: params.fundAmount(at: height), cumulativeSupply: cumulativeSupply(through: height))
   }
 
   /// Rows for `events`, sorted by height; events at the same height share a row.
   public func emissionRows(_ events: [EmissionEvent]) -> [EmissionRow] {
     var labels: [Int: [String]] = [:]
     for event in events { labels[event.height, default: []].append(event.label) }
-    return labels.keys.sorted().map { height in
-      emissionRow(at: height, event: labels[height]!.filter { !$0.isEmpty }.joined(separator: "; "))
+    return labels.sorted { $0.key < $1.key }.map { height, texts in
+      emissionRow(at: height, event: texts.filter { !$0.isEmpty }.joined(separator: "; "))
     }
   }
 
@@ -94,13 +93,28 @@ extension SupplySchedule {
     return events.filter { $0.height <= limit }
   }
 
-  /// The last block of each calendar year from the year of block 0 through `lastYear`.
+  /// The last block of each calendar year from the year of block 0 through `lastYear`,
+  /// leaving out years that end past `ChainParams.maxHeight`.
   public func yearEndEvents(through lastYear: Int) -> [EmissionEvent] {
     let firstYear = UTCTime.components(params.projectedTime(at: 0)).year
-    guard firstYear <= lastYear else { return [] }
-    return (firstYear...lastYear).map { year in
-      let nextYear = UTCTime.seconds(UTCTime.Components(year: year + 1, month: 1, day: 1))
-      return EmissionEvent(height: params.projectedHeight(atOrBefore: nextYear - 1), label: "end of \(year)")
+    let last = min(lastYear, params.yearOfMaxHeight)
+    guard firstYear <= last else { return [] }
+    return (firstYear...last).compactMap { year in
+      let height = params.projectedHeight(atOrBefore: UTCTime.seconds(.init(year: year + 1, month: 1, day: 1)) - 1)
+      return height <= ChainParams.maxHeight ? EmissionEvent(height: height, label: "end of \(year)") : nil
     }
+  }
+}
+
+extension ChainParams {
+  /// The calendar year of `ChainParams.maxHeight` by the projected clock: the last year
+  /// whose end a table may show.
+  public var yearOfMaxHeight: Int { UTCTime.components(projectedTime(at: ChainParams.maxHeight)).year }
+
+  /// The last block of calendar `year` by the projected clock, or `ChainParams.maxHeight`
+  /// when the year ends past it: the default end of emission tables ("through 2060").
+  public func lastHeight(throughYear year: Int) -> Int {
+    guard year < yearOfMaxHeight else { return ChainParams.maxHeight }
+    return max(0, projectedHeight(atOrBefore: UTCTime.seconds(.init(year: year + 1, month: 1, day: 1)) - 1))
   }
 }

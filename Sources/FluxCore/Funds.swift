@@ -5,6 +5,12 @@
 /// `ContextualCheckTransaction` / `IsSwapPoolInterval` (flux-rules.md §2.2). Each fund is
 /// an exact amount paid at `firstHeight + i × interval` for `i` in `0 ..< count`.
 public struct FundOutput: Sendable, Equatable {
+  /// The most funds a rule set may list (mainnet has 3).
+  public static let maxFunds = 100
+  /// The most payments all funds together may make (mainnet's make 12): each is a row of
+  /// the emission table and a height the simulator watches.
+  public static let maxPayments = 10_000
+
   /// Short name used in reports, e.g. "exchange_fund".
   public var name: String
   /// The address the chain requires the output to pay.

@@ -108,9 +108,15 @@ extension ChainParams {
   /// `pct * mult` is rounded first, exactly as in `GetFluxnodeSubsidy`, then the
   /// conversion back to satoshi truncates toward zero. For every real subsidy (150,
   /// 75, 37.5 FLUX) the result is exact.
+  ///
+  /// A rule set's shares are at most 100 % (`RuleSet` checks them), so the product is at
+  /// most the subsidy as a `double`; it reaches 2^63, where the conversion would trap (and
+  /// fluxd's is undefined), only for a what-if subsidy within 2^10 satoshi of the `Int64`
+  /// range paid at a share of 100 %, and then the tier gets the whole subsidy.
   @inlinable public static func powTierAmount(subsidy: Amount, fraction: Double, multiplier: Double) -> Amount {
     let share = fraction * multiplier
-    return Amount(satoshi: Int64(Double(subsidy.satoshi) * share))
+    let amount = Double(subsidy.satoshi) * share
+    return amount < 0x1p63 ? Amount(satoshi: Int64(amount)) : subsidy
   }
 
   /// The reward split of block `height` when the tiers in `payees` have a payee.

@@ -5,6 +5,16 @@
 /// `crates/consensus/src/rewards.rs` `block_subsidy`. Exact: int64 satoshi, truncating
 /// division, and the PoN reduction truncates at every step (not `14 × 0.9^k`).
 public struct SubsidyParams: Sendable, Equatable {
+  /// The longest slow start a rule set may give (1,000,000 blocks; mainnet's is 5,000).
+  ///
+  /// The ramp is the one stretch whose tier amounts (fluxd's `double` split) are not
+  /// linear, so comparisons and income sums walk it block by block; the bound keeps that
+  /// walk to a second.
+  public static let maxSlowStartInterval = 1_000_000
+  /// The most PoN reductions a rule set may give (10,000; mainnet's is 20): each is a
+  /// stretch of the supply schedule and a row of the emission table.
+  public static let maxPonReductions = 10_000
+
   /// Base PoW subsidy before any halving (150 FLUX).
   public var powInitialSubsidy: Amount
   /// `nSubsidySlowStartInterval`: subsidy ramps up linearly over these first blocks (5,000).
@@ -47,13 +57,41 @@ public struct SubsidyParams: Sendable, Equatable {
   }
 }
 
-/// A non-negative fraction `numerator / denominator` applied with truncating division.
+extension SubsidyParams {
+  /// The PoN subsidy after `reductions` reductions: the initial subsidy cut that many
+  /// times, truncating at every step as fluxd does (O(reductions)).
+  @inlinable public func ponSubsidy(afterReductions reductions: Int) -> Amount {
+    var amount = ponInitialSubsidy
+    for _ in 0..<reductions { amount = ponReductionKeep.apply(to: amount) }
+    return amount
+  }
+
+  /// The PoN subsidy after 0 … `ponMaxReductions` reductions, each computed once (what a
+  /// caller that needs many of them reads instead of `ponSubsidy(afterReductions:)`).
+  public var ponSubsidies: [Amount] {
+    var amounts = [ponInitialSubsidy]
+    amounts.reserveCapacity(max(0, ponMaxReductions) + 1)
+    for _ in 0..<max(0, ponMaxReductions) { amounts.append(ponReductionKeep.apply(to: amounts[amounts.count - 1])) }
+    return amounts
+  }
+}
+
+/// A fraction `numerator / denominator` of at most 1, applied with truncating division.
+///
+/// The PoN reduction is such a fraction, and what a rules file may write is any
+/// percentage with eight decimals: 0.00000001 % keeps 9,999,999,999 / 10,000,000,000,
+/// whose numerator times a subsidy is far past `Int64`. `apply` therefore multiplies at
+/// full width (128 bits) before it divides, exactly as fluxd's `(s * 9) / 10` would if
+/// it had the room; a fraction of at most 1 keeps the quotient within the amount.
 public struct Ratio: Sendable, Equatable, CustomStringConvertible {
   public var numerator: Int64
   public var denominator: Int64
 
   /// The fraction in lowest terms, so that equal values compare equal (9/10 == 90/100).
+  ///
+  /// - Precondition: `0 ≤ numerator ≤ denominator` and `denominator > 0`.
   public init(_ numerator: Int64, _ denominator: Int64) {
+    precondition(denominator > 0 && (0...denominator).contains(numerator), "a ratio is a fraction from 0 to 1")
     var (a, b) = (numerator.magnitude, denominator.magnitude)
     while b != 0 { (a, b) = (b, a % b) }
     let divisor = Int64(max(a, 1))
@@ -63,7 +101,7 @@ public struct Ratio: Sendable, Equatable, CustomStringConvertible {
 
   /// `amount × numerator / denominator`, truncated, as fluxd's `(s * 9) / 10`.
   @inlinable public func apply(to amount: Amount) -> Amount {
-    Amount(satoshi: amount.satoshi * numerator / denominator)
+    Amount(satoshi: denominator.dividingFullWidth(amount.satoshi.multipliedFullWidth(by: numerator)).quotient)
   }
 
   public var description: String { "\(numerator)/\(denominator)" }
@@ -86,12 +124,7 @@ extension ChainParams {
   /// then the premine, then the slow start, then halvings.
   public func codeSubsidy(at height: Int) -> Amount {
     let s = subsidy
-    if let ponStart = upgrades.pon, height >= ponStart {
-      let reductions = min((height - ponStart) / s.ponReductionInterval, s.ponMaxReductions)
-      var amount = s.ponInitialSubsidy
-      for _ in 0..<reductions { amount = s.ponReductionKeep.apply(to: amount) }
-      return amount
-    }
+    if let reductions = ponReductions(at: height) { return s.ponSubsidy(afterReductions: reductions) }
     if height <= 0 { return .zero }
     if height == s.premineHeight { return s.premine }
     let base = s.powInitialSubsidy.satoshi
@@ -105,6 +138,12 @@ extension ChainParams {
     if halvings >= 64 { return .zero }
     if let frozen = s.frozenAfterHalvings, halvings >= frozen { return Amount(satoshi: base >> frozen) }
     return Amount(satoshi: base >> halvings)
+  }
+
+  /// The PoN reductions made by block `height`, or nil before PoN.
+  @inlinable public func ponReductions(at height: Int) -> Int? {
+    guard let ponStart = upgrades.pon, height >= ponStart else { return nil }
+    return min((height - ponStart) / subsidy.ponReductionInterval, subsidy.ponMaxReductions)
   }
 
   /// The subsidy of block `height` in the given supply mode.

@@ -1,4 +1,4 @@
-/// Exact cumulative supply at any height, in O(log n) per query.
+/// Exact cumulative supply at any height up to `ChainParams.maxHeight`, in O(log n) per query.
 ///
 /// flux-rules.md §2.3: `supply(h) = Σ_{k=1..h} subsidy(k) + funds(h)`. The subsidy is
 /// piecewise constant (halvings, PoN reduction years) or piecewise linear (the slow
@@ -7,6 +7,11 @@
 /// The schedule finds those heights from the parameters, checks each stretch really is
 /// linear (so an override that broke the assumption fails loudly instead of summing
 /// wrongly), and keeps prefix sums. No loop over blocks, whatever the height.
+///
+/// The schedule ends at `ChainParams.maxHeight`, the highest height anything may reach,
+/// and its sums are built with overflow-reporting arithmetic: `firstOverflowHeight(of:mode:)`
+/// says where a rule set's supply would pass `Int64`, which `RuleSet` refuses, so every
+/// schedule of rules it accepts holds every prefix sum exactly.
 public struct SupplySchedule: Sendable {
   public let params: ChainParams
   public let mode: SupplyMode
@@ -34,50 +39,90 @@ public struct SupplySchedule: Sendable {
       let n = Int64(height - start + 1)
       return n * first + slope * (n * (n - 1) / 2)
     }
+
+    /// `before + sum(through: height)`, or nil where it passes `Int64`. Below 2^31 blocks
+    /// `n(n − 1)` fits, so only the products with amounts and the additions can overflow.
+    func checkedTotal(through height: Int) -> Int64? {
+      let n = Int64(height - start + 1)
+      let (flat, overflow1) = n.multipliedReportingOverflow(by: first)
+      let (ramp, overflow2) = slope.multipliedReportingOverflow(by: n * (n - 1) / 2)
+      let (sum, overflow3) = flat.addingReportingOverflow(ramp)
+      let (total, overflow4) = before.addingReportingOverflow(sum)
+      return overflow1 || overflow2 || overflow3 || overflow4 ? nil : total
+    }
   }
 
   /// Builds the schedule of `params` in `mode`.
+  ///
+  /// - Precondition: the cumulative subsidy through `ChainParams.maxHeight` fits in
+  ///   `Int64` (true of every `RuleSet`).
   public init(params: ChainParams, mode: SupplyMode) {
+    let built = Self.build(params, mode)
+    precondition(
+      built.overflow == nil,
+      "the cumulative subsidy passes Int64 at height \(built.overflow ?? 0); RuleSet refuses such rules")
     self.params = params
     self.mode = mode
-    let starts = Self.changeHeights(of: params, mode: mode)
+    self.stretches = built.stretches
+  }
+
+  /// The stretches through `ChainParams.maxHeight`; when the cumulative subsidy passes
+  /// `Int64`, the stretches up to that point and the first height where it does.
+  static func build(_ params: ChainParams, _ mode: SupplyMode) -> (stretches: [Stretch], overflow: Int?) {
+    let starts = changeHeights(of: params, mode: mode)
+    // Both modes pay the code subsidy under PoN; its reductions are computed once.
+    let pon = params.upgrades.pon == nil ? [] : params.subsidy.ponSubsidies
+    func subsidy(_ height: Int) -> Int64 {
+      if let reductions = params.ponReductions(at: height) { return pon[reductions].satoshi }
+      return params.subsidy(at: height, mode: mode).satoshi
+    }
     var stretches: [Stretch] = []
     stretches.reserveCapacity(starts.count)
     var before: Int64 = 0
     for (index, start) in starts.enumerated() {
-      let first = params.subsidy(at: start, mode: mode).satoshi
-      let next = index + 1 < starts.count ? starts[index + 1] : nil
-      var slope: Int64 = 0
-      if next.map({ $0 - start >= 2 }) ?? true {
-        slope = params.subsidy(at: start + 1, mode: mode).satoshi - first
-      }
+      let end = index + 1 < starts.count ? starts[index + 1] - 1 : ChainParams.maxHeight
+      let first = subsidy(start)
+      let slope = end > start ? subsidy(start + 1) - first : 0
+      let (rise, overflow) = slope.multipliedReportingOverflow(by: Int64(end - start))
+      precondition(
+        !overflow && subsidy(end) == first + rise,
+        "subsidy is not linear on [\(start), \(end)]; SupplySchedule.changeHeights misses a change")
       let stretch = Stretch(start: start, first: first, slope: slope, before: before)
-      if let next {
-        let last = params.subsidy(at: next - 1, mode: mode).satoshi
-        precondition(
-          last == first + slope * Int64(next - 1 - start),
-          "subsidy is not linear on [\(start), \(next)); SupplySchedule.changeHeights misses a change")
-        before += stretch.sum(through: next - 1)
-      } else {
-        precondition(slope == 0, "the subsidy must be constant after its last change")
-      }
       stretches.append(stretch)
+      guard let total = stretch.checkedTotal(through: end) else {
+        // Totals grow with the height (subsidies are ≥ 0): the first that overflows is
+        // the first height whose sum does.
+        var (low, high) = (start, end)
+        while low < high {
+          let mid = low + (high - low) / 2
+          if stretch.checkedTotal(through: mid) == nil { high = mid } else { low = mid + 1 }
+        }
+        return (stretches, low)
+      }
+      before = total
     }
-    self.stretches = stretches
+    return (stretches, nil)
   }
 
-  /// Sum of block subsidies of heights 1 … `height` (0 for `height ≤ 0`).
-  ///
-  /// - Complexity: O(log s) for s stretches (about 50 on mainnet).
-  @inlinable public func cumulativeSubsidy(through height: Int) -> Amount {
-    guard height >= 1 else { return .zero }
+  /// The index of the stretch holding `height` (≥ 1).
+  @inlinable func stretchIndex(of height: Int) -> Int {
     var low = 0
     var high = stretches.count - 1
     while low < high {
       let mid = (low + high + 1) / 2
       if stretches[mid].start <= height { low = mid } else { high = mid - 1 }
     }
-    let stretch = stretches[low]
+    return low
+  }
+
+  /// Sum of block subsidies of heights 1 … `height` (0 for `height ≤ 0`).
+  ///
+  /// - Complexity: O(log s) for s stretches (about 50 on mainnet).
+  /// - Precondition: `height ≤ ChainParams.maxHeight`.
+  @inlinable public func cumulativeSubsidy(through height: Int) -> Amount {
+    guard height >= 1 else { return .zero }
+    precondition(height <= ChainParams.maxHeight, "height \(height) is past ChainParams.maxHeight")
+    let stretch = stretches[stretchIndex(of: height)]
     return Amount(satoshi: stretch.before + stretch.sum(through: height))
   }
 
@@ -86,22 +131,71 @@ public struct SupplySchedule: Sendable {
     cumulativeSubsidy(through: height) + params.cumulativeFunds(through: height)
   }
 
+  /// The subsidy of block `height` in the schedule's mode, read from its stretch: what
+  /// `params.subsidy(at:mode:)` gives, in O(log s) however many PoN reductions the rules
+  /// have (that function applies them one by one).
+  ///
+  /// - Precondition: `height ≤ ChainParams.maxHeight`.
+  @inlinable public func subsidy(at height: Int) -> Amount {
+    guard height >= 1 else { return params.subsidy(at: height, mode: mode) }
+    precondition(height <= ChainParams.maxHeight, "height \(height) is past ChainParams.maxHeight")
+    let stretch = stretches[stretchIndex(of: height)]
+    return Amount(satoshi: stretch.first + stretch.slope * Int64(height - stretch.start))
+  }
+
+  /// The split of block `height` when the tiers in `payees` have a payee (as
+  /// `ChainParams.reward(at:mode:payees:)`, with the subsidy from the schedule).
+  @inlinable public func reward(at height: Int, payees: TierSet = .all) -> BlockReward {
+    params.reward(subsidy: subsidy(at: height), era: params.splitEra(at: height), payees: payees)
+  }
+
   /// The heights at which the subsidy changes, ascending (each stretch's first height).
   public var subsidyChangeHeights: [Int] { stretches.map(\.start) }
 
-  /// Every height where the subsidy function may change: premine, slow start, each
-  /// halving until it freezes or reaches zero, the 64th halving (zero even when frozen),
-  /// PoN start and each reduction.
+  /// The first height whose cumulative supply (subsidies and fund outputs) would pass
+  /// `Int64.max` satoshi under `params` in `mode`, or nil when the supply through
+  /// `ChainParams.maxHeight` fits.
+  ///
+  /// Every amount is ≥ 0, so the supply only grows: if it fits at `maxHeight` it fits at
+  /// every height, and otherwise a binary search finds where it first does not.
+  public static func firstOverflowHeight(of params: ChainParams, mode: SupplyMode) -> Int? {
+    let built = build(params, mode)
+    let subsidyOverflow = built.overflow ?? Int.max
+    func fits(through height: Int) -> Bool {
+      guard height < subsidyOverflow else { return false }
+      var index = built.stretches.count - 1
+      while built.stretches[index].start > height { index -= 1 }
+      guard var total = built.stretches[index].checkedTotal(through: height) else { return false }
+      for fund in params.funds {
+        let (paid, overflow1) = Int64(fund.paymentsThrough(height)).multipliedReportingOverflow(by: fund.amount.satoshi)
+        let (sum, overflow2) = total.addingReportingOverflow(paid)
+        if overflow1 || overflow2 { return false }
+        total = sum
+      }
+      return true
+    }
+    if fits(through: ChainParams.maxHeight) { return nil }
+    var (low, high) = (1, ChainParams.maxHeight)
+    while low < high {
+      let mid = low + (high - low) / 2
+      if fits(through: mid) { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// Every height up to `ChainParams.maxHeight` where the subsidy function may change:
+  /// block 1, premine, slow start, each halving until it freezes or reaches zero, the
+  /// 64th halving (zero even when frozen), PoN start and each reduction.
   static func changeHeights(of params: ChainParams, mode: SupplyMode) -> [Int] {
     let s = params.subsidy
     let ponStart = params.upgrades.pon ?? Int.max
-    var heights: Set<Int> = [1]
+    var heights: Set<Int> = []
     if let premine = s.premineHeight { heights.formUnion([premine, premine + 1]) }
     heights.formUnion([s.slowStartInterval / 2, s.slowStartInterval])
     var halvings = 1
     while halvings < 64 {
       let (offset, overflow) = s.halvingInterval.multipliedReportingOverflow(by: halvings)
-      guard !overflow, offset < ponStart else { break }
+      guard !overflow, offset < ponStart, offset <= ChainParams.maxHeight else { break }
       heights.insert(s.slowStartInterval / 2 + offset)
       if let frozen = s.frozenAfterHalvings, halvings >= frozen { break }
       if s.powInitialSubsidy.satoshi >> halvings == 0 { break }
@@ -114,15 +208,18 @@ public struct SupplySchedule: Sendable {
       // Observed mode shifts every change below the slow-start end by one block.
       for height in Array(heights) where height < s.slowStartInterval { heights.insert(height + 1) }
     }
-    heights = heights.filter { $0 >= 1 && $0 < ponStart }
+    heights = heights.filter { $0 < ponStart }
     if ponStart != Int.max {
       heights.insert(ponStart)
       for reduction in 0...max(0, s.ponMaxReductions) {
-        let (offset, overflow) = s.ponReductionInterval.multipliedReportingOverflow(by: reduction)
-        if overflow { break }
-        heights.insert(ponStart + offset)
+        // At most 2^31 + 10,000 × 2^31: no overflow in 64 bits.
+        let height = ponStart + reduction * s.ponReductionInterval
+        if height > ChainParams.maxHeight { break }
+        heights.insert(height)
       }
     }
-    return heights.sorted()
+    // Block 1 starts the first stretch even when PoN starts at genesis.
+    heights.insert(1)
+    return heights.filter { (1...ChainParams.maxHeight).contains($0) }.sorted()
   }
 }

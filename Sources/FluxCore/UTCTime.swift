@@ -2,7 +2,18 @@
 ///
 /// Uses the proleptic Gregorian calendar with Howard Hinnant's days-from-civil
 /// algorithm; no time zones, no leap seconds (Unix time has none).
+///
+/// Dates are read with four-digit years (0001 … 9999) and printed for years 1 … 99,999:
+/// a rules file may put the chain's highest height past year 9999 (mainnet without Proof
+/// of Node reaches year 10,184 at 120 s a block), and its dates must still print, while no
+/// file needs to write one. Times outside `earliest … latest` are never printed: every
+/// projected clock is checked against them when its rules are read.
 public enum UTCTime {
+  /// The first instant printed: 0001-01-01T00:00:00Z.
+  public static let earliest = seconds(Components(year: 1, month: 1, day: 1))
+  /// The last instant printed: 99999-12-31T23:59:59Z.
+  public static let latest = seconds(Components(year: 100_000, month: 1, day: 1)) - 1
+
   /// A calendar date and time of day in UTC.
   public struct Components: Sendable, Equatable {
     public var year: Int
@@ -67,7 +78,8 @@ public enum UTCTime {
   }
 
   /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DD HH:MM:SSZ` (UTC only);
-  /// nil for anything else, including impossible dates such as February 30.
+  /// nil for anything else, including impossible dates such as February 30 and year 0000
+  /// (there is no year 0; the first year printed is 1).
   public static func parse(_ text: String) -> Int64? {
     let chars = Array(text.utf8)
     func number(_ range: Range<Int>) -> Int? {
@@ -80,7 +92,7 @@ public enum UTCTime {
       return value
     }
     guard chars.count == 10 || chars.count == 20, chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-"),
-      let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      let year = number(0..<4), year >= 1, let month = number(5..<7), let day = number(8..<10),
       (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month)
     else { return nil }
     var c = Components(year: year, month: month, day: day)

@@ -3,6 +3,11 @@ import FluxCore
 /// The emission schedule as a table: one row per `EmissionRow`, amounts in FLUX with
 /// eight decimals, dates in UTC.
 public enum EmissionTable {
+  /// The most rows one table may have (about 150 MB of CSV): `fluxsim emission` counts
+  /// its rows before it builds any and refuses a table past this rather than print
+  /// gigabytes.
+  public static let maxRows = 1_000_000
+
   public static let columns = [
     "height", "date", "event", "subsidy", "cumulus", "nimbus", "stratus", "miner", "dev_fund", "funds",
     "cumulative_supply",

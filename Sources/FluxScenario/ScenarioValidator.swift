@@ -77,7 +77,7 @@ enum ScenarioValidator {
       fail("replications", "the results would take about \(gibibytes) GiB; at most \(resultBudgetBytes >> 30)")
     }
     for (index, expectation) in scenario.expect.enumerated() {
-      validate(expectation, path: "expect[\(index)]", fail: fail)
+      validate(expectation, path: "expect[\(index)]", params: params, fail: fail)
     }
     for (index, level) in scenario.supplyMilestones.enumerated() where level <= .zero {
       fail("milestones.supply[\(index)]", "must be > 0, found \(level)")
@@ -179,7 +179,9 @@ enum ScenarioValidator {
   }
 
   /// Expected values must read as the expectation's kind, so a typo is bad input.
-  private static func validate(_ expectation: Expectation, path: String, fail: (String, String) -> Void) {
+  private static func validate(
+    _ expectation: Expectation, path: String, params: ChainParams, fail: (String, String) -> Void
+  ) {
     guard let check = expectation.check else { return }
     let kind = expectation.kind
     let base = "\(path).\(expectation.checkKey)"
@@ -205,8 +207,8 @@ enum ScenarioValidator {
         )
       }
     }
-    if case .value(.height(let height), _, _) = expectation, height < 0 {
-      fail("\(path).at.height", "must be ≥ 0, found \(height)")
+    if case .value(let point, _, _) = expectation {
+      do { _ = try point.height(under: params) } catch { fail("\(path).at.date", error.message) }
     }
   }
 

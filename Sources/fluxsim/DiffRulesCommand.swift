@@ -26,19 +26,25 @@ struct DiffRulesCommand: ParsableCommand {
     help: "Supply history of the first 5,000 blocks: code or observed (default: the rules file's, else observed).")
   var mode: SupplyMode?
 
-  @Option(help: "Last height compared (default: the last block of 2060 by the base's clock).")
+  @Option(help: "Last height compared, 0 … 2147483647 (default: the last block of 2060 by the base's clock).")
   var toHeight: Int?
 
-  @Option(help: "Constant fleet for income per node: cumulus,nimbus,stratus (default 3247,1615,1627, measured).")
+  @Option(
+    help:
+      "Constant fleet for income per node: cumulus,nimbus,stratus, each 1 … 1000000000 (default 3247,1615,1627, measured)."
+  )
   var nodes: TierCounts?
 
   @Option(help: "Write the report to this file (atomically) instead of standard output.")
   var out: String?
 
   func validate() throws {
-    if let toHeight, !(0...Int(Int32.max)).contains(toHeight) {
-      throw ValidationError("--to-height must be a height from 0 to \(Int32.max), found \(toHeight)")
-    }
+    do throws(OptionMistake) {
+      if let toHeight, !(0...ChainParams.maxHeight).contains(toHeight) {
+        throw OptionMistake("--to-height must be a height from 0 to \(ChainParams.maxHeight), found \(toHeight)")
+      }
+      _ = try nodes?.counts.get()
+    } catch { throw error.reported() }
   }
 
   func run() throws {
@@ -48,7 +54,7 @@ struct DiffRulesCommand: ParsableCommand {
     let report = RulesDiffReport(
       base: baseRules, proposal: file.rules, proposalName: rules, mode: mode ?? file.supplyMode ?? .observed,
       horizon: toHeight ?? RulesDiffReport.defaultHorizon(baseRules.params),
-      nodes: nodes?.counts ?? FleetConfig().initialNodes
+      nodes: try nodes?.counts.get() ?? FleetConfig().initialNodes
     ).markdown()
     guard let out else {
       print(report, terminator: "")

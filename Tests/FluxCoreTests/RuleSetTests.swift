@@ -84,7 +84,7 @@ import Testing
     ("subsidy.pon_reduction_percent", "ten", "expected a percentage from 0 to 100, e.g. 10 or 12.5, found \"ten\""),
     ("subsidy.halving_interval", "0", "expected a whole number of blocks ≥ 1, found \"0\""),
     ("upgrades.pon", "-5", "expected a block height (0 … 2147483647) or \"never\", found \"-5\""),
-    ("pon_target_spacing", "0s", "expected a duration > 0 such as 30s, 2m, 1h or 1d, found \"0s\""),
+    ("pon_target_spacing", "0s", "expected a duration from 1s to 86400s such as 30s, 2m, 1h or 1d, found \"0s\""),
     (
       "subsidy.pon_initial", "1.000000001",
       "expected an amount of FLUX ≥ 0 with at most 8 decimals, found \"1.000000001\""

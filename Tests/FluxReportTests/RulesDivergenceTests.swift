@@ -166,8 +166,18 @@ import Testing
       let key = keys[draw(0...keys.count - 1)]
       variant[key] = values[key]!()
     }
-    func rules(_ chosen: [String: String]) throws -> RuleSet {
-      try proposal("overrides:\n" + chosen.keys.sorted().map { "  \($0): \(chosen[$0]!)\n" }.joined())
+    // RuleSet refuses a key whose rule another draw switched off (`never`): drop such keys.
+    func rules(_ drawn: [String: String]) throws -> RuleSet {
+      var chosen = drawn
+      while true {
+        do {
+          return try proposal("overrides:\n" + chosen.keys.sorted().map { "  \($0): \(chosen[$0]!)\n" }.joined())
+        } catch let error as Diagnostic where error.message.hasPrefix("has no effect while") {
+          guard chosen.removeValue(forKey: String(error.keyPath.dropFirst("overrides.".count))) != nil else {
+            throw error
+          }
+        }
+      }
     }
     let mode: SupplyMode = seed % 2 == 0 ? .code : .observed
     let (left, right) = (try rules(base), try rules(variant))

@@ -22,15 +22,15 @@ import Testing
           subsidy:
             pon_reduction_percent: 15
           subsidy.pon_max_reductions: 5
-          upgrades.pon: never
+          upgrades.flux: never
         """)
     #expect(file.supplyMode == .code)
     #expect(file.rules.params.subsidy.ponReductionKeep == Ratio(85, 100))
     #expect(file.rules.params.subsidy.ponMaxReductions == 5)
-    #expect(file.rules.params.upgrades.pon == nil)
+    #expect(file.rules.params.upgrades.flux == nil)
     #expect(
       file.rules.overrides.map(\.key) == [
-        "subsidy.pon_reduction_percent", "subsidy.pon_max_reductions", "upgrades.pon",
+        "subsidy.pon_reduction_percent", "subsidy.pon_max_reductions", "upgrades.flux",
       ])
   }
 

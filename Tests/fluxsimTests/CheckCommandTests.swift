@@ -78,6 +78,48 @@ import Testing
     #expect((failure.parent as? XMLElement)?.attribute(forName: "name")?.stringValue == "subsidy at height 3071200")
   }
 
+  /// Dates and heights are checked when the file is loaded: a date outside the rules'
+  /// clock (blocks 0 … 2,147,483,647) or a year UTCTime cannot read is bad input.
+  @Test func datesAndHeightsOutsideTheChainAreBadInput() throws {
+    let (directory, _) = try setUp()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let formatter = ISO8601DateFormatter()
+    func date(ofBlock height: Int) -> String {
+      // Mainnet's clock: 120 s blocks up to 2,019,999, then 30 s from 2,020,000 at 1,761,415,235.
+      let seconds = height >= 2_020_000 ? (height - 2_020_000) * 30 : -30 - (2_019_999 - height) * 120
+      return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(1_761_415_235 + seconds)))
+    }
+    let cases: [(String, String)] = [
+      (
+        "{ at: { date: 9999-12-31 }, supply: { equals: \"1\" } }",
+        "expect[0].at.date: 9999-12-31T00:00:00Z is after block 2147483647, the highest height, which the rules' "
+          + "clock puts at \(date(ofBlock: 2_147_483_647))"
+      ),
+      (
+        "{ at: { date: 2000-01-01 }, subsidy: { equals: \"1\" } }",
+        "expect[0].at.date: 2000-01-01T00:00:00Z is before block 0, which the rules' clock puts at \(date(ofBlock: 0))"
+      ),
+      (
+        "{ at: { date: 0000-01-01 }, subsidy: { equals: \"1\" } }",
+        "expect[0].at.date: expected a UTC date such as 2026-09-03 or 2026-09-03T01:32:00Z, found \"0000-01-01\""
+      ),
+      (
+        "{ at: { height: 3000000000 }, supply: { equals: \"1\" } }",
+        "expect[0].at.height: expected a height from 0 to 2147483647, found 3000000000"
+      ),
+    ]
+    for (expectation, message) in cases {
+      let file = directory.appendingPathComponent("dated.yaml")
+      let text = Self.scenario.replacingOccurrences(
+        of: "  - { at: { height: 3071200 }, subsidy: { equals: \"12.6\" } }", with: "  - \(expectation)")
+      try text.write(to: file, atomically: true, encoding: .utf8)
+      let result = try CLI.run(["check", file.path, "--baselines", directory.path])
+      #expect(result.status == 2, "\(expectation)")
+      #expect(result.stderr.contains("dated.yaml:6:13: error: \(message)"), "\(result.stderr)")
+      #expect(result.stdout.isEmpty)
+    }
+  }
+
   @Test func badExpectationIsBadInput() throws {
     let (directory, _) = try setUp()
     defer { try? FileManager.default.removeItem(at: directory) }

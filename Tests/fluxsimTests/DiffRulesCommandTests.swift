@@ -53,10 +53,36 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
-  @Test func badOptionsAreUsageErrors() throws {
+  @Test func badOptionsExitTwoNamingTheRange() throws {
+    let nodes = "error: --nodes: expected three node counts cumulus,nimbus,stratus, each from 1 to 1000000000, found"
+    let refusals: [([String], String)] = [
+      (["--nodes", "1,2"], "\(nodes) \"1,2\"\n"),
+      (["--nodes", "0,2,3"], "\(nodes) \"0,2,3\"\n"),
+      (["--nodes", "1000000001,2,3"], "\(nodes) \"1000000001,2,3\"\n"),
+      (["--nodes", "99999999999999999999,2,3"], "\(nodes) \"99999999999999999999,2,3\"\n"),
+      (["--to-height=-5"], "error: --to-height must be a height from 0 to 2147483647, found -5\n"),
+      (["--to-height", "2147483648"], "error: --to-height must be a height from 0 to 2147483647, found 2147483648\n"),
+    ]
+    for (options, message) in refusals {
+      let result = try CLI.run(["diff-rules", "--rules", "x.yaml"] + options)
+      #expect(result.status == 2, "\(options)")
+      #expect(result.stderr == message)
+    }
     #expect(try CLI.run(["diff-rules"]).status == 2)
-    #expect(try CLI.run(["diff-rules", "--rules", "x.yaml", "--nodes", "1,2"]).status == 2)
-    #expect(try CLI.run(["diff-rules", "--rules", "x.yaml", "--nodes", "0,2,3"]).status == 2)
-    #expect(try CLI.run(["diff-rules", "--rules", "x.yaml", "--to-height", "-5"]).status == 2)
+  }
+
+  /// A reduction interval as long as the chain: the proposal never reduces, so its first
+  /// difference is mainnet's first reduction (2,020,000 + 1,051,200), and every later
+  /// block pays 14 FLUX where mainnet pays less; compared through the highest height.
+  @Test func aProposalThatNeverReducesComparedThroughTheHighestHeight() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let rules = try rulesFile("overrides:\n  subsidy.pon_reduction_interval: 2147483647\n", in: directory)
+    let result = try CLI.run(["diff-rules", "--rules", rules, "--to-height", "2147483647", "--mode", "code"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("| block subsidy first differs | height 3071200, 2026-10-25T18:00:35Z |"))
+    let last = Date(timeIntervalSince1970: TimeInterval(1_761_415_235 + (2_147_483_647 - 2_020_000) * 30))
+    let date = ISO8601DateFormatter().string(from: last)
+    #expect(result.stdout.contains("| 2147483647 | \(date) | horizon | 1.70207313 | 14.00000000 |"))
   }
 }

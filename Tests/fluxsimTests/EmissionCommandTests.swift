@@ -81,12 +81,79 @@ import Testing
     #expect(missing.stderr.contains("none.yaml: error: cannot read the file"))
   }
 
-  @Test func badOptionsAreUsageErrors() throws {
-    let zero = try CLI.run(["emission", "--every", "0"])
-    #expect(zero.status == 2)
-    #expect(zero.stderr.contains("--every must be a positive number of blocks, found 0"))
-    let heights = try CLI.run(["emission", "--heights", "1,x"])
-    #expect(heights.status == 2)
+  @Test func badOptionsExitTwoNamingTheRange() throws {
+    let refusals: [([String], String)] = [
+      (["--every", "0"], "error: --every must be a number of blocks from 1 to 2147483647, found 0\n"),
+      (
+        ["--every", "1000000000000000"],
+        "error: --every must be a number of blocks from 1 to 2147483647, found 1000000000000000\n"
+      ),
+      (["--to-height", "2147483648"], "error: --to-height must be a height from 0 to 2147483647, found 2147483648\n"),
+      (["--to-height=-1"], "error: --to-height must be a height from 0 to 2147483647, found -1\n"),
+      (["--heights", "1,x"], "error: --heights: expected comma-separated heights from 0 to 2147483647, found \"x\"\n"),
+      (
+        ["--heights", "2147483648"],
+        "error: --heights: expected comma-separated heights from 0 to 2147483647, found \"2147483648\"\n"
+      ),
+      (["--heights=-5"], "error: --heights: expected comma-separated heights from 0 to 2147483647, found \"-5\"\n"),
+      (["--heights", ","], "error: --heights: expected comma-separated heights from 0 to 2147483647, found \"\"\n"),
+      (["--heights", "7,3,7"], "error: --heights: height 7 is given twice\n"),
+      (["--heights", "7", "--every", "3"], "error: --heights and --every exclude each other\n"),
+      (
+        ["--heights", "7", "--to-height", "3"],
+        "error: --heights and --to-height exclude each other: --heights prints exactly the heights it names\n"
+      ),
+    ]
+    for (options, message) in refusals {
+      let result = try CLI.run(["emission"] + options)
+      #expect(result.status == 2, "\(options)")
+      #expect(result.stderr == message)
+      #expect(result.stdout.isEmpty)
+    }
     #expect(try CLI.run(["emission", "--mode", "exact"]).status == 2)
+  }
+
+  /// The last block of 2060 by mainnet's clock (a PoN block every 30 s from block
+  /// 2,020,000 at 1,761,415,235), where the default table ends.
+  func lastBlockOf2060() -> Int {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let end = calendar.date(from: DateComponents(year: 2061, month: 1, day: 1))!.timeIntervalSince1970
+    return 2_020_000 + (Int(end) - 1 - 1_761_415_235) / 30
+  }
+
+  @Test func aTableTooLargeIsRefusedBeforeAnyRow() throws {
+    let rows = lastBlockOf2060() + 1
+    let result = try CLI.run(["emission", "--every", "1"])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr
+        == "error: --every 1 through height \(rows - 1) would print \(rows) rows; a table has at most 1000000: "
+        + "raise --every or lower --to-height\n")
+    // Heights 0, 2,147, … 1,000,000 × 2,147: one row past the limit (printing the
+    // 1,000,000 rows of the largest table takes a debug build too long for a test).
+    let tooMany = try CLI.run(["emission", "--every", "2147", "--to-height", String(1_000_000 * 2_147)])
+    #expect(tooMany.status == 2 && tooMany.stdout.isEmpty)
+    #expect(tooMany.stderr.contains("would print 1000001 rows; a table has at most 1000000"))
+  }
+
+  @Test func heightsPastTheDefaultEndArePrinted() throws {
+    #expect(lastBlockOf2060() < 40_000_000)
+    let result = try CLI.run(["emission", "--heights", "2147483647,40000000", "--mode", "code"])
+    #expect(result.status == 0)
+    let rows = lines(result.stdout).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(rows.map { String($0[0]) } == ["40000000", "2147483647"])
+    // After the 20th reduction (23,044,000) every block pays 1.70207313 FLUX; the supply
+    // at 23,044,000 is in exactRowsAtRequestedHeights.
+    let tail = Int64(170_207_313)
+    let supply = { (height: Int64) in 54_625_455_828_828_113 + tail * (height - 23_044_000) }
+    let formatter = ISO8601DateFormatter()
+    for (row, height) in zip(rows, [Int64(40_000_000), 2_147_483_647]) {
+      let time = 1_761_415_235 + (height - 2_020_000) * 30
+      #expect(String(row[1]) == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(time))))
+      #expect(row[3] == "1.70207313")
+      #expect(Int64(row[10].replacingOccurrences(of: ".", with: "")) == supply(height))
+    }
   }
 }

@@ -8,6 +8,13 @@
 /// as literals inside a rule (LWMA's solvetime limits, LWMA3's 67 %/150 % clamp, PoN's
 /// −20 %/+25 % clamp) are named in that rule's file instead.
 public struct DifficultyParams: Sendable, Equatable {
+  /// The most recent headers any difficulty rule may read (64): the PoN window, the LWMA
+  /// window plus the block before it, or the Digishield window plus the median-time span.
+  ///
+  /// Mainnet's rules read at most 61. The bound is what lets a simulator keep a fixed
+  /// ring of headers, so the window overrides are refused beyond it.
+  public static let maxHistory = 64
+
   /// The easiest PoW target (`powLimit`; 0x0007ff…ff on mainnet, compact 0x1f07ffff as genesis).
   public var powLimit: UInt256
   /// The easiest PoN target (`ponLimit`, 0x0fff…ff: about a 1/16 chance per node and slot).

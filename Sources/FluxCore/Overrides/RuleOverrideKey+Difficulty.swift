@@ -1,14 +1,23 @@
 extension RuleOverrideKey {
   /// Difficulty constants: targets as 64-digit hex, windows in blocks (flux-rules.md §5).
+  ///
+  /// A window is bounded so that no rule reads more than `DifficultyParams.maxHistory`
+  /// headers: the simulator keeps that many, and a longer window would ask it for
+  /// blocks it no longer holds.
   static let difficultyKeys: [RuleOverrideKey] = {
     let targets: [(String, WritableKeyPath<DifficultyParams, UInt256> & Sendable, String)] = [
       ("pow_limit", \.powLimit, "easiest PoW target"), ("pon_limit", \.ponLimit, "easiest PoN target"),
       ("pon_start_limit", \.ponStartLimit, "PoN target of the first window"),
     ]
-    let windows: [(String, WritableKeyPath<DifficultyParams, Int> & Sendable, String)] = [
-      ("pon_window", \.ponWindow, "PoN difficulty window in blocks (30)"),
-      ("lwma_window", \.lwmaWindow, "LWMA/LWMA3 window in blocks (60)"),
-      ("digishield_window", \.digishieldAveragingWindow, "Digishield averaging window in blocks (17)"),
+    // Each window's largest value makes its rule read exactly `maxHistory` headers.
+    let history = DifficultyParams.maxHistory
+    let windows: [(String, WritableKeyPath<DifficultyParams, Int> & Sendable, Int, String)] = [
+      ("pon_window", \.ponWindow, history, "PoN difficulty window in blocks (30)"),
+      ("lwma_window", \.lwmaWindow, history - 1, "LWMA/LWMA3 window in blocks (60)"),
+      (
+        "digishield_window", \.digishieldAveragingWindow, history - DifficultyParams.mainnet.medianTimeSpan,
+        "Digishield averaging window in blocks (17)"
+      ),
     ]
     return targets.map { name, path, help in
       RuleOverrideKey(key: "difficulty.\(name)", help: "\(help), hex") { params, value throws(RuleError) in
@@ -19,9 +28,10 @@ extension RuleOverrideKey {
         params.difficulty[keyPath: path] = target
       }
     }
-      + windows.map { name, path, help in
-        RuleOverrideKey(key: "difficulty.\(name)", help: help) { params, value throws(RuleError) in
-          params.difficulty[keyPath: path] = try value.blocks(minimum: 2)
+      + windows.map { name, path, largest, help in
+        RuleOverrideKey(key: "difficulty.\(name)", help: "\(help), 2 … \(largest)") { params, value throws(RuleError) in
+          params.difficulty[keyPath: path] = try value.integer(
+            in: 2...largest, expected: "a whole number of blocks from 2 to \(largest)")
         }
       }
   }()

@@ -4,13 +4,27 @@ extension RuleOverrideKey {
   /// Each item: `name`, `amount` (FLUX), `height`, and optionally `count` (1) and
   /// `interval` (blocks, required when count > 1) and `address`. An empty list removes
   /// all funds (what `legacy-halving`-style what-ifs need).
+  ///
+  /// Every payment is a row of the emission table and a height the simulator looks up,
+  /// so the list is bounded: at most `FundOutput.maxFunds` funds and
+  /// `FundOutput.maxPayments` payments in all, the last of each fund at or below
+  /// `ChainParams.maxHeight` (a payment past it would never be made).
   static let fundKeys: [RuleOverrideKey] = [
     RuleOverrideKey(key: "funds", help: "extra coinbase outputs: list of {name, amount, height, count, interval}") {
       params, value throws(RuleError) in
       guard case .list(let items) = value else { throw .found(value, expected: "a list of funds") }
+      guard items.count <= FundOutput.maxFunds else {
+        throw RuleError(keyPath: "", message: "\(items.count) funds; at most \(FundOutput.maxFunds)")
+      }
       var funds: [FundOutput] = []
       for (index, item) in items.enumerated() {
         do throws(RuleError) { funds.append(try fund(from: item)) } catch { throw error.nested(under: "[\(index)]") }
+      }
+      let payments = funds.reduce(0) { $0 + $1.count }
+      guard payments <= FundOutput.maxPayments else {
+        throw RuleError(
+          keyPath: "", message: "\(payments) payments in all; at most \(FundOutput.maxPayments) (the sum of the counts)"
+        )
       }
       params.funds = funds
     }
@@ -34,16 +48,34 @@ extension RuleOverrideKey {
       do { return try parse(try field(key)) } catch { throw error.nested(under: key) }
     }
     let has = { (key: String) in fields.contains { $0.key == key } }
-    let count = has("count") ? try read("count") { v throws(RuleError) in try v.blocks(minimum: 1) } : 1
+    let count =
+      has("count")
+      ? try read("count") { v throws(RuleError) in
+        try v.integer(
+          in: 1...FundOutput.maxPayments, expected: "a number of payments from 1 to \(FundOutput.maxPayments)")
+      } : 1
     let interval = has("interval") ? try read("interval") { v throws(RuleError) in try v.blocks(minimum: 1) } : 0
     if count > 1 && interval == 0 {
       throw RuleError(keyPath: "interval", message: "missing; a fund paid \(count) times needs an interval in blocks")
     }
-    return FundOutput(
-      name: try read("name") { v throws(RuleError) in try v.text(expected: "a name") },
+    let name = try read("name") { v throws(RuleError) in
+      let name = try v.text(expected: "a name")
+      guard !name.isEmpty else { throw .found(v, expected: "a name") }
+      return name
+    }
+    let fund = FundOutput(
+      name: name,
       address: has("address") ? try read("address") { v throws(RuleError) in try v.text(expected: "an address") } : "",
       amount: try read("amount") { v throws(RuleError) in try v.amount() },
       firstHeight: try read("height") { v throws(RuleError) in try v.blocks(minimum: 0) },
       count: count, interval: interval)
+    // At most 2^31 + 10^4 × 2^31: no overflow in 64 bits.
+    let last = fund.firstHeight + (count - 1) * interval
+    guard last <= ChainParams.maxHeight else {
+      throw RuleError(
+        keyPath: has("interval") ? "interval" : "height",
+        message: "the last payment would be at height \(last), past \(ChainParams.maxHeight), the highest height")
+    }
+    return fund
   }
 }

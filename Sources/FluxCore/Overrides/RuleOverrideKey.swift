@@ -24,11 +24,13 @@ public struct RuleOverrideKey: Sendable {
   }
 
   static let timeKeys: [RuleOverrideKey] = [
-    RuleOverrideKey(key: "pow_target_spacing", help: "PoW block spacing (duration, 120s)") {
-      params, value throws(RuleError) in params.powTargetSpacing = try value.seconds()
+    RuleOverrideKey(key: "pow_target_spacing", help: "PoW block spacing (duration 1s … 1d, 120s)") {
+      params, value throws(RuleError) in
+      params.powTargetSpacing = try value.seconds(in: 1...ChainParams.maxTargetSpacing)
     },
-    RuleOverrideKey(key: "pon_target_spacing", help: "PoN block spacing (duration, 30s)") {
-      params, value throws(RuleError) in params.ponTargetSpacing = try value.seconds()
+    RuleOverrideKey(key: "pon_target_spacing", help: "PoN block spacing (duration 1s … 1d, 30s)") {
+      params, value throws(RuleError) in
+      params.ponTargetSpacing = try value.seconds(in: 1...ChainParams.maxTargetSpacing)
     },
     RuleOverrideKey(key: "time_anchor.height", help: "height of the block whose time anchors projected dates") {
       params, value throws(RuleError) in
@@ -48,8 +50,11 @@ public struct RuleOverrideKey: Sendable {
     RuleOverrideKey(key: "subsidy.pow_initial", help: "PoW subsidy before halvings (FLUX, 150)") {
       params, value throws(RuleError) in params.subsidy.powInitialSubsidy = try value.amount()
     },
-    RuleOverrideKey(key: "subsidy.slow_start_interval", help: "blocks of linear ramp-up at genesis (5000)") {
-      params, value throws(RuleError) in params.subsidy.slowStartInterval = try value.blocks(minimum: 0)
+    RuleOverrideKey(key: "subsidy.slow_start_interval", help: "blocks of linear ramp-up at genesis (0 … 1000000, 5000)")
+    {
+      params, value throws(RuleError) in
+      params.subsidy.slowStartInterval = try value.integer(
+        in: 0...SubsidyParams.maxSlowStartInterval, expected: "a whole number of blocks from 0 to 1000000")
     },
     RuleOverrideKey(key: "subsidy.halving_interval", help: "blocks between PoW halvings (655350)") {
       params, value throws(RuleError) in params.subsidy.halvingInterval = try value.blocks(minimum: 1)
@@ -76,19 +81,15 @@ public struct RuleOverrideKey: Sendable {
     RuleOverrideKey(
       key: "subsidy.pon_reduction_percent", help: "PoN subsidy cut at each reduction (percent, 10; up to 8 decimals)"
     ) { params, value throws(RuleError) in
-      let percent = try value.decimal(expected: "a percentage from 0 to 100, e.g. 10 or 12.5")
-      guard percent.numerator <= 100 * percent.denominator else {
-        throw .found(value, expected: "a percentage from 0 to 100")
-      }
-      let scale = 100 * percent.denominator
-      params.subsidy.ponReductionKeep = Ratio(scale - percent.numerator, scale)
+      let cut = try value.percentage(expected: "a percentage from 0 to 100, e.g. 10 or 12.5")
+      params.subsidy.ponReductionKeep = Ratio(cut.denominator - cut.numerator, cut.denominator)
     },
     RuleOverrideKey(key: "subsidy.pon_reduction_interval", help: "blocks between PoN reductions (1051200)") {
       params, value throws(RuleError) in params.subsidy.ponReductionInterval = try value.blocks(minimum: 1)
     },
     RuleOverrideKey(key: "subsidy.pon_max_reductions", help: "reductions after which the PoN subsidy is flat (20)") {
       params, value throws(RuleError) in
-      params.subsidy.ponMaxReductions = try value.integer(in: 0...10_000, expected: "0 … 10000")
+      params.subsidy.ponMaxReductions = try value.integer(in: 0...SubsidyParams.maxPonReductions, expected: "0 … 10000")
     },
   ]
 
@@ -100,9 +101,9 @@ public struct RuleOverrideKey: Sendable {
       key: "split.pow_tier_percent", help: "pre-FLUX-upgrade tier shares, percent per tier (3.75, 6.25, 15)"
     ) { params, value throws(RuleError) in
       params.split.powTierFractions = try value.perTier { (v: RuleValue) throws(RuleError) in
-        let percent = try v.decimal(expected: "a percentage from 0 to 100")
+        let share = try v.percentage(expected: "a percentage from 0 to 100")
         // One correctly rounded division, so "3.75" gives exactly fluxd's literal 0.0375.
-        return Double(percent.numerator) / Double(percent.denominator * 100)
+        return Double(share.numerator) / Double(share.denominator)
       }
     },
     RuleOverrideKey(key: "split.flux_multiplier", help: "multiplier of the PoW tier shares from the FLUX upgrade (2)") {

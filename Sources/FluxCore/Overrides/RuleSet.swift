@@ -6,6 +6,10 @@
 /// sense (tier weights above the denominator, shares above 100 %) are refused with a
 /// `RuleError` naming the key. A rule set with no overrides has exactly the network's
 /// parameters.
+///
+/// A rule set that is accepted is safe to evaluate at every height 0 … `ChainParams.maxHeight`
+/// by every FluxCore function: its supply fits in `Int64` satoshi and its projected dates
+/// are printable (see `RuleSet+Validation.swift` for the proofs).
 public struct RuleSet: Sendable {
   /// The network the overrides start from.
   public let base: Network
@@ -35,7 +39,7 @@ public struct RuleSet: Sendable {
       guard let key = RuleOverrideKey.named(field.key) else { continue }
       do throws(RuleError) { try key.apply(&params, field.value) } catch { throw error.nested(under: field.key) }
     }
-    try Self.validate(params)
+    try Self.validate(params, overrides: applied)
     self.base = network
     self.params = params
     self.overrides = applied
@@ -68,26 +72,5 @@ public struct RuleSet: Sendable {
     let group = key.split(separator: ".").first.map(String.init) ?? key
     let inGroup = candidates.filter { $0.hasPrefix(group + ".") }
     return inGroup.isEmpty ? "" : "; keys under \(group): \(inGroup.joined(separator: ", "))"
-  }
-
-  /// Cross-field checks that no single key can make.
-  private static func validate(_ params: ChainParams) throws(RuleError) {
-    let split = params.split
-    guard split.ponWeightDenominator > .zero else {
-      throw RuleError(keyPath: "split.pon_weight_denominator", message: "must be greater than 0")
-    }
-    let weights = split.ponTierWeights.cumulus + split.ponTierWeights.nimbus + split.ponTierWeights.stratus
-    guard weights <= split.ponWeightDenominator else {
-      throw RuleError(
-        keyPath: "split.pon_tier_weights",
-        message: "the weights sum to \(weights) FLUX, more than the denominator \(split.ponWeightDenominator)")
-    }
-    let fractions = split.powTierFractions
-    let powShare = (fractions.cumulus + fractions.nimbus + fractions.stratus) * max(1, split.fluxUpgradeMultiplier)
-    guard powShare <= 1 else {
-      throw RuleError(
-        keyPath: "split.pow_tier_percent",
-        message: "the tier shares (× the FLUX multiplier) sum to \(powShare * 100) %, more than 100 %")
-    }
   }
 }

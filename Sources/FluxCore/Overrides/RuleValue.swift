@@ -80,9 +80,9 @@ extension RuleValue {
     return amount
   }
 
-  /// A duration in whole seconds: `30`, `30s`, `2m`, `1h`, `1d`.
-  func seconds() throws(RuleError) -> Int64 {
-    let expected = "a duration > 0 such as 30s, 2m, 1h or 1d"
+  /// A duration in whole seconds within `range`: `30`, `30s`, `2m`, `1h`, `1d`.
+  func seconds(in range: ClosedRange<Int64>) throws(RuleError) -> Int64 {
+    let expected = "a duration from \(range.lowerBound)s to \(range.upperBound)s such as 30s, 2m, 1h or 1d"
     let text = try text(expected: expected)
     let units: [(String, Int64)] = [("s", 1), ("m", 60), ("h", 3_600), ("d", 86_400)]
     var number = Substring(text)
@@ -91,12 +91,15 @@ extension RuleValue {
       number = number.dropLast(suffix.count)
       scale = factor
     }
-    guard let value = Int64(number), value > 0 else { throw .found(self, expected: expected) }
-    return value * scale
+    guard let value = Int64(number), case (let seconds, false) = value.multipliedReportingOverflow(by: scale),
+      range.contains(seconds)
+    else { throw .found(self, expected: expected) }
+    return seconds
   }
 
-  /// A decimal number as an exact fraction, e.g. `"12.5"` → 125/10; with an optional `%`.
-  func decimal(expected: String) throws(RuleError) -> Ratio {
+  /// A decimal number ≥ 0 with at most 8 decimals, exactly: `"12.5"` → 125 / 10, with an
+  /// optional `%`. The denominator is a power of ten up to 10⁸.
+  func decimal(expected: String) throws(RuleError) -> (numerator: Int64, denominator: Int64) {
     var text = try text(expected: expected)
     if text.hasSuffix("%") { text.removeLast() }
     let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
@@ -106,7 +109,15 @@ extension RuleValue {
     else { throw .found(self, expected: expected) }
     var denominator: Int64 = 1
     for _ in 0..<(parts.count == 2 ? parts[1].count : 0) { denominator *= 10 }
-    return Ratio(numerator, denominator)
+    return (numerator, denominator)
+  }
+
+  /// A percentage from 0 to 100 with at most 8 decimals, as an exact fraction of 100 %
+  /// (`"12.5"` → 125 / 1,000).
+  func percentage(expected: String) throws(RuleError) -> (numerator: Int64, denominator: Int64) {
+    let (numerator, denominator) = try decimal(expected: expected)
+    guard numerator <= 100 * denominator else { throw .found(self, expected: "a percentage from 0 to 100") }
+    return (numerator, 100 * denominator)
   }
 
   /// `true` / `false`.

@@ -36,6 +36,13 @@ public struct ChainParams: Sendable, Equatable {
   /// so every height read from a file or an option is checked against it.
   public static let maxHeight = Int(Int32.max)
 
+  /// The longest target spacing a rule set may give (one day, in seconds).
+  ///
+  /// 720 times mainnet's PoW spacing. Bounding it keeps every product of a spacing and a
+  /// block count in 64 bits (2^31 blocks × 86,400 s < 2^48); whether the clock's dates
+  /// stay printable is checked on the whole rule set (`RuleSet`).
+  public static let maxTargetSpacing: Int64 = 86_400
+
   /// The index of the benchmark key valid at Unix `time` (0 for the first key).
   public func benchmarkKeyIndex(at time: Int64) -> Int {
     max(0, (benchmarkKeyActivations.lastIndex { $0 <= time } ?? 0))

@@ -12,7 +12,7 @@ public enum Baselines {
   public static func files(_ run: RunRecord) -> [OutputFile] {
     let config = run.plan.config(0)
     let schedule = SupplySchedule(params: config.rules.params, mode: config.supplyMode)
-    let end = config.rules.params.projectedHeight(atOrBefore: UTCTime.seconds(.init(year: 2061, month: 1, day: 1)) - 1)
+    let end = config.rules.params.lastHeight(throughYear: 2060)
     let events = schedule.ruleChangeEvents(through: end) + schedule.yearEndEvents(through: 2060)
     return [
       OutputFile(name: "emission.csv", contents: EmissionTable.table(schedule.emissionRows(events)).csv()),

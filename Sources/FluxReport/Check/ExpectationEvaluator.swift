@@ -21,15 +21,12 @@ public enum ExpectationEvaluator {
     switch expectation {
     case .value(let point, let quantity, let check):
       let height: Int
-      let place: String
-      switch point {
-      case .height(let h):
-        height = h
-        place = "height \(h)"
-      case .date(let seconds):
-        height = params.projectedHeight(atOrBefore: seconds)
-        place = "\(Format.date(seconds)) (height \(height))"
+      do { height = try point.height(under: params) } catch {
+        // Loading refuses such a point; a record made otherwise fails the check, never traps.
+        return CheckOutcome(name: quantity, expected: describe(check), actual: error.message, passed: false)
       }
+      let place =
+        if case .date(let seconds) = point { "\(Format.date(seconds)) (height \(height))" } else { "height \(height)" }
       let actual = value(quantity, at: height, point: point, params: params, mode: config.supplyMode)
       return outcome("\(quantity) at \(place)", check, kind, actual)
     case .milestone(let label, let quantile, let check):
@@ -40,7 +37,7 @@ public enum ExpectationEvaluator {
           actual: "reached in \(times.count)/\(run.plan.jobs.count) jobs",
           passed: false)
       }
-      let actual = ExpectedValue.date(Int64(pick(quantile, Summary(of: times)).rounded()))
+      let actual = ExpectedValue.date(rounded(pick(quantile, Summary(of: times))))
       return outcome("milestone \"\(label)\" \(quantile) across replications", check, kind, actual)
     case .payout(let tier, let statistic, let quantile, let check):
       let values = Array(
@@ -49,7 +46,7 @@ public enum ExpectationEvaluator {
           return pick(quantile, stats)
         })
       let mean = values.reduce(0, +) / Double(max(values.count, 1))
-      let actual = statistic == "income" ? ExpectedValue.amount(Amount(satoshi: Int64(mean.rounded()))) : .number(mean)
+      let actual = statistic == "income" ? ExpectedValue.amount(Amount(satoshi: rounded(mean))) : .number(mean)
       return outcome("\(tier) \(statistic) \(quantile) (mean over replications)", check, kind, actual)
     case .invariant(let name):
       let broken = invariantViolation(name, run: run)
@@ -84,6 +81,13 @@ public enum ExpectationEvaluator {
       let names = Tier.allCases.filter { tiers.contains($0) }.map(\.description)
       return .word(names.isEmpty ? "none" : names.joined(separator: ","))
     }
+  }
+
+  /// `value` rounded to a whole number of satoshi or seconds within `Int64`: a mean of
+  /// values that each fit can still round to 2^63, where `Int64(_:)` would trap.
+  static func rounded(_ value: Double) -> Int64 {
+    guard !value.isNaN else { return 0 }
+    return Int64(exactly: value.rounded()) ?? (value > 0 ? .max : .min)
   }
 
   static func pick(_ quantile: String, _ summary: Summary) -> Double {

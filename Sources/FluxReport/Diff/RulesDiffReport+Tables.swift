@@ -14,27 +14,30 @@ extension RulesDiffReport {
     }
     let baseEvents = baseSchedule.ruleChangeEvents(through: horizon)
     let proposalEvents = proposalSchedule.ruleChangeEvents(through: horizon)
-    for event in baseEvents { add(event.height, event.label + (proposalEvents.contains(event) ? "" : " (base)")) }
-    for event in proposalEvents where !baseEvents.contains(event) { add(event.height, event.label + " (proposal)") }
+    let (inBase, inProposal) = (Set(baseEvents), Set(proposalEvents))
+    for event in baseEvents { add(event.height, event.label + (inProposal.contains(event) ? "" : " (base)")) }
+    for event in proposalEvents where !inBase.contains(event) { add(event.height, event.label + " (proposal)") }
     for event in baseSchedule.yearEndEvents(through: year(of: horizon)) { add(event.height, event.label) }
     var firsts: [Int: [String]] = [:]
     for (height, what) in [(divergence.subsidy, "subsidy"), (divergence.split, "split"), (divergence.supply, "supply")]
     {
       if let height { firsts[height, default: []].append(what) }
     }
-    for height in firsts.keys.sorted() { add(height, "first difference: " + firsts[height]!.joined(separator: ", ")) }
+    for (height, what) in firsts.sorted(by: { $0.key < $1.key }) {
+      add(height, "first difference: " + what.joined(separator: ", "))
+    }
     add(horizon, "horizon")
     let columns = [
       "height", "date", "event", "base subsidy", "proposal subsidy", "base supply", "proposal supply",
       "supply difference",
     ]
-    let rows = labels.keys.sorted().map { height -> [String] in
+    let rows = labels.sorted { $0.key < $1.key }.map { height, texts -> [String] in
       let baseSupply = baseSchedule.cumulativeSupply(through: height)
       let proposalSupply = proposalSchedule.cumulativeSupply(through: height)
       return [
-        String(height), Format.date(base.params.projectedTime(at: height)), labels[height]!.joined(separator: "; "),
-        Format.flux(base.params.subsidy(at: height, mode: mode)),
-        Format.flux(proposal.params.subsidy(at: height, mode: mode)), Format.flux(baseSupply),
+        String(height), Format.date(base.params.projectedTime(at: height)), texts.joined(separator: "; "),
+        Format.flux(baseSchedule.subsidy(at: height)), Format.flux(proposalSchedule.subsidy(at: height)),
+        Format.flux(baseSupply),
         Format.flux(proposalSupply), Format.flux(proposalSupply - baseSupply),
       ]
     }
@@ -75,14 +78,17 @@ extension RulesDiffReport {
   /// does, a fixed year so the report does not depend on when it is run).
   func incomeSection() -> String {
     let lastYear = year(of: horizon)
+    let (baseCuts, proposalCuts) = (
+      baseSchedule.emissionCuts(through: horizon), proposalSchedule.emissionCuts(through: horizon)
+    )
     let firstYear = min(
       lastYear, divergence.split.map(year(of:)) ?? UTCTime.components(TipState.measured2026.time).year)
     let rows = (firstYear...lastYear).compactMap { year -> [String]? in
       let first = max(0, lastBlock(ofYear: year - 1) + 1)
       let last = min(lastBlock(ofYear: year), horizon)
       guard first <= last else { return nil }
-      let basePaid = baseSchedule.tierPayments(in: first...last)
-      let proposalPaid = proposalSchedule.tierPayments(in: first...last)
+      let basePaid = baseSchedule.tierPayments(in: first...last, cuts: baseCuts)
+      let proposalPaid = proposalSchedule.tierPayments(in: first...last, cuts: proposalCuts)
       var cells = [
         last < lastBlock(ofYear: year) ? "\(year) (to height \(last))" : String(year), String(last - first + 1),
       ]

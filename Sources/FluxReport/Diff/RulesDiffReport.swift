@@ -44,9 +44,7 @@ public struct RulesDiffReport: Sendable {
   }
 
   /// The default horizon: the last block of 2060 by `params`' projected clock.
-  public static func defaultHorizon(_ params: ChainParams) -> Int {
-    params.projectedHeight(atOrBefore: UTCTime.seconds(.init(year: 2061, month: 1, day: 1)) - 1)
-  }
+  public static func defaultHorizon(_ params: ChainParams) -> Int { params.lastHeight(throughYear: 2060) }
 
   /// The sentence that says nothing differs; tests and scripts look for it.
   public static func noDifference(through horizon: Int) -> String { "No difference up to height \(horizon)." }

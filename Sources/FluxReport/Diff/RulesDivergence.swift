@@ -29,16 +29,13 @@ public struct RulesDivergence: Sendable, Equatable {
   ///   plus the slow-start blocks where the two split rules differ.
   public init(base: SupplySchedule, proposal: SupplySchedule, through limit: Int) {
     precondition(base.mode == proposal.mode, "both rule sets must be compared in the same supply mode")
-    let mode = base.mode
     let cuts = Set(base.emissionCuts(through: limit) + proposal.emissionCuts(through: limit)).sorted()
     self.limit = limit
-    self.subsidy = Self.firstLinearDifference(cuts, through: limit) {
-      base.params.subsidy(at: $0, mode: mode) != proposal.params.subsidy(at: $0, mode: mode)
-    }
+    self.subsidy = Self.firstLinearDifference(cuts, through: limit) { base.subsidy(at: $0) != proposal.subsidy(at: $0) }
     self.supply = Self.firstLinearDifference(cuts, through: limit) {
       base.blockSupply(at: $0) != proposal.blockSupply(at: $0)
     }
-    self.split = Self.firstSplitDifference(cuts, through: limit, base: base.params, proposal: proposal.params, mode)
+    self.split = Self.firstSplitDifference(cuts, through: limit, base: base, proposal: proposal)
   }
 
   /// True when nothing differs up to `limit`.
@@ -62,16 +59,14 @@ public struct RulesDivergence: Sendable, Equatable {
   /// shares: equal shares split every subsidy alike; different shares are checked block
   /// by block until the first difference or the end of the piece.
   static func firstSplitDifference(
-    _ cuts: [Int], through limit: Int, base: ChainParams, proposal: ChainParams, _ mode: SupplyMode
+    _ cuts: [Int], through limit: Int, base: SupplySchedule, proposal: SupplySchedule
   ) -> Int? {
-    func differs(_ height: Int) -> Bool {
-      base.reward(at: height, mode: mode) != proposal.reward(at: height, mode: mode)
-    }
+    func differs(_ height: Int) -> Bool { base.reward(at: height) != proposal.reward(at: height) }
     for (index, low) in cuts.enumerated() {
       let last = index + 1 < cuts.count ? cuts[index + 1] - 1 : limit
       for height in [low, low + 1] where height <= last && differs(height) { return height }
-      guard last >= low + 2, base.subsidy(at: low, mode: mode) != base.subsidy(at: low + 1, mode: mode),
-        splitRule(base, at: low) != splitRule(proposal, at: low)
+      guard last >= low + 2, base.subsidy(at: low) != base.subsidy(at: low + 1),
+        splitRule(base.params, at: low) != splitRule(proposal.params, at: low)
       else { continue }
       if let height = (low + 2...last).first(where: differs) { return height }
     }

@@ -38,17 +38,32 @@ extension SupplySchedule {
   ///
   /// - Complexity: O(c log c + b) for c cuts and b slow-start blocks inside `range`.
   public func tierPayments(in range: ClosedRange<Int>) -> TierValues<Amount> {
+    tierPayments(in: range, cuts: emissionCuts(through: range.upperBound))
+  }
+
+  /// `tierPayments(in:)` with the cuts computed once by the caller: `cuts` is
+  /// `emissionCuts(through:)` of a limit at or past `range.upperBound`, so that a caller
+  /// summing many ranges (a report's years) does not rebuild them for each.
+  ///
+  /// - Complexity: O(log c + k + b) for the k cuts and b slow-start blocks inside `range`.
+  public func tierPayments(in range: ClosedRange<Int>, cuts: [Int]) -> TierValues<Amount> {
     var total = TierValues(cumulus: Amount.zero, nimbus: .zero, stratus: .zero)
     func add(_ reward: BlockReward, times count: Int) {
       for tier in Tier.allCases { total[tier].satoshi += reward.tiers[tier].satoshi * Int64(count) }
     }
-    let cuts = [range.lowerBound] + emissionCuts(through: range.upperBound).filter { $0 > range.lowerBound }
+    var (first, end) = (0, cuts.count)
+    while first < end {
+      let mid = (first + end) / 2
+      if cuts[mid] <= range.lowerBound { first = mid + 1 } else { end = mid }
+    }
+    let inside = cuts[first...].prefix { $0 <= range.upperBound }
+    let cuts = [range.lowerBound] + inside
     for (index, low) in cuts.enumerated() {
       let high = index + 1 < cuts.count ? cuts[index + 1] - 1 : range.upperBound
-      if high == low || params.subsidy(at: low, mode: mode) == params.subsidy(at: low + 1, mode: mode) {
-        add(params.reward(at: low, mode: mode), times: high - low + 1)
+      if high == low || subsidy(at: low) == subsidy(at: low + 1) {
+        add(reward(at: low), times: high - low + 1)
       } else {
-        for height in low...high { add(params.reward(at: height, mode: mode), times: 1) }
+        for height in low...high { add(reward(at: height), times: 1) }
       }
     }
     return total

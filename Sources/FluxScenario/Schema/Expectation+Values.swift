@@ -36,9 +36,14 @@ public enum ExpectedValue: Sendable, Equatable {
   /// Whether `self` is within `tolerance` of `other` (satoshi or seconds, exact for
   /// amounts and dates; the values must be of the same kind).
   public func isWithin(_ tolerance: Double, of other: ExpectedValue) -> Bool {
+    // The distance between two Int64s always fits in a UInt64 (an expected amount may be
+    // negative, so a − b itself may not fit in an Int64).
+    func distance(_ a: Int64, _ b: Int64) -> Double {
+      Double(a >= b ? UInt64(bitPattern: a &- b) : UInt64(bitPattern: b &- a))
+    }
     switch (self, other) {
-    case (.amount(let a), .amount(let b)): return Double((a - b).satoshi.magnitude) <= tolerance
-    case (.date(let a), .date(let b)): return Double((a - b).magnitude) <= tolerance
+    case (.amount(let a), .amount(let b)): return distance(a.satoshi, b.satoshi) <= tolerance
+    case (.date(let a), .date(let b)): return distance(a, b) <= tolerance
     default: return abs(magnitude - other.magnitude) <= tolerance
     }
   }
@@ -124,6 +129,39 @@ extension Expectation {
     case .value(_, let quantity, _): quantity
     case .milestone(_, let quantile, _), .payout(_, _, let quantile, _): quantile
     case .invariant: "invariant"
+    }
+  }
+}
+
+extension ExpectationPoint {
+  /// Why a point names no block of the rules' chain.
+  public struct OutOfRange: Error, Sendable, Equatable {
+    public var message: String
+  }
+
+  /// The block this point names under `params`' projected clock: the height itself, or
+  /// the last block at or before the date.
+  ///
+  /// - Throws: `OutOfRange` for a date before block 0 or after block
+  ///   `ChainParams.maxHeight` (the dates UTCTime reads all lie within the clock's
+  ///   printable range, so the conversion cannot overflow).
+  public func height(under params: ChainParams) throws(OutOfRange) -> Int {
+    switch self {
+    case .height(let height):
+      return height
+    case .date(let seconds):
+      let height = params.projectedHeight(atOrBefore: seconds)
+      if height < 0 {
+        throw OutOfRange(
+          message: "\(UTCTime.iso8601(seconds)) is before block 0, which the rules' clock puts at "
+            + "\(UTCTime.iso8601(params.projectedTime(at: 0)))")
+      }
+      if height > ChainParams.maxHeight {
+        throw OutOfRange(
+          message: "\(UTCTime.iso8601(seconds)) is after block \(ChainParams.maxHeight), the highest height, which the "
+            + "rules' clock puts at \(UTCTime.iso8601(params.projectedTime(at: ChainParams.maxHeight)))")
+      }
+      return height
     }
   }
 }

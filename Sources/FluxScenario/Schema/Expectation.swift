@@ -95,7 +95,8 @@ public enum Expectation: Codable, Sendable, Equatable {
   }
 }
 
-/// Where a value expectation looks: a height or a UTC date.
+/// Where a value expectation looks: a height (0 … `ChainParams.maxHeight`, checked when
+/// read) or a UTC date (checked against the rules' clock by `height(under:)`).
 public enum ExpectationPoint: Codable, Sendable, Equatable {
   case height(Int)
   case date(Int64)
@@ -103,7 +104,13 @@ public enum ExpectationPoint: Codable, Sendable, Equatable {
   public init(from decoder: Decoder) throws {
     let fields = try Fields(decoder, known: ["height", "date"], what: "at: height or date")
     if fields.has("height") {
-      self = .height(try fields.required("height", WholeNumber.self).value)
+      let height = try fields.required("height", WholeNumber.self).value
+      guard (0...ChainParams.maxHeight).contains(height) else {
+        throw ScenarioDecodingFailure.at(
+          decoder.codingPath + [AnyKey("height")],
+          "expected a height from 0 to \(ChainParams.maxHeight), found \(height)")
+      }
+      self = .height(height)
     } else {
       self = .date(try fields.required("date", DateValue.self).seconds)
     }

@@ -3,7 +3,7 @@ import FluxCore
 /// The last few block headers, oldest first, in a fixed ring: what the difficulty rules
 /// read (at most 61 headers for LWMA, 30 for PoN) without allocating per block.
 struct HeaderRing: RandomAccessCollection {
-  static let capacity = 64
+  static let capacity = DifficultyParams.maxHistory
   private var storage = [BlockHeaderInfo](repeating: BlockHeaderInfo(height: 0, time: 0, bits: 0), count: capacity)
   private var newest = -1
   private(set) var count = 0

@@ -131,9 +131,20 @@ enum FuzzSeeds {
     let scenarios = root.appendingPathComponent("Scenarios")
     let names = (FileManager.default.enumerator(atPath: scenarios.path)?.allObjects as? [String] ?? [])
       .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("baselines") }.sorted()
-    return names.compactMap { name in
+    let files = names.compactMap { name in
       (try? String(contentsOf: scenarios.appendingPathComponent(name), encoding: .utf8)).map { (name, $0) }
     }
+    // Each scenario also in a short form (a few days, one replication), so that most
+    // mutants which validate are small enough to run through the engine too.
+    let short = files.filter { !$0.0.contains("/") }.map { name, text in
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        if line.hasPrefix("horizon:") { return "horizon: 3d" }
+        if line.hasPrefix("replications:") { return "replications: 1" }
+        return String(line)
+      }
+      return (name, lines.joined(separator: "\n"))
+    }
+    return files + short
   }
 }
 

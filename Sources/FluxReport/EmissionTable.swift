@@ -1,7 +1,8 @@
 import FluxCore
 
 /// The emission schedule as a table: one row per `EmissionRow`, amounts in FLUX with
-/// eight decimals, dates in UTC.
+/// eight decimals, dates in UTC. The event column is text: it holds the names of funds
+/// a rules file adds.
 public enum EmissionTable {
   public static let columns = [
     "height", "date", "event", "subsidy", "cumulus", "nimbus", "stratus", "miner", "dev_fund", "funds",
@@ -19,6 +20,6 @@ public enum EmissionTable {
           row.funds.description, row.cumulativeSupply.description,
         ]
       },
-      numericColumns: Set(columns).subtracting(["date", "event"]))
+      numericColumns: Set(columns).subtracting(["date", "event"]), textColumns: ["event"])
   }
 }

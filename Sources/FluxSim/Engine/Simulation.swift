@@ -86,6 +86,7 @@ struct Simulation {
         chain.now = blockTime
         nextBlockTime = nil
         produceBlock()
+        checkInvariants(after: "block \(chain.height)")
         continue
       }
       guard let time = events.peekKey, time <= endTime, let (_, event) = events.pop() else { return }
@@ -100,6 +101,7 @@ struct Simulation {
       case .roiJoin(let tier): addNode(tier)
       case .roiExit(let tier): removeRandomNode(tier)
       }
+      checkInvariants(after: "event \(event)")
     }
   }
 

@@ -1,7 +1,8 @@
 import FluxCore
 
 /// The emission schedule as a table: one row per `EmissionRow`, amounts in FLUX with
-/// eight decimals, dates in UTC.
+/// eight decimals, dates in UTC. The event column is text: it holds the names of funds
+/// a rules file adds.
 public enum EmissionTable {
   /// The most rows one table may have (about 150 MB of CSV): `fluxsim emission` counts
   /// its rows before it builds any and refuses a table past this rather than print
@@ -24,6 +25,6 @@ public enum EmissionTable {
           row.funds.description, row.cumulativeSupply.description,
         ]
       },
-      numericColumns: Set(columns).subtracting(["date", "event"]))
+      numericColumns: Set(columns).subtracting(["date", "event"]), textColumns: ["event"])
   }
 }

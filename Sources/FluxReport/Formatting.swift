@@ -33,13 +33,16 @@ public enum Format {
   /// FLUX given as satoshi in a `Double` (quantiles), with 8 decimals.
   public static func flux(satoshi: Double) -> String { fixed(satoshi / 1e8, 8) }
 
-  /// A rule-override value on one line, scalars in backticks exactly as the user wrote
-  /// them (so a report shows `12.50` where the file said 12.50, not a re-parsed 12.5).
+  /// A rule-override value on one line of Markdown, scalars as code spans exactly as the
+  /// user wrote them (so a report shows `12.50` where the file said 12.50, not a
+  /// re-parsed 12.5), keys escaped: a value is user text (a fund's name) and may hold
+  /// backticks or markup (`MarkdownText`).
   public static func ruleValue(_ value: RuleValue) -> String {
     switch value {
-    case .scalar(let text): "`\(text)`"
+    case .scalar(let text): MarkdownText.code(text)
     case .list(let items): "[" + items.map(ruleValue).joined(separator: ", ") + "]"
-    case .map(let fields): "{" + fields.map { "\($0.key): \(ruleValue($0.value))" }.joined(separator: ", ") + "}"
+    case .map(let fields):
+      "{" + fields.map { "\(MarkdownText.escape($0.key)): \(ruleValue($0.value))" }.joined(separator: ", ") + "}"
     }
   }
 

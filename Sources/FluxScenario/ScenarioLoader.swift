@@ -57,15 +57,6 @@ public struct SweepAssignment: Sendable, Equatable {
   public let value: String
 }
 
-/// Every problem found in one file.
-public struct Diagnostics: Error, Sendable, CustomStringConvertible {
-  public var items: [Diagnostic]
-
-  public init(items: [Diagnostic]) { self.items = items }
-
-  public var description: String { items.map(\.description).joined(separator: "\n") }
-}
-
 /// Reads scenario files: YAML through Yams into `Scenario`, every error located.
 public enum ScenarioLoader {
   /// Parses, decodes, validates and expands `text` (the contents of `file`).

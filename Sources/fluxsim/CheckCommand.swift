@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
       var outcomes = ExpectationEvaluator.evaluate(record)
       outcomes += try baselineOutcomes(record)
       let suite = CheckSuite(name: file.scenario.name, file: file.path, outcomes: outcomes)
-      print("## \(suite.name) (\(file.path))\n\n" + suite.table().markdown())
+      print("## \(MarkdownText.escape(suite.name)) (\(MarkdownText.escape(file.path)))\n\n" + suite.table().markdown())
       for outcome in outcomes where !outcome.passed {
         if let detail = outcome.detail { print("\(outcome.name):\n\(detail)\n") }
       }

@@ -59,13 +59,3 @@ enum ScenarioInput {
     return files
   }
 }
-
-/// Writing to the terminal.
-enum Console {
-  static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-  }
-
-  /// Whether standard error is a terminal (progress lines are shown only then).
-  static var stderrIsTerminal: Bool { isatty(2) == 1 }
-}

@@ -51,6 +51,33 @@ import Testing
     #expect(table.markdown() == "| n | text |\n| ---: | --- |\n| 1 | a\\|b |\n")
   }
 
+  @Test func csvTextThatASpreadsheetWouldRunStartsWithAQuote() {
+    let dangerous = ["=HYPERLINK(\"http://e.example\")", "+1+2", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
+    let table = Table(
+      columns: ["name", "amount"], rows: dangerous.map { [$0, "-1.50000000"] } + [["plain", "2"]],
+      textColumns: ["name"])
+    let parsed = Self.parseCSV(table.csv())
+    #expect(parsed.dropFirst().map { $0[0] } == dangerous.map { "'" + $0 } + ["plain"])
+    // Numbers are not text: a negative amount stays a number.
+    #expect(parsed.dropFirst().map { $0[1] } == Array(repeating: "-1.50000000", count: dangerous.count) + ["2"])
+    #expect(table.csv().contains("\"'=HYPERLINK(\"\"http://e.example\"\")\",-1.50000000\r\n"))
+  }
+
+  @Test func csvHeadersAreTextAndControlCharactersAreReplaced() {
+    let table = Table(columns: ["-x", "y"], rows: [["a\u{1B}[31mb\u{7}", "c\u{1B}"]], textColumns: ["y", "-x"])
+    #expect(table.csv() == "'-x,y\r\na\u{FFFD}[31mb\u{FFFD},c\u{FFFD}\r\n")
+  }
+
+  @Test func markdownEscapesTextColumnsAndKeepsTheMarkupOfOthers() {
+    let table = Table(
+      columns: ["label", "value"], rows: [["# <b>a|b</b>\n- `x`", "`12.50` | **bold**\nnext"]],
+      textColumns: ["label"])
+    #expect(
+      table.markdown()
+        == "| label | value |\n| --- | --- |\n"
+        + "| \\# &lt;b&gt;a\\|b&lt;/b&gt; - \\`x\\` | `12.50` \\| **bold** next |\n")
+  }
+
   @Test func emissionTableParsesBackWithItsColumns() {
     let schedule = SupplySchedule(params: .mainnet, mode: .observed)
     let rows = schedule.emissionRows(schedule.ruleChangeEvents(through: 30_000_000))

@@ -8,10 +8,11 @@ public indirect enum RuleValue: Sendable, Equatable {
   case list([RuleValue])
   case map([RuleField])
 
-  /// How the value looks, for "expected …, found …" messages.
+  /// How the value looks, for "expected …, found …" messages: a scalar quoted, and
+  /// shortened when long (`MessageText.quoted`), so no value can flood a message.
   public var shortDescription: String {
     switch self {
-    case .scalar(let text): "\"\(text)\""
+    case .scalar(let text): MessageText.quoted(text)
     case .list: "a list"
     case .map: "a mapping"
     }

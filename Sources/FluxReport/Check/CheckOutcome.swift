@@ -30,12 +30,13 @@ public struct CheckSuite: Sendable, Equatable {
 
   public var failures: Int { outcomes.filter { !$0.passed }.count }
 
-  /// The outcomes as a table: check, expected, actual, result.
+  /// The outcomes as a table: check, expected, actual, result. Checks and expected values
+  /// are text from the scenario (a milestone's label, a value as written).
   public func table() -> Table {
     Table(
       columns: ["#", "check", "expected", "actual", "result"],
       rows: outcomes.enumerated().map {
         [String($0 + 1), $1.name, $1.expected, $1.actual, $1.passed ? "pass" : "FAIL"]
-      })
+      }, textColumns: ["check", "expected"])
   }
 }

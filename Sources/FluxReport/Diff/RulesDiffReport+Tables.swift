@@ -41,7 +41,8 @@ extension RulesDiffReport {
         Format.flux(proposalSupply), Format.flux(proposalSupply - baseSupply),
       ]
     }
-    return Table(columns: columns, rows: rows, numericColumns: Set(columns).subtracting(["date", "event"]))
+    return Table(
+      columns: columns, rows: rows, numericColumns: Set(columns).subtracting(["date", "event"]), textColumns: ["event"])
   }
 
   /// Cumulative supply at each year end from the first supply difference on, and at the

@@ -51,7 +51,7 @@ public struct RulesDiffReport: Sendable {
 
   /// The whole report.
   public func markdown() -> String {
-    var text = "# Rule change: \(proposalName) vs \(base.base.rawValue)\n\n"
+    var text = "# Rule change: \(MarkdownText.escape(proposalName)) vs \(base.base.rawValue)\n\n"
     text += summary().markdown() + "\n"
     if divergence.isEmpty { text += Self.noDifference(through: horizon) + "\n\n" }
     text += clockNote() + "\n\n"
@@ -67,7 +67,7 @@ public struct RulesDiffReport: Sendable {
     }
     let rows = [
       ["base", "\(base.base.rawValue) rules" + (base.overrides.isEmpty ? ", unmodified" : " with " + overrides(base))],
-      ["proposal", "\(proposalName) (\(proposal.base.rawValue) rules)"],
+      ["proposal", "\(MarkdownText.escape(proposalName)) (\(proposal.base.rawValue) rules)"],
       ["proposal overrides", proposal.overrides.isEmpty ? "none" : overrides(proposal)],
       ["supply mode", mode.rawValue],
       ["horizon", at(horizon)],

@@ -105,7 +105,7 @@ struct AppMarketSection {
     let amounts = ["revenue", "to foundation"] + Tier.allCases.map { "to \(RunReport.tierTitle($0)) nodes" }
     let table = Table(
       columns: ["at", "point"] + amounts + ["foundation %"], rows: rows,
-      numericColumns: Set(amounts + ["foundation %"]))
+      numericColumns: Set(amounts + ["foundation %"]), textColumns: ["point"])
     return "### Where app revenue went (FLUX since the start, p50 across replications; per job in series.csv)\n\n"
       + "At each year's last sample and at the end.\n\n" + table.markdown() + "\n"
   }

@@ -52,7 +52,8 @@ extension CompareReport {
       return [measure.name] + withDeltas(medians.map(measure.format), medians.map { measure.format($0 - medians[0]) })
     }
     return
-      "## App market and operator economics at the end (p50 across replications; difference to \(runs[0].name))\n\n"
+      "## App market and operator economics at the end (p50 across replications; difference to "
+      + "\(MarkdownText.escape(runs[0].name)))\n\n"
       + Table(columns: header, rows: rows).markdown() + "\n"
   }
 }

@@ -5,6 +5,9 @@ import FluxSim
 /// curves on one chart with their bands, and tables of the differences at each year end
 /// and at each milestone (p50 across replications, first scenario as the reference), and,
 /// when every scenario simulated them, the app market and operator economics at the end.
+///
+/// Names, paths and sweep labels are user text: in headings and column names they are
+/// escaped here (`MarkdownText`), in the columns of names the tables escape them.
 public enum CompareReport {
   public static func files(_ runs: [RunRecord], command: String) -> [OutputFile] {
     let lines = runs.flatMap { run -> [ChartSeries] in
@@ -17,24 +20,28 @@ public enum CompareReport {
     }
     let chart = LineChart(
       title: "Supply by scenario", xLabel: "date", yLabel: "FLUX (p50, band p5–p95)", xAxis: .unixTime, series: lines)
-    var text = "# Comparison: " + runs.map(\.name).joined(separator: " vs ") + "\n\n"
+    let reference = MarkdownText.escape(runs[0].name)
+    var text = "# Comparison: " + runs.map { MarkdownText.escape($0.name) }.joined(separator: " vs ") + "\n\n"
     text += Table(
       columns: ["scenario", "file", "jobs"],
-      rows: runs.map { [$0.name, $0.plan.file.path, "\($0.plan.pointCount) × \($0.plan.replications)"] }
+      rows: runs.map { [$0.name, $0.plan.file.path, "\($0.plan.pointCount) × \($0.plan.replications)"] },
+      textColumns: ["scenario", "file"]
     ).markdown()
     text += "\n## Supply\n\n![Supply by scenario](supply.svg)\n\n"
-    text += "### Supply at each year end (FLUX, p50; difference to \(runs[0].name))\n\n" + yearEnds(runs)
-    text += "### Milestones (p50 date; difference to \(runs[0].name) in days)\n\n" + milestones(runs)
+    text += "### Supply at each year end (FLUX, p50; difference to \(reference))\n\n" + yearEnds(runs)
+    text += "### Milestones (p50 date; difference to \(reference) in days)\n\n" + milestones(runs)
     text += marketAtEnd(runs)
-    text += "## Reproduce\n\n```sh\n\(command)\n```\n"
+    text += "## Reproduce\n\n" + MarkdownText.codeBlock(command, language: "sh")
     return [OutputFile(name: "report.md", contents: text), OutputFile(name: "supply.svg", contents: chart.svg())]
   }
 
+  /// Each scenario's sweep points: its name as a column shows it (escaped Markdown) and
+  /// its replications.
   static func aggregates(_ runs: [RunRecord]) -> [(String, PointAggregate)] {
     runs.flatMap { run in
       (0..<run.plan.pointCount).map { point in
         (
-          run.plan.pointCount > 1 ? "\(run.name) · \(run.pointName(point))" : run.name,
+          MarkdownText.escape(run.plan.pointCount > 1 ? "\(run.name) · \(run.pointName(point))" : run.name),
           PointAggregate(results: run.results(ofPoint: point))
         )
       }
@@ -81,6 +88,6 @@ public enum CompareReport {
               ? "" : Format.fixed(($0.dates.p50 - reference.dates.p50) / 86_400, 1)
           })
     }
-    return Table(columns: header, rows: rows).markdown() + "\n"
+    return Table(columns: header, rows: rows, textColumns: ["milestone"]).markdown() + "\n"
   }
 }

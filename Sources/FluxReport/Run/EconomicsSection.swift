@@ -84,7 +84,9 @@ struct EconomicsSection {
           ])
         }
       }
-      text += "#### \(RunReport.tierTitle(tier))\n\n" + Table(columns: columns, rows: rows).markdown() + "\n"
+      text +=
+        "#### \(RunReport.tierTitle(tier))\n\n" + Table(columns: columns, rows: rows, textColumns: ["point"]).markdown()
+        + "\n"
     }
     return text
   }

@@ -13,11 +13,11 @@ public enum RunOutputs {
     rethrows
   {
     let tables = RunTables.tables(run)
-    for table in tables { try emit(table.name, Table(columns: table.columns).csv()) }
+    for table in tables { try emit(table.name, table.table(rows: []).csv()) }
     for job in run.plan.jobs {
       let result = run.result(job.index)
       for table in tables {
-        try emit(table.name, Table(columns: table.columns, rows: table.rows(job, result)).csv(header: false))
+        try emit(table.name, table.table(rows: table.rows(job, result)).csv(header: false))
       }
     }
     let report = RunReport.files(run)

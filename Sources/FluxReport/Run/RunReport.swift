@@ -24,8 +24,8 @@ public enum RunReport {
     _ run: RunRecord, charts: RunCharts, market: AppMarketSection?, economics: EconomicsSection?
   ) -> String {
     let scenario = run.plan.file.scenario
-    var text = "# \(run.name)\n\n"
-    if let description = scenario.description { text += "\(description)\n\n" }
+    var text = "# \(MarkdownText.escape(run.name))\n\n"
+    if let description = scenario.description { text += "\(MarkdownText.escape(description))\n\n" }
     text += Table(columns: ["", ""], rows: describe(run)).markdown() + "\n"
     for chart in charts.all {
       text += embed(chart, heading: "##")
@@ -36,7 +36,8 @@ public enum RunReport {
     }
     text += market?.markdown(run) ?? ""
     text += economics?.markdown(run) ?? ""
-    text += "## Reproduce\n\n```sh\n\(run.command)\n```\n\nOutputs: `series.csv` (one row per job and sample), "
+    text += "## Reproduce\n\n" + MarkdownText.codeBlock(run.command, language: "sh")
+    text += "\nOutputs: `series.csv` (one row per job and sample), "
     text += "`summary.csv` (one row per job), `payouts.csv` (per job and tier), `manifest.json`.\n"
     return text
   }
@@ -83,7 +84,7 @@ public enum RunReport {
       "jobs", "\(run.plan.pointCount) point(s) × \(run.plan.replications) replication(s), seed \(run.plan.seed)",
     ])
     for point in 0..<run.plan.pointCount where run.plan.pointCount > 1 {
-      rows.append(["point \(point)", run.plan.label(ofPoint: point)])
+      rows.append(["point \(point)", MarkdownText.escape(run.plan.label(ofPoint: point))])
     }
     return rows
   }
@@ -103,7 +104,7 @@ public enum RunReport {
     }
     let table = Table(
       columns: ["year", "point", "supply p5", "supply p50", "supply p95"], rows: rows,
-      numericColumns: ["supply p5", "supply p50", "supply p95"])
+      numericColumns: ["supply p5", "supply p50", "supply p95"], textColumns: ["point"])
     return "### Supply at each year end (FLUX, to the cent; exact per job in summary.csv)\n\n" + table.markdown() + "\n"
   }
 
@@ -119,7 +120,8 @@ public enum RunReport {
         ])
       }
     }
-    let table = Table(columns: ["milestone", "point", "p5", "p50", "p95", "reached"], rows: rows)
+    let table = Table(
+      columns: ["milestone", "point", "p5", "p50", "p95", "reached"], rows: rows, textColumns: ["milestone", "point"])
     return "### Milestones (dates, p5 / p50 / p95 across replications)\n\n" + table.markdown() + "\n"
   }
 
@@ -133,7 +135,8 @@ public enum RunReport {
             + Tier.allCases.map { quantiles(aggregate.incomePerNode($0, in: year), 2, unit: 1e8) })
       }
     }
-    return Table(columns: ["year", "point"] + Tier.allCases.map(tierTitle), rows: rows).markdown() + "\n"
+    return Table(columns: ["year", "point"] + Tier.allCases.map(tierTitle), rows: rows, textColumns: ["point"])
+      .markdown() + "\n"
   }
 
   /// "p5 / p50 / p95", how the report's tables show a spread across replications; empty

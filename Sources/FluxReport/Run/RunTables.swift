@@ -13,11 +13,14 @@ public enum RunTables {
     let name: String
     let columns: [String]
     let rows: (PlannedJob, JobResult) -> [[String]]
+    /// The columns of user text: `point`, the sweep point's label (values as written).
+    static let textColumns: Set<String> = ["point"]
 
     /// The whole table (every job's rows in order).
-    func table(_ run: RunRecord) -> Table {
-      Table(columns: columns, rows: run.plan.jobs.flatMap { rows($0, run.result($0.index)) })
-    }
+    func table(_ run: RunRecord) -> Table { table(rows: run.plan.jobs.flatMap { rows($0, run.result($0.index)) }) }
+
+    /// `rows` of this table (none: its header).
+    func table(rows: [[String]]) -> Table { Table(columns: columns, rows: rows, textColumns: Self.textColumns) }
   }
 
   /// The three tables of a run, in output order.

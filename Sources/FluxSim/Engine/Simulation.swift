@@ -91,6 +91,7 @@ struct Simulation {
         chain.now = blockTime
         nextBlockTime = nil
         produceBlock()
+        checkInvariants(after: "block \(chain.height)")
         continue
       }
       guard let time = events.peekKey, time <= endTime, let (_, event) = events.pop() else { return }
@@ -105,6 +106,7 @@ struct Simulation {
       case .roiJoin(let tier): addNode(tier)
       case .roiExit(let tier): removeRandomNode(tier)
       }
+      checkInvariants(after: "event \(event)")
     }
   }
 

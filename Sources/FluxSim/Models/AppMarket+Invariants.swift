@@ -2,8 +2,11 @@ import FluxCore
 
 /// Bookkeeping checks of the app market, recomputed from scratch: no node over its
 /// capacity or its app limit, no app twice on a node, hosts only on nodes in service,
-/// and every running count equal to its recount. Tests call this; a non-empty answer is
-/// a bug in the engine.
+/// and every running count equal to its recount. Tests call this, and the engine after
+/// every step when built with `FLUXSIM_INTERNAL_CHECKS` (`checkInvariants`); a non-empty
+/// answer is a bug in the engine.
+///
+/// - Complexity: O(n + i) for n nodes and i placed instances.
 extension Simulation {
   func marketInvariantViolations() -> [String] {
     var problems: [String] = []
@@ -15,7 +18,7 @@ extension Simulation {
       active += 1
       wanted += app.spec.instances
       running += app.hosts.count
-      if Set(app.hosts.map(\.node)).count != app.hosts.count {
+      if app.hosts.indices.contains(where: { i in app.hosts[..<i].contains { $0.node == app.hosts[i].node } }) {
         problems.append("app \(id) has two instances on one node")
       }
       if app.hosts.count > app.spec.instances { problems.append("app \(id) runs more instances than it asks for") }
@@ -29,38 +32,39 @@ extension Simulation {
         }
       }
     }
+    var openNodes = [0, 0, 0]
+    var openUsed = [AppResources](repeating: .zero, count: 3)
     for (node, resources) in used.enumerated() {
+      let tier = fleet.nodes[node].tier.index
       if resources != market.used[node] {
         problems.append("node \(node) uses \(market.used[node]), recounted \(resources)")
       }
-      if !resources.fits(in: market.capacity[fleet.nodes[node].tier.index]) {
-        problems.append("node \(node) over capacity: \(resources)")
-      }
+      if !resources.fits(in: market.capacity[tier]) { problems.append("node \(node) over capacity: \(resources)") }
       if market.hosted[node].count > market.rules.maxAppsPerNode { problems.append("node \(node) runs too many apps") }
-      let tier = fleet.nodes[node].tier.index
-      if !market.isClosed(node) {
-        var expected = market
-        expected.open(node, tier: tier)
-        if expected.room[node] != market.room[node] {
-          problems.append("node \(node) room \(market.room[node]) is stale")
-        }
+      if market.isClosed(node) {
+        if fleet.nodes[node].state == .confirmed { problems.append("confirmed node \(node) is closed to apps") }
+      } else {
+        openNodes[tier] += 1
+        openUsed[tier] = openUsed[tier] + market.used[node]
+        // Recomputed from its definition (what `open` sets), without copying the market:
+        // a copy per node made this check quadratic in the fleet.
+        let free = market.capacity[tier] - market.used[node]
+        let apps = market.rules.maxAppsPerNode - market.hosted[node].count
+        let expected = SIMD4(Int32(free.cpuTenths), Int32(free.ramMB), Int32(free.hddGB), Int32(apps))
+        if expected != market.room[node] { problems.append("node \(node) room \(market.room[node]) is stale") }
       }
-      let indexes = (tier * AppMarket.indexedLanes)..<((tier + 1) * AppMarket.indexedLanes)
-      if indexes.contains(where: { market.roomy.contains($0, node) != all(market.room[node] .>= market.smallest) }) {
+      let roomy = all(market.room[node] .>= market.smallest)
+      for lane in 0..<AppMarket.indexedLanes
+      where market.roomy.contains(tier * AppMarket.indexedLanes + lane, node) != roomy {
         problems.append("node \(node) roomy membership disagrees with its room")
-      }
-      if market.isClosed(node) && fleet.nodes[node].state == .confirmed {
-        problems.append("confirmed node \(node) is closed to apps")
       }
     }
     for tier in 0..<3 {
-      let open = market.room.indices.filter { !market.isClosed($0) && fleet.nodes[$0].tier.index == tier }
-      if open.count != market.openNodes[tier] {
-        problems.append("tier \(tier): \(market.openNodes[tier]) open, recounted \(open.count)")
+      if openNodes[tier] != market.openNodes[tier] {
+        problems.append("tier \(tier): \(market.openNodes[tier]) open, recounted \(openNodes[tier])")
       }
-      let total = open.reduce(AppResources.zero) { $0 + market.used[$1] }
-      if total != market.openUsed[tier] {
-        problems.append("tier \(tier): open use \(market.openUsed[tier]), recounted \(total)")
+      if openUsed[tier] != market.openUsed[tier] {
+        problems.append("tier \(tier): open use \(market.openUsed[tier]), recounted \(openUsed[tier])")
       }
     }
     if running != market.instancesRunning {

@@ -1,50 +1,74 @@
 import FluxCore
 
-/// Bookkeeping checks: every count the models keep incrementally, recomputed from
-/// scratch. Tests call this after runs; a non-empty answer is a bug in the engine.
+/// Bookkeeping checks: every count, set and list the models keep incrementally,
+/// recomputed from scratch, and the supply against FluxCore's. Tests call this after runs,
+/// and the engine after every step when built with `FLUXSIM_INTERNAL_CHECKS`
+/// (`checkInvariants`); a non-empty answer is a bug in the engine.
 extension Simulation {
-  /// Descriptions of every inconsistency found (empty when all is consistent).
+  /// Descriptions of every inconsistency found (empty when all is consistent), each
+  /// starting with the invariant it breaks.
+  ///
+  /// - Complexity: O(n) for n nodes, plus a pass over each payee list's storage.
   func invariantViolations() -> [String] {
     var problems: [String] = []
-    var confirmed = [0, 0, 0]
+    func fail(_ invariant: String, _ detail: String) { problems.append("\(invariant): \(detail)") }
+    var counts = [[Int]](repeating: [Int](repeating: 0, count: NodeState.allCases.count), count: 3)
     var offline = [0, 0, 0]
+    var paid: [Int64] = [0, 0, 0]
     var producers = 0
+    // Nodes drawn to leave: out of the alive set at once, exited when their spend is mined.
+    var leaving = Set<Int>()
+    for entry in actions.entries { if case .spend(let node) = entry.item { leaving.insert(Int(node)) } }
+    let queues = (0..<3).map(fleet.queue)
     for (id, node) in fleet.nodes.enumerated() {
       let tier = node.tier.index
-      let queued = fleet.queue(tier).contains(node: id)
-      if node.state == .confirmed {
-        confirmed[tier] += 1
-        if node.online { producers += 1 } else { offline[tier] += 1 }
-        if !queued { problems.append("confirmed node \(id) is not in its payee list") }
-      } else if queued {
-        problems.append("node \(id) in state \(node.state) is in a payee list")
+      let confirmed = node.state == .confirmed
+      counts[tier][node.state.rawValue] += 1
+      if confirmed { if node.online { producers += 1 } else { offline[tier] += 1 } }
+      paid[tier] += fleet.ledger[id].income
+      if queues[tier].contains(node: id) != confirmed {
+        fail("payee lists hold the confirmed nodes", "node \(id) in state \(node.state)")
       }
-      if fleet.producers.contains(id) != (node.state == .confirmed && node.online) {
-        problems.append("node \(id) producer membership disagrees with its state")
+      if fleet.producers.contains(id) != (confirmed && node.online) {
+        fail("producers are the online confirmed nodes", "node \(id) in state \(node.state), online \(node.online)")
+      }
+      // In the set: not exited. Out of it: exited, or drawn to leave (and a leaving node
+      // may still be in it: a test stops one by hand without drawing it).
+      let inSet = fleet.alive[tier].contains(id)
+      if inSet && node.state == .exited || !inSet && node.state != .exited && !leaving.contains(id) {
+        fail("alive sets hold the nodes neither exited nor leaving", "node \(id) in state \(node.state)")
       }
     }
     for tier in Tier.allCases {
       let index = tier.index
-      if confirmed[index] != fleet.counts[index][NodeState.confirmed.rawValue] {
-        problems.append(
-          "\(tier): \(confirmed[index]) confirmed nodes, counted \(fleet.counts[index][NodeState.confirmed.rawValue])")
+      if counts[index] != fleet.counts[index] {
+        fail("per-state counts add up", "\(tier) counts \(fleet.counts[index]), recounted \(counts[index])")
       }
-      if fleet.queue(index).count != confirmed[index] {
-        problems.append("\(tier): payee list holds \(fleet.queue(index).count), \(confirmed[index]) confirmed")
+      let queue = queues[index]
+      let confirmed = counts[index][NodeState.confirmed.rawValue]
+      if queue.count != confirmed {
+        fail("payee lists hold the confirmed nodes", "\(tier) list holds \(queue.count), \(confirmed) confirmed")
       }
+      for problem in queue.invariantViolations() { fail("payee lists are in payment order", "\(tier) \(problem)") }
       if offline[index] != fleet.offlineConfirmed[index] {
-        problems.append("\(tier): \(offline[index]) offline confirmed, counted \(fleet.offlineConfirmed[index])")
+        fail(
+          "offline confirmed counts add up",
+          "\(tier) counts \(fleet.offlineConfirmed[index]), recounted \(offline[index])")
       }
-      let total = fleet.counts[index].reduce(0, +)
-      let nodes = fleet.nodes.filter { $0.tier == tier }.count
-      if total != nodes { problems.append("\(tier): state counts sum to \(total), \(nodes) nodes") }
+      if paid[index] != metrics.paidTotals[index] {
+        fail(
+          "nodes hold what blocks paid their tier",
+          "\(tier) nodes hold \(paid[index]), blocks paid \(metrics.paidTotals[index])")
+      }
     }
     if producers != fleet.producers.count {
-      problems.append("\(producers) online confirmed nodes, producer set holds \(fleet.producers.count)")
+      fail("producers are the online confirmed nodes", "set holds \(fleet.producers.count), recounted \(producers)")
     }
     let expected = SupplySchedule(params: params, mode: config.supplyMode).cumulativeSupply(through: chain.height)
     if chain.supply != expected {
-      problems.append("supply \(chain.supply) at height \(chain.height), FluxCore says \(expected)")
+      fail(
+        "supply is the sum of the rules' outputs",
+        "\(chain.supply) at height \(chain.height), FluxCore says \(expected)")
     }
     return problems
   }

@@ -1,0 +1,23 @@
+/// The engine's internal checks: with the compile-time flag `FLUXSIM_INTERNAL_CHECKS`,
+/// every invariant of its bookkeeping is recomputed after every block and every event
+/// and a broken one traps at once, naming it; without the flag the checks compile to
+/// nothing.
+///
+/// The pattern is swift-collections' `_checkInvariants()` under `COLLECTIONS_INTERNAL_CHECKS`:
+/// the checks are far too slow for real runs (each is a pass over the whole fleet), but a
+/// bug caught at the step that causes it is a bug found in minutes. CI runs the FluxSim
+/// tests and a small scenario with the flag (Scripts/test.sh, README "Development").
+extension Simulation {
+  #if FLUXSIM_INTERNAL_CHECKS
+    /// Traps if any invariant is broken, naming each and the step just taken.
+    func checkInvariants(after step: @autoclosure () -> String) {
+      let problems = invariantViolations() + marketInvariantViolations().map { "app market: " + $0 }
+      guard !problems.isEmpty else { return }
+      fatalError(
+        "FLUXSIM_INTERNAL_CHECKS: invariant broken after \(step()) at height \(chain.height), time \(chain.now):\n"
+          + problems.joined(separator: "\n"))
+    }
+  #else
+    @inline(__always) func checkInvariants(after step: @autoclosure () -> String) {}
+  #endif
+}

@@ -64,17 +64,17 @@ struct DataFileReader {
     let key = "economics.flux_usd.csv"
     func refuse(_ reason: String) -> Diagnostics { Diagnostics(items: [tree.diagnostic(at: key, reason)]) }
     if let problem = DataFilePath.problem(written) {
-      throw refuse("\(problem) (\"\(written.excerpt)\"); \(DataFilePath.advice)")
+      throw refuse("\(problem) (\(MessageText.quoted(written))); \(DataFilePath.advice)")
     }
     let path = Self.path(written, relativeTo: scenarioFile)
     if prices[path] == nil {
       if let problem = Self.leavesFolder(path, of: scenarioFile) {
-        throw refuse("\(problem) (\"\(written.excerpt)\"); \(DataFilePath.advice)")
+        throw refuse("\(problem) (\(MessageText.quoted(written))); \(DataFilePath.advice)")
       }
       // Read once, as bytes: the text parsed is exactly the bytes hashed and copied.
       let bytes: Data
       func unreadable(_ reason: String) -> Diagnostics {
-        refuse("cannot read the price series \"\(path.excerpt)\": \(reason)")
+        refuse("cannot read the price series \(MessageText.quoted(path)): \(reason)")
       }
       do { bytes = try BoundedFile.read(path, limit: InputLimits.maxFileBytes, what: "a price series") } catch {
         throw unreadable(error.description)
@@ -126,7 +126,7 @@ enum PriceCSV {
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
     let headerText = lines.first.map { $0.split(separator: ",").map(\.trimmingSpaces).joined(separator: ",") } ?? ""
     guard headerText == header else {
-      fail(1, "", "expected the header \(header), found \"\((lines.first ?? "").excerpt)\"")
+      fail(1, "", "expected the header \(header), found \((lines.first ?? "").excerpt)")
       throw Diagnostics(items: problems)
     }
     var points: [PricePoint] = []
@@ -140,15 +140,15 @@ enum PriceCSV {
       }
       let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(\.trimmingSpaces)
       guard cells.count == 2 else {
-        fail(number, "", "expected DATE,USD, found \"\(line.excerpt)\"")
+        fail(number, "", "expected DATE,USD, found \(line.excerpt)")
         continue
       }
       guard let date = DateValue(text: cells[0]) else {
-        fail(number, "date", "expected \(DateValue.expected), found \"\(cells[0].excerpt)\"")
+        fail(number, "date", "expected \(DateValue.expected), found \(cells[0].excerpt)")
         continue
       }
       guard let price = USDPriceValue(text: cells[1]) else {
-        fail(number, "usd", "expected \(USDPriceValue.expected), found \"\(cells[1].excerpt)\"")
+        fail(number, "usd", "expected \(USDPriceValue.expected), found \(cells[1].excerpt)")
         continue
       }
       if let problem = ScenarioValidator.priceProblem(price) { fail(number, "usd", problem) }

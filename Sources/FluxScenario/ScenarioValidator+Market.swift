@@ -41,7 +41,9 @@ extension ScenarioValidator {
       var names = Set<String>()
       for (index, entry) in entries.enumerated() {
         let path = "apps.catalogue[\(index)]"
-        if !names.insert(entry.name).inserted { fail("\(path).name", "\"\(entry.name.excerpt)\" is used twice") }
+        if !names.insert(entry.name).inserted {
+          fail("\(path).name", "\(MessageText.quoted(entry.name)) is used twice")
+        }
         validate(entry, at: path, startHeight: startHeight, params: params, fail: fail)
       }
     case .distributions(let spec):

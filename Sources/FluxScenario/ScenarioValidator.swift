@@ -32,7 +32,7 @@ enum ScenarioValidator {
     {
       fail(
         "name",
-        "expected lower-case letters, digits and dashes (it names the output folder), found \"\(scenario.name.excerpt)\""
+        "expected lower-case letters, digits and dashes (it names the output folder), found \(MessageText.quoted(scenario.name))"
       )
     }
     let rules: RuleSet
@@ -230,7 +230,7 @@ enum ScenarioValidator {
         fail("mining.pools[\(index)].share", "must be > 0% and at most 100%, found \(pool.share)")
       }
       if !names.insert(pool.name).inserted {
-        fail("mining.pools[\(index)].name", "\"\(pool.name.excerpt)\" is used twice")
+        fail("mining.pools[\(index)].name", "\(MessageText.quoted(pool.name)) is used twice")
       }
     }
     let sum = mining.pools.reduce(0) { $0 + $1.share.percent }

@@ -120,7 +120,9 @@ struct SourceTree {
   {
     Diagnostic(
       file: file, line: line, column: column,
-      message: "YAML anchors and aliases are not supported (found \(sigil)\(name.excerpt)); write the value out")
+      message:
+        "YAML anchors and aliases are not supported (found \(sigil)\(MessageText.shortened(name))); write the value out"
+    )
   }
 
   private static func diagnostic(file: String, _ error: YamlError) -> Diagnostic {

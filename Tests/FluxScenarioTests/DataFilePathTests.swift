@@ -37,7 +37,7 @@ import Testing
     #expect(load("../x.csv") == at + "the path goes up a folder (..) (\"../x.csv\"); " + advice)
     #expect(load("data/../../x.csv") == at + "the path goes up a folder (..) (\"data/../../x.csv\"); " + advice)
     #expect(load("\"\"") == at + "the path is empty (\"\"); " + advice)
-    #expect(load("\"data/\\e.csv\"") == at + "the path holds a control character (\"data/\\u{1b}.csv\"); " + advice)
+    #expect(load("\"data/\\e.csv\"") == at + "the path holds a control character (\"data/\\u{1B}.csv\"); " + advice)
     let outside = "../outside-\(folder.lastPathComponent).csv"
     try FileManager.default.createSymbolicLink(
       atPath: folder.appendingPathComponent("data/out.csv").path, withDestinationPath: "../" + outside)
@@ -59,8 +59,11 @@ import Testing
     let csv = folder.appendingPathComponent("data/p.csv").path
     #expect(load("data/p.csv") == "\(csv):100002: error: more than 100,000 price lines; at most 100,000")
     try Data("root:x:0:0:\u{1B}[2J and the rest of a secret line\n".utf8).write(to: URL(fileURLWithPath: csv))
+    // The line has 45 scalars; an excerpt keeps the first 39 and "…" (40 in all), states
+    // the length, and writes the escape character as \u{1B}.
     #expect(
       load("data/p.csv")
-        == "\(csv):1: error: expected the header date,usd, found \"root:x:0:0:\\u{1b}[2J and the rest of a secret…\"")
+        == "\(csv):1: error: expected the header date,usd, found "
+        + "\"root:x:0:0:\\u{1B}[2J and the rest of a secre…\" (45 characters)")
   }
 }

@@ -1,3 +1,4 @@
+import FluxCore
 import Foundation
 import Testing
 
@@ -49,7 +50,8 @@ import Testing
     let deep = String(repeating: "[", count: 33) + String(repeating: "]", count: 33)
     #expect(
       message(Self.base + "description: \(deep)\n")
-        == "s.yaml:3:45: error: description\(String(repeating: "[0]", count: 31)): nested more than 32 levels deep")
+        == "s.yaml:3:45: error: \(MessageText.shortened("description" + String(repeating: "[0]", count: 31))): "
+        + "nested more than 32 levels deep")
     let values = (0...InputLimits.maxEntries).map(String.init).joined(separator: ",")
     #expect(
       message(Self.base + "sweep: { seed: [\(values)] }\n")
@@ -95,8 +97,12 @@ import Testing
   }
 
   @Test func excerptsAreShortAndEscaped() {
-    #expect("a\u{1B}[31m\tb\"\\".excerpt == "a\\u{1b}[31m\\tb\\\"\\\\")
-    #expect(String(repeating: "y", count: 41).excerpt == String(repeating: "y", count: 40) + "…")
+    // Quoted, control characters written as escapes (ESC as \u{1B}, a tab as \t).
+    #expect("a\u{1B}[31m\tb".excerpt == "\"a\\u{1B}[31m\\tb\"")
+    // 40 scalars are shown whole; 41 keep the first 39 and "…", and state the length.
+    #expect(String(repeating: "y", count: 40).excerpt == "\"" + String(repeating: "y", count: 40) + "\"")
+    #expect(
+      String(repeating: "y", count: 41).excerpt == "\"" + String(repeating: "y", count: 39) + "…\" (41 characters)")
     #expect(10_518_984_000.grouped == "10,518,984,000")
     #expect((-1_000).grouped == "-1,000")
   }

@@ -153,11 +153,12 @@ import Testing
     let result = try run(["run", "absolute.yaml", "--out", "out"], in: directory)
     #expect(result.status == 2)
     // Refused when the scenario is read, as validate refuses it: located at the key, the
-    // path quoted to its first 40 characters.
-    let shown = absolute.count > 40 ? absolute.prefix(40) + "…" : absolute
+    // path quoted whole up to 80 characters, else its first 79, "…" and its length.
+    let shown =
+      absolute.count > 80 ? "\"\(absolute.prefix(79))…\" (\(absolute.count) characters)" : "\"\(absolute)\""
     #expect(
       result.stderr
-        == "absolute.yaml:6:26: error: economics.flux_usd.csv: the path is absolute (\"\(shown)\"); "
+        == "absolute.yaml:6:26: error: economics.flux_usd.csv: the path is absolute (\(shown)); "
         + "data files are read from the scenario's folder: give a path inside it, such as data/prices.csv\n")
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(".out.partial").path))

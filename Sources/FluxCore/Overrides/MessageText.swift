@@ -24,10 +24,10 @@ public enum MessageText {
   }
 
   /// `text` in double quotes, shortened inside them: `"abcdefgh…" (10000 characters)`.
-  public static func quoted(_ text: String) -> String {
+  public static func quoted(_ text: String, limit: Int = valueLimit) -> String {
     let count = text.unicodeScalars.count
-    guard count > valueLimit else { return "\"\(text)\"" }
-    return "\"\(shortenedStart(text, limit: valueLimit))\" (\(count) characters)"
+    guard count > limit else { return "\"\(text)\"" }
+    return "\"\(shortenedStart(text, limit: limit))\" (\(count) characters)"
   }
 
   /// The first `limit - 1` scalars of `text` and "…".

@@ -1,3 +1,5 @@
+import FluxCore
+
 /// The largest input fluxsim reads: files, YAML structure and price series.
 ///
 /// Every limit is far above what a real scenario, rules file or price history needs and
@@ -32,25 +34,10 @@ extension Int {
 }
 
 extension String {
-  /// At most `InputLimits.excerptCharacters` of the text, control characters escaped, for
-  /// quoting a file's content in an error without disclosing or replaying more of it.
+  /// The text quoted for an error, at most `InputLimits.excerptCharacters` of it with its
+  /// length when longer and control characters escaped (`MessageText`): how a message
+  /// quotes a data file's content without disclosing or replaying more of it.
   var excerpt: String {
-    var text = ""
-    for scalar in unicodeScalars.prefix(InputLimits.excerptCharacters) {
-      switch scalar {
-      case "\t": text += "\\t"
-      case "\r": text += "\\r"
-      case "\n": text += "\\n"
-      case "\"": text += "\\\""
-      case "\\": text += "\\\\"
-      default:
-        if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
-          text += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          text.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return unicodeScalars.count > InputLimits.excerptCharacters ? text + "…" : text
+    MessageText.escaped(MessageText.quoted(self, limit: InputLimits.excerptCharacters))
   }
 }

@@ -75,7 +75,7 @@ extension ChainParams {
     if upgrades.isActive(.pon, at: height) {
       // The first window ignores the times, so its history need not reach a window back.
       let windowStart = isInFirstPonWindow(height) ? tip : history.header(at: tip.height - difficulty.ponWindow + 1)
-      return ponTarget(forHeight: height, prevTarget: tip.target, tipTime: tip.time, windowStartTime: windowStart.time)
+      return ponTarget(forHeight: height, prevBits: tip.bits, tipTime: tip.time, windowStartTime: windowStart.time)
     }
     if let reset = difficulty.equihashResetParentHeights, reset.contains(tip.height) {
       return difficulty.powLimit

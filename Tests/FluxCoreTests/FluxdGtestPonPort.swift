@@ -39,11 +39,9 @@ import Testing
   }
 
   @Test func ponActivationHeight() {
-    // 28–37 (mainnet half 30–32): the activation height is positive; flux-rules.md §1
-    // gives 2,020,000.
-    let height = params.upgrades.pon ?? 0
-    #expect(height > 0)
-    #expect(height == pon)
+    // 28–37 (mainnet half 30–32): the activation height is positive (its value, 2,020,000,
+    // is `FluxdRustRewardsPort.mainnetPonActivationHeight`).
+    #expect((params.upgrades.pon ?? 0) > 0)
   }
 
   @Test func isPONActive() {
@@ -54,10 +52,10 @@ import Testing
   }
 
   @Test func ponDifficultyCheckCompactDecoding() {
-    // 222: ponLimit's nBits are the easy bits the check accepts.
-    #expect(params.difficulty.ponLimit.compact() == ponLimitBits)
-    // 231–239: 0x0100ffff has size 1, so the mantissa 0x00ffff >> 16 = 0: neither negative
-    // nor overflowing, which leaves the source's conditional expectation unreached.
+    // 222 encodes ponLimit (0x200fffff, `CompactTests.bitcoinAndFluxLimits`) for the
+    // hash checks. 231–239: 0x0100ffff has size 1, so the mantissa 0x00ffff >> 16 = 0,
+    // neither negative nor overflowing, which leaves the source's conditional expectation
+    // unreached.
     let decoded = UInt256.decodeCompact(0x0100_ffff)
     #expect(decoded.value == .zero)
     #expect(!decoded.isNegative)

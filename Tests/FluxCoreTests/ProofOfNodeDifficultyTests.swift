@@ -76,8 +76,8 @@ import Testing
   }
 
   @Test func anInvalidPreviousTargetFallsBackToPonLimit() {
-    // pon.cpp 161–170: SetCompact's flags or a zero value give ponLimit (CompactTests
-    // derives each decoding).
+    // pon.cpp 161–170: SetCompact's flags or a zero value give ponLimit (the layout is
+    // derived in CompactTests; each line says which case it is).
     let limit = params.difficulty.ponLimit
     for bits: UInt32 in [
       0x1f8b_ffff,  // sign bit with mantissa 0x0bffff ≠ 0: negative

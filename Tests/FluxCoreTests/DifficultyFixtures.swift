@@ -25,6 +25,19 @@ enum Headers {
     }
   }
 
+  /// Headers `first … last` as a chain grows them: block `first` carries `firstBits` and
+  /// every later block the nBits `params` require of it; block `h` is stamped `time(h)`.
+  static func grown(
+    first: Int, last: Int, firstBits: UInt32, params: ChainParams, time: (Int) -> Int64
+  ) -> [BlockHeaderInfo] {
+    var headers = [BlockHeaderInfo(height: first, time: time(first), bits: firstBits)]
+    for height in (first + 1)...last {
+      let bits = params.nextBits(forHeight: height, history: headers)
+      headers.append(BlockHeaderInfo(height: height, time: time(height), bits: bits))
+    }
+    return headers
+  }
+
   /// The 61 times an LWMA window reads (tip−60 … tip) for blocks exactly `spacing` apart.
   static func lwmaTimes(spacing: Int64) -> [Int64] {
     (0...60).map { origin + Int64($0) * spacing }

@@ -62,13 +62,36 @@ import Testing
     // X0 × 93 / 32 = 19,146,375 × 2^211 = 0x9213438 × 256^26 → 0x1e092134. At the anchor
     // 372,571 the term is 0. At 372,572 / 372,573 the factor is 2^32 − 1 / 2^32 − 2, and
     // X0/32 × 2^32 = 205,875 × 2^243 ≡ 1,075 × 2^243 (mod 2^256, 205,875 mod 2^13 = 1,075),
-    // so the sum is about 1,075 × 2^243 > powLimit: capped (an inference, see the source).
+    // so the sum is about 1,075 × 2^243 > powLimit: capped. X0 is a compact value, so the
+    // ramp's compact rounding of the LWMA3 target changes nothing here.
     for (parent, expected): (Int, UInt32) in [
       (372_509, 0x1e03_2433), (372_510, 0x1e09_2134), (372_571, 0x1e03_2433),
       (372_572, 0x1f07_ffff), (372_573, 0x1f07_ffff), (372_574, 0x1e03_2433),
     ] {
       #expect(bits(at: parent + 1, history(tip: parent, bits: Targets.x0Bits)) == expected, "parent \(parent)")
     }
+  }
+
+  @Test func zelHashRampEasesTheCompactRoundedTarget() {
+    // The vector: tip 372,510 with 61 blocks of X = 0x1d00ffff every 120 s.
+    // 1. LWMA3 on target: t = 120 × (1 + … + 60) = 219,600 = k, so the target is
+    //    k·N × ⌊X / (k·N)⌋ = X − r with r = X mod 13,176,000. X = 3 · 5 · 17 · 257 × 2^208
+    //    and k·N = 2^6 · 3^3 · 5^3 · 61, so 61 does not divide X: 0 < r < 2^24.
+    // 2. fluxd rounds it through GetCompact (pow.cpp 42): X − r = 0xfffe × 2^208 +
+    //    (2^208 − r) has 224 bits, top three bytes 0xfffeff, shifted for the sign bit to
+    //    0x00fffe with size 29: B = 0xfffe × 2^208.
+    // 3. Parent 372,510: factor 372,571 − 372,510 = 61, and B + (B >> 5) × 61 =
+    //    0xfffe × 2^203 × (32 + 61) = 65,534 × 93 × 2^203 = 6,094,662 × 2^203.
+    // 4. 2^22 ≤ 6,094,662 < 2^23, so 226 bits, size 29; mantissa 6,094,662 >> 5 = 190,458.
+    //    190,458 = 0x02e7fa, so fluxd's nBits are 0x1d02e7fa.
+    let headers = history(tip: 372_510, bits: Targets.xBits)
+    #expect(bits(at: 372_511, headers) == 0x1d00_0000 | UInt32((0xfffe * 93) >> 5))
+    #expect(bits(at: 372_511, headers) == 0x1d02_e7fa)
+    // Easing X − r without the rounding gives (X − r) × 93 / 32, whose top bytes are
+    // 0xffff × 93 / 32 = 190,461.09… → 0x1d02e7fd: three mantissa units easier.
+    let regular = params.lwma3Target(history: headers)
+    #expect(regular == Targets.x / 13_176_000 * 13_176_000)
+    #expect((regular + regular / 32 * 61).compact() == 0x1d02_e7fd)
   }
 
   @Test func zelHashRampWrapsLikeBaseUintTimesUInt32() {

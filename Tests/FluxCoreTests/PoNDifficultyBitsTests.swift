@@ -3,43 +3,97 @@ import Testing
 @testable import FluxCore
 
 /// `PoNDifficultyRule.nextBits` (the compact-arithmetic path) must equal decoding the
-/// tip's nBits, applying the 256-bit rule and encoding with GetCompact, for every input.
+/// tip's nBits, applying the 256-bit rule and encoding with GetCompact, for every input,
+/// fluxd's failsafes included.
 @Suite struct PoNDifficultyBitsTests {
   let rule = ChainParams.mainnet.ponDifficultyRule
+  let ponLimitBits: UInt32 = 0x200f_ffff
 
   func reference(_ rule: PoNDifficultyRule, height: Int, bits: UInt32, tip: Int64, start: Int64) -> UInt32 {
-    rule.target(forHeight: height, prevTarget: UInt256(compact: bits), tipTime: tip, windowStartTime: start).compact()
+    rule.target(forHeight: height, prevBits: bits, tipTime: tip, windowStartTime: start).compact()
   }
+
+  /// Mainnet's rule with another target span T, clamped to [T × 4 / 5, T × 5 / 4] as fluxd does.
+  func withSpan(_ span: Int64, limit: UInt256? = nil) -> PoNDifficultyRule {
+    PoNDifficultyRule(
+      firstWindow: rule.firstWindow, targetTimespan: span, minTimespan: span * 4 / 5, maxTimespan: span * 5 / 4,
+      limit: limit ?? rule.limit, startLimit: rule.startLimit)
+  }
+
+  /// nBits the failsafes act on: negative, overflowing and zero targets (CompactTests
+  /// derives each decoding) and 869 and 1, whose quotient by 870 is 0.
+  static let failsafeBits: [UInt32] = [
+    0x1f8b_ffff, 0x0492_3456, 0x2300_0001, 0x2101_0000, 0xff12_3456, 0x0000_0000, 0x0100_3456, 0x0380_0000,
+    0x0203_6500, 0x0101_0000,
+  ]
 
   @Test func equalsThe256BitPathOnRandomInputs() {
     var state: UInt64 = 2_020_000
-    let limits = [
+    let rules = [
       rule,
       ChainParams.testnet.ponDifficultyRule,
-      PoNDifficultyRule(
-        firstWindow: rule.firstWindow, targetTimespan: 870, minTimespan: 696, maxTimespan: 1_087,
-        limit: UInt256(hex: "00ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")!,
-        startLimit: rule.startLimit),
+      withSpan(870, limit: UInt256(hex: "00ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")),
       // Not a run of ones: the 256-bit fallback.
-      PoNDifficultyRule(
-        firstWindow: rule.firstWindow, targetTimespan: 870, minTimespan: 696, maxTimespan: 1_087,
-        limit: UInt256(hex: "0800000000000000000000000000000000000000000000000000000000000000")!,
-        startLimit: rule.startLimit),
+      withSpan(870, limit: UInt256(hex: "0800000000000000000000000000000000000000000000000000000000000000")),
+      // 63 blocks a day apart (the longest window and spacing the rules-file keys allow):
+      // (T − 1) × a exceeds 2^k for small targets, where the split needs its guard.
+      withSpan(63 * 86_400),
+      // fluxd's failsafe spans: 1 s (actual can be 0), 0 and −30 s.
+      withSpan(1), withSpan(0), withSpan(-30),
     ]
     for trial in 0..<200_000 {
-      let r = limits[trial % limits.count]
-      let size = UInt32(3 + splitMix64(&state) % 31)
-      var mantissa = UInt32(1 + splitMix64(&state) % 0x7f_ffff)
-      if trial % 7 == 0 { mantissa = UInt32(435 * (1 + splitMix64(&state) % 19_000)) & 0x7f_ffff }
-      let bits = size << 24 | mantissa
+      let r = rules[trial % rules.count]
+      let bits: UInt32
+      switch trial / rules.count % 4 {
+      case 0:
+        // Canonical targets of every size the path takes, some multiples of 435.
+        let size = UInt32(3 + splitMix64(&state) % 31)
+        var mantissa = UInt32(1 + splitMix64(&state) % 0x7f_ffff)
+        if trial % 7 == 0 { mantissa = UInt32(435 * (1 + splitMix64(&state) % 19_000)) & 0x7f_ffff }
+        bits = size << 24 | mantissa
+      case 1:
+        // Any 32 bits: signs, overflows, zeros and tiny targets.
+        bits = UInt32(truncatingIfNeeded: splitMix64(&state))
+      case 2:
+        // The smallest sizes the split takes (k = 24 … 72).
+        bits = UInt32(14 + splitMix64(&state) % 7) << 24 | UInt32(1 + splitMix64(&state) % 0x7f_ffff)
+      default:
+        bits = Self.failsafeBits[Int(splitMix64(&state) % UInt64(Self.failsafeBits.count))]
+      }
+      // Actual timespans from −10 s to twice the longest clamp, so both clamps bind.
+      let span = UInt64(max(r.maxTimespan, 1))
       let tip = Int64(2_000_000_000 + Int(splitMix64(&state) % 1_000))
-      let start = tip - Int64(600 + Int(splitMix64(&state) % 600))
+      let start = tip - (Int64(splitMix64(&state) % (2 * span + 20)) - 10)
       let height = trial % 50 == 0 ? 2_020_010 : 2_500_000
       #expect(
         r.nextBits(forHeight: height, prevBits: bits, tipTime: tip, windowStartTime: start)
           == reference(r, height: height, bits: bits, tip: tip, start: start),
-        "bits \(String(bits, radix: 16)), actual \(tip - start)")
+        "bits \(String(bits, radix: 16)), span \(r.targetTimespan), actual \(tip - start)")
     }
+  }
+
+  @Test func failsafesGivePonLimitOnTheFastPath() {
+    // pon.cpp 161–170 and 185–188: each failsafe input gives ponLimit, 0x200fffff.
+    let tip: Int64 = 2_000_000_870
+    for bits in Self.failsafeBits {
+      #expect(
+        rule.nextBits(forHeight: 2_500_000, prevBits: bits, tipTime: tip, windowStartTime: tip - 870) == ponLimitBits,
+        "bits \(String(bits, radix: 16))")
+    }
+    // pon.cpp 144–147: a target span of 0 or less.
+    for span: Int64 in [0, -30] {
+      #expect(
+        withSpan(span).nextBits(forHeight: 2_500_000, prevBits: 0x1f03_6600, tipTime: tip, windowStartTime: tip)
+          == ponLimitBits)
+    }
+    // A 1 s span clamps actual to [0, 1]: equal times give 0 × prev = 0 → ponLimit, while
+    // one second keeps 0x1f036600.
+    #expect(
+      withSpan(1).nextBits(forHeight: 2_500_000, prevBits: 0x1f03_6600, tipTime: tip, windowStartTime: tip)
+        == ponLimitBits)
+    #expect(
+      withSpan(1).nextBits(forHeight: 2_500_000, prevBits: 0x1f03_6600, tipTime: tip, windowStartTime: tip - 1)
+        == 0x1f03_6600)
   }
 
   @Test func exactTimingLosesOneMantissaUnitUnlessDivisible() {

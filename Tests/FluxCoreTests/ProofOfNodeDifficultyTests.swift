@@ -3,14 +3,19 @@ import Testing
 
 /// The PoN rule on mainnet: activation 2,020,000, window 30, spacing 30, target span 870 s.
 ///
-/// `p` = 870 × 2^232 (compact 0x1f036600) makes `p / 870 × actual` = actual × 2^232 exactly.
+/// `p` = 870 × 2^232 (compact 0x1f036600: 0x036600 = 870 × 256, times 256^28) makes
+/// `p / 870 × actual` = actual × 2^232 exactly.
 @Suite struct ProofOfNodeDifficultyTests {
   let params = ChainParams.mainnet
   let p = UInt256(870) << 232
+  let pBits: UInt32 = 0x1f03_6600
 
-  func target(height: Int = 2_020_030, prev: UInt256? = nil, actual: Int64) -> UInt256 {
+  func target(height: Int = 2_020_030, prevBits: UInt32? = nil, actual: Int64, params: ChainParams = .mainnet)
+    -> UInt256
+  {
     let start: Int64 = 1_761_500_000
-    return params.ponTarget(forHeight: height, prevTarget: prev ?? p, tipTime: start + actual, windowStartTime: start)
+    return params.ponTarget(
+      forHeight: height, prevBits: prevBits ?? pBits, tipTime: start + actual, windowStartTime: start)
   }
 
   @Test func timespans() {
@@ -53,26 +58,77 @@ import Testing
   }
 
   @Test func capsAtPonLimit() {
-    // (2^252 − 1) / 870 × 1,087 ≈ 1.25 × 2^252 > ponLimit.
+    // ponLimit's nBits 0x200fffff = 0x0fffff × 256^29 = 2^252 − 2^232; / 870 × 1,087 ≈
+    // 1.25 × 2^252 > ponLimit.
     let limit = params.difficulty.ponLimit
-    #expect(target(prev: limit, actual: 1_087) == limit)
+    #expect(target(prevBits: 0x200f_ffff, actual: 1_087) == limit)
   }
 
-  @Test func neverZero() {
-    // 869 / 870 = 0 → 0 × actual = 0 → 1.
-    #expect(target(prev: 869, actual: 1_087) == 1)
-    #expect(target(prev: 1, actual: 870) == 1)
-    // 870 / 870 × 696 = 696.
-    #expect(target(prev: 870, actual: 696) == 696)
+  @Test func aResultOfZeroFallsBackToPonLimit() {
+    // pon.cpp 185–188: 869 (nBits 0x02036500: 0x0365 = 869 in two bytes) / 870 = 0, and
+    // 0 × actual = 0 → ponLimit, the easiest target, not the hardest.
+    let limit = params.difficulty.ponLimit
+    #expect(target(prevBits: 0x0203_6500, actual: 1_087) == limit)
+    // 1 (nBits 0x01010000) / 870 = 0 → ponLimit.
+    #expect(target(prevBits: 0x0101_0000, actual: 870) == limit)
+    // 870 (0x02036600) / 870 × 696 = 696: one more unit of the previous target is enough.
+    #expect(target(prevBits: 0x0203_6600, actual: 696) == 696)
+  }
+
+  @Test func anInvalidPreviousTargetFallsBackToPonLimit() {
+    // pon.cpp 161–170: SetCompact's flags or a zero value give ponLimit (the layout is
+    // derived in CompactTests; each line says which case it is).
+    let limit = params.difficulty.ponLimit
+    for bits: UInt32 in [
+      0x1f8b_ffff,  // sign bit with mantissa 0x0bffff ≠ 0: negative
+      0x0492_3456,  // negative 0x12345600
+      0x2300_0001,  // size 35: 1 × 256^32 = 2^256 overflows
+      0x2101_0000,  // size 33 with a mantissa above 0xffff overflows
+      0xff12_3456,  // size 255 overflows
+      0x0000_0000,  // zero
+      0x0100_3456,  // size 1 shifts the mantissa to 0
+      0x0380_0000,  // the sign bit on a zero mantissa: zero, not negative
+    ] {
+      #expect(target(prevBits: bits, actual: 870) == limit, "bits \(String(bits, radix: 16))")
+    }
+  }
+
+  @Test func aTargetTimespanOfZeroOrLessFallsBackToPonLimit() {
+    // pon.cpp 144–147: a one-block window gives (1 − 1) × 30 = 0 s; the first window (the
+    // activation block alone) still gets ponStartLimit.
+    var oneBlock = ChainParams.mainnet
+    oneBlock.difficulty.ponWindow = 1
+    #expect(oneBlock.ponTargetTimespan == 0)
+    #expect(target(height: 2_020_000, actual: 870, params: oneBlock) == params.difficulty.ponStartLimit)
+    #expect(target(height: 2_020_001, actual: 870, params: oneBlock) == params.difficulty.ponLimit)
+    // A zero window: (0 − 1) × 30 = −30 s.
+    var empty = ChainParams.mainnet
+    empty.difficulty.ponWindow = 0
+    #expect(target(height: 2_020_000, actual: 0, params: empty) == params.difficulty.ponLimit)
+  }
+
+  @Test func aZeroActualTimespanFallsBackToPonLimit() {
+    // A window of 2 one-second blocks (allowed by the rules-file keys): target span 1 s,
+    // clamped to [1 × 4 / 5, 1 × 5 / 4] = [0, 1]. Two blocks with the same time give
+    // actual 0, so prev / 1 × 0 = 0 → ponLimit; one second apart keeps prev.
+    var fast = ChainParams.mainnet
+    fast.difficulty.ponWindow = 2
+    fast.ponTargetSpacing = 1
+    #expect(fast.ponMinActualTimespan == 0)
+    #expect(fast.ponMaxActualTimespan == 1)
+    #expect(target(actual: 0, params: fast) == params.difficulty.ponLimit)
+    #expect(target(actual: 1, params: fast) == p)
   }
 
   @Test func onTargetLosesOnlyTheRemainderModulo870() {
-    // S = ponStartLimit = 3 × 2^242 − 1, and S mod 870 (870 = 2 · 3 · 5 · 29): S is odd;
-    // S ≡ −1 ≡ 2 (mod 3); 2^242 ≡ 2^2 = 4 (mod 5) so S ≡ 11 ≡ 1; 2^242 ≡ 2^18 ≡ 13
-    // (mod 29, as 2^28 ≡ 1) so S ≡ 38 ≡ 9. The r < 870 with r ≡ 9 (mod 29), r ≡ 1 (mod 10)
-    // and r ≡ 2 (mod 3) is 821, so S / 870 × 870 = S − 821 = 0x000bff…ff − 0x335.
-    let next = target(prev: params.difficulty.ponStartLimit, actual: 870)
-    #expect(next.hexString == "000b" + String(repeating: "f", count: 57) + "cca")
+    // ponStartLimit's nBits 0x1f0bffff decode to S = 786,431 × 2^224 (0x0bffff = 786,431).
+    // S mod 870 (870 = 2 · 3 · 5 · 29): S is even; 786,431 ≡ 2 (mod 3) and 2^224 ≡ 1, so
+    // S ≡ 2; 786,431 ≡ 1 (mod 5) and 2^224 = 16^56 ≡ 1, so S ≡ 1; 786,431 = 29 × 27,118 + 9
+    // and 2^224 = (2^28)^8 ≡ 1 (mod 29), so S ≡ 9. The r < 870 that is even, ≡ 1 (mod 5),
+    // ≡ 9 (mod 29) and ≡ 2 (mod 3) is 386, so S / 870 × 870 = S − 386 = S − 0x182:
+    // 0x000bfffe, then 53 f's, then 0xfff − 0x181 = 0xe7e.
+    let next = target(prevBits: 0x1f0b_ffff, actual: 870)
+    #expect(next.hexString == "000bfffe" + String(repeating: "f", count: 53) + "e7e")
   }
 
   @Test func eligibilityProbabilityAndDifficulty() {
@@ -90,7 +146,7 @@ import Testing
   @Test func refusesHeightsBeforePon() async {
     await #expect(processExitsWith: .failure) {
       _ = ChainParams.mainnet.ponTarget(
-        forHeight: 2_019_999, prevTarget: 1, tipTime: 0, windowStartTime: 0)
+        forHeight: 2_019_999, prevBits: 0x1f03_6600, tipTime: 0, windowStartTime: 0)
     }
   }
 }

@@ -62,8 +62,9 @@ public struct DifficultyParams: Sendable, Equatable {
 ///
 /// For a parent height p in `parentHeights` the child's target is
 /// `base + (base / divisor) × (anchorParentHeight − p)`, where `base` is the regular
-/// (LWMA3) target, so it starts well above the regular target and decays to it at the
-/// anchor (fluxd `src/pow.cpp` `GetNextWorkRequired`, flux-rules.md §5.1).
+/// (LWMA3) target after compact rounding, so it starts well above the regular target and
+/// decays to it at the anchor (fluxd `src/pow.cpp` `GetNextWorkRequired` 36–55,
+/// flux-rules.md §5.1; see `ChainParams.zelHashEasedTarget`).
 public struct EasingRamp: Sendable, Equatable {
   /// Parent heights at which the ramp applies (372,510…372,573 on mainnet).
   public var parentHeights: ClosedRange<Int>

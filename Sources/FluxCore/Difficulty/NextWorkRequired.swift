@@ -1,10 +1,11 @@
 // The target of the next block: which difficulty rule applies at a height, with the
 // Equihash 144,5 reset and the ZelHash easing ramp.
 //
-// Mirrors fluxd `src/pow.cpp` `GetNextWorkRequired` (~21–97) for PoW and `src/pon/pon.cpp`
-// `GetNextPONWorkRequired` for PoN (flux-rules.md §5). Exact, except at the last two ramp
-// parents (see `zelHashEasedTarget(_:parentHeight:)`). Not modelled: testnet's
-// minimum-difficulty blocks after a long gap, which depend on the new block's own time.
+// Mirrors fluxd `src/pow.cpp` `GetNextWorkRequired` (20–97 at commit afd3331) for PoW and
+// `src/pon/pon.cpp` `GetNextPONWorkRequired` for PoN (flux-rules.md §5). Exact, including
+// the ramp's compact rounding and its wrap-around at the last two ramp parents (see
+// `zelHashEasedTarget(_:parentHeight:)`). Not modelled: testnet's minimum-difficulty blocks
+// after a long gap, which depend on the new block's own time.
 
 extension ChainParams {
   /// The nBits that block `height` must carry.
@@ -47,18 +48,26 @@ extension ChainParams {
 
   /// The regular target eased on the ZelHash ramp.
   ///
-  /// For a parent height p in the ramp, `base + (base / 32) × (372,571 − p)` capped at
-  /// `powLimit`; elsewhere `base`. fluxd multiplies by the `int` difference through
-  /// `base_uint::operator*(uint32_t)`, so for p = 372,572 and 372,573 the factor is
-  /// 2^32 − 1 and 2^32 − 2 and the product wraps modulo 2^256. That reading of the C++
-  /// overload is an inference: replay the historical nBits at those two heights rather than
-  /// trust the recomputed value.
+  /// For a parent height p in the ramp fluxd eases the LWMA3 target as
+  /// `Lwma3CalculateNextWorkRequired` returns it, that is rounded through the compact
+  /// encoding (`fullTarget.SetCompact(Lwma3CalculateNextWorkRequired(...))`): with B that
+  /// rounded target, the result is `B + (B >> 5) × (372,571 − p)` capped at `powLimit`.
+  /// Elsewhere `regular` is returned unchanged. The factor is the `int` difference passed
+  /// to `base_uint::operator*=(uint32_t)`, which C++ overload resolution prefers (a standard
+  /// conversion) to `operator*=(const base_uint&)` (a user-defined one), so for p = 372,572
+  /// and 372,573 it is 2^32 − 1 and 2^32 − 2 and the product wraps modulo 2^256, as the
+  /// sum then does; fluxd_rust reads it the same way (`step as u32` and `overflowing_mul`,
+  /// `crates/pow/src/difficulty.rs` 161–175, which also rounds first).
+  ///
+  /// fluxd `src/pow.cpp` 36–55 (commit afd3331; SetCompact at 42, the multiplication at 48),
+  /// flux-rules.md §5.1.
   ///
   /// - Parameters:
-  ///   - base: the LWMA3 target of the child of `parentHeight`.
+  ///   - regular: the LWMA3 target of the child of `parentHeight`, before compact encoding.
   ///   - parentHeight: the tip's height.
-  public func zelHashEasedTarget(_ base: UInt256, parentHeight: Int) -> UInt256 {
-    guard let ramp = difficulty.zelHashRamp, ramp.parentHeights.contains(parentHeight) else { return base }
+  public func zelHashEasedTarget(_ regular: UInt256, parentHeight: Int) -> UInt256 {
+    guard let ramp = difficulty.zelHashRamp, ramp.parentHeights.contains(parentHeight) else { return regular }
+    let base = UInt256(compact: regular.compact())
     let factor = UInt32(truncatingIfNeeded: ramp.anchorParentHeight - parentHeight)
     return min(base + base / ramp.divisor * UInt64(factor), difficulty.powLimit)
   }
@@ -75,7 +84,7 @@ extension ChainParams {
     if upgrades.isActive(.pon, at: height) {
       // The first window ignores the times, so its history need not reach a window back.
       let windowStart = isInFirstPonWindow(height) ? tip : history.header(at: tip.height - difficulty.ponWindow + 1)
-      return ponTarget(forHeight: height, prevTarget: tip.target, tipTime: tip.time, windowStartTime: windowStart.time)
+      return ponTarget(forHeight: height, prevBits: tip.bits, tipTime: tip.time, windowStartTime: windowStart.time)
     }
     if let reset = difficulty.equihashResetParentHeights, reset.contains(tip.height) {
       return difficulty.powLimit

@@ -5,16 +5,21 @@
 // 256-bit path by a property test over random inputs.
 //
 // Derivation. Let the tip's nBits hold mantissa m (1 ≤ m < 2^23) and size s, so
-// prev = m·2^e with e = 8(s − 3); let T = 870 (the target timespan) and a the clamped
-// actual timespan. The rule computes t = ⌊m·2^e / T⌋ · a. With M = m·a (< 2^34) and
-// r = m·2^e mod T, t = (M·2^e − r·a) / T exactly. Write k = e − 64 and split
-// M·2^64 = T·W + F (W < 2^89, 0 ≤ F < T). Then
+// prev = m·2^e with e = 8(s − 3); let T be the target timespan (870 on mainnet, < 2^32)
+// and a the clamped actual timespan (0 < a < 2^30). The rule computes t = ⌊m·2^e / T⌋ · a.
+// With M = m·a (< 2^53) and r = m·2^e mod T, t = (M·2^e − r·a) / T exactly. Write
+// k = e − 64 and split M·2^64 = T·W + F (0 ≤ F < T). Then
 //   ⌊t / 2^k⌋ = ⌊(M·2^64 − r·a/2^k) / T⌋ = W + ⌊(F − r·a/2^k) / T⌋.
-// For k ≥ 21, r·a < 2^20 < 2^k, so the correction is −1 when F = 0 and r > 0, else 0.
+// When r·a ≤ 2^k the correction is −1 if F = 0 and r > 0, else 0; r < T, so
+// (T − 1)·a ≤ 2^k suffices, which mainnet meets at every size the path takes
+// (k ≥ 24 and 869 × 1,087 < 2^20) and a long custom spacing may not.
 // So t = H·2^k + L with H known exactly and 0 ≤ L < 2^k. GetCompact keeps the top three
-// bytes of t, which start at bit 8(size − 3) ≥ k because H has at least 55 bits; they are
-// therefore H's bits, and L never matters. The cap at a limit of the form 2^n − 1 is
-// "t has more than n bits". Inputs outside these conditions use the 256-bit path.
+// bytes of t, which start at bit 8(size − 3) > k because H ≥ 2^64 / T − 1 has at least
+// 32 bits; they are therefore H's bits, and L never matters. The cap at a limit of the
+// form 2^n − 1 is "t has more than n bits". Inputs outside these conditions use the
+// 256-bit path, and so do all of fluxd's failsafes (a target timespan ≤ 0; a previous
+// nBits that is negative, overflows or decodes to 0; a result of 0), which `target(...)`
+// maps to the limit.
 
 extension PoNDifficultyRule {
   /// The nBits of block `height` from the tip's nBits: `target(...)` through compact
@@ -33,20 +38,20 @@ extension PoNDifficultyRule {
     let size = Int(prevBits >> 24)
     let mantissa = UInt64(prevBits & 0x007f_ffff)
     let exponent = 8 * (size - 3)
-    let timespan = UInt64(targetTimespan)
-    // Outside the conditions of the derivation (including targets that do not fit in 256
-    // bits, where arith_uint256 would wrap), take the 256-bit path.
-    func generic() -> UInt32 {
-      target(
-        forHeight: height, prevTarget: UInt256(compact: prevBits), tipTime: tipTime, windowStartTime: windowStartTime
-      )
-      .compact()
-    }
-    guard let limitBits, prevBits & 0x0080_0000 == 0, mantissa != 0, exponent - 64 >= 21,
-      exponent + 64 - mantissa.leadingZeroBitCount <= 256, timespan > 0, timespan < 1 << 32, actual > 0,
-      actual < 1 << 30
-    else { return generic() }
     let k = exponent - 64
+    // Outside the conditions of the derivation (a negative, zero or overflowing previous
+    // target, a timespan ≤ 0, a target too small for the split, or a product that would
+    // wrap in arith_uint256), take the 256-bit path.
+    func generic() -> UInt32 {
+      target(forHeight: height, prevBits: prevBits, tipTime: tipTime, windowStartTime: windowStartTime).compact()
+    }
+    guard let limitBits, prevBits & 0x0080_0000 == 0, mantissa != 0, k >= 21,
+      exponent + 64 - mantissa.leadingZeroBitCount <= 256, targetTimespan > 0, targetTimespan < 1 << 32,
+      actual > 0, actual < 1 << 30,
+      // (T − 1)·a < 2^62, so the bound holds by itself from k = 62 on.
+      k >= 62 || UInt64(targetTimespan - 1) * UInt64(actual) <= 1 << UInt64(k)
+    else { return generic() }
+    let timespan = UInt64(targetTimespan)
     let product = mantissa * UInt64(actual)
     // W = ⌊product·2^64 / T⌋ as a 128-bit (high, low) pair, and F the remainder.
     let high = product / timespan

@@ -1,9 +1,10 @@
 // Proof-of-Node difficulty: the target a node's PoN hash must meet, from PoN's activation
 // (height 2,020,000 on mainnet) on, and the probabilities it implies.
 //
-// Mirrors fluxd `src/pon/pon.cpp` `GetNextPONWorkRequired` (eligibility: `CheckProofOfNode`;
-// flux-rules.md §5.2 and "Verified semantics"). Exact: `arith_uint256` arithmetic and int64
-// clamps. The probability and difficulty views are doubles for reporting only.
+// Mirrors fluxd `src/pon/pon.cpp` `GetNextPONWorkRequired` (95–195 at commit 0d3abc1;
+// eligibility: `CheckProofOfNode`; flux-rules.md §5.2 and "Verified semantics"). Exact:
+// `arith_uint256` arithmetic, int64 clamps and the failsafes that return `ponLimit`. The
+// probability and difficulty views are doubles for reporting only.
 
 extension ChainParams {
   /// The time `ponWindow − 1` PoN blocks should take: (30 − 1) × 30 = 870 s on mainnet.
@@ -29,16 +30,16 @@ extension ChainParams {
   ///
   /// - Parameters:
   ///   - height: the block being made; PoN must be active there.
-  ///   - prevTarget: the tip's target, decoded from its nBits.
+  ///   - prevBits: the tip's nBits, which fluxd decodes with its sign and overflow flags.
   ///   - tipTime: the tip's timestamp.
   ///   - windowStartTime: the timestamp of the block `ponWindow − 1` below the tip (tip−29).
   /// - Returns: the target before compact encoding.
-  public func ponTarget(forHeight height: Int, prevTarget: UInt256, tipTime: Int64, windowStartTime: Int64)
+  public func ponTarget(forHeight height: Int, prevBits: UInt32, tipTime: Int64, windowStartTime: Int64)
     -> UInt256
   {
     precondition(upgrades.isActive(.pon, at: height), "PoN difficulty asked for height \(height) before PoN")
     return ponDifficultyRule.target(
-      forHeight: height, prevTarget: prevTarget, tipTime: tipTime, windowStartTime: windowStartTime)
+      forHeight: height, prevBits: prevBits, tipTime: tipTime, windowStartTime: windowStartTime)
   }
 
   /// The constants of the PoN difficulty rule, gathered once.
@@ -106,17 +107,32 @@ public struct PoNDifficultyRule: Sendable, Equatable {
     limitBits = isRunOfOnes ? limit.compact() : nil
   }
 
-  /// In the first window `startLimit`; afterwards actual = tipTime − windowStartTime
-  /// clamped to [`minTimespan`, `maxTimespan`] and the target `prevTarget / 870 × actual`
-  /// (dividing first), capped at `limit` and raised to 1 if it came out 0. When every slot
-  /// is filled, blocks are exactly 30 s apart, actual is 870 and the target only loses
-  /// `prevTarget mod 870` (fluxd `GetNextPONWorkRequired`, flux-rules.md §5.2).
-  @inlinable public func target(forHeight height: Int, prevTarget: UInt256, tipTime: Int64, windowStartTime: Int64)
+  /// The target of block `height` from the tip's nBits, step by step as fluxd
+  /// `GetNextPONWorkRequired` (`src/pon/pon.cpp`, commit 0d3abc1) takes it:
+  ///
+  /// 1. In the first window, `startLimit` (line 120).
+  /// 2. A target timespan ≤ 0 gives `limit` (144–147; a window of one block).
+  /// 3. actual = tipTime − windowStartTime, clamped to [`minTimespan`, `maxTimespan`]
+  ///    (152–157).
+  /// 4. A previous target that decodes negative, overflowing or zero gives `limit`
+  ///    (161–170: `SetCompact` with its flags).
+  /// 5. prev / targetTimespan × actual, dividing first (175–176); the multiplication is
+  ///    `base_uint::operator*=(uint32_t)`, so actual is taken modulo 2^32 as C++ converts it.
+  /// 6. Capped at `limit` (179–181), and a result of 0 gives `limit` as well (185–188: the
+  ///    "failsafe" for a previous target below the target timespan).
+  ///
+  /// When every slot is filled, blocks are exactly 30 s apart, actual is 870 and the target
+  /// only loses `prev mod 870` (flux-rules.md §5.2).
+  @inlinable public func target(forHeight height: Int, prevBits: UInt32, tipTime: Int64, windowStartTime: Int64)
     -> UInt256
   {
     if firstWindow.contains(height) { return startLimit }
+    guard targetTimespan > 0 else { return limit }
     let actual = min(max(tipTime - windowStartTime, minTimespan), maxTimespan)
-    let target = min(prevTarget / UInt64(targetTimespan) * UInt64(actual), limit)
-    return target.isZero ? UInt256(1) : target
+    let previous = UInt256.decodeCompact(prevBits)
+    if previous.isNegative || previous.isOverflow || previous.value.isZero { return limit }
+    let factor = UInt64(UInt32(truncatingIfNeeded: actual))
+    let target = min(previous.value / UInt64(targetTimespan) * factor, limit)
+    return target.isZero ? limit : target
   }
 }

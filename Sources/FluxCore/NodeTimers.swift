@@ -49,8 +49,9 @@ public struct NodeTimerSchedule: Sendable, Equatable {
 }
 
 extension ChainParams {
-  /// The timers in force in block `height`.
+  /// The timers in force in block `height`, under the rules of the era `height` is in.
   @inlinable public func nodeTimers(at height: Int) -> NodeTimers {
+    if let era = eraIndex(at: height) { return changes[era].params.nodeTimers(at: height) }
     if upgrades.isActive(.pon, at: height) { return timers.pon }
     if upgrades.isActive(.collateralHalving, at: height) { return timers.collateralHalving }
     if upgrades.isActive(.flux, at: height) { return timers.flux }
@@ -64,15 +65,21 @@ extension ChainParams {
   /// The node is still paid in that block (payees come from the list as of h−1) and
   /// may still UPDATE_CONFIRM in it (transactions apply before expiry). When the expiry
   /// grows at an upgrade (80 → 160 → 640) a node that has not expired before the
-  /// upgrade gets the longer expiry, which is how fluxd evaluates it per block.
+  /// upgrade gets the longer expiry, which is how fluxd evaluates it per block; a
+  /// scheduled change of `timers.*.expiry` acts the same way from its activation.
   public func expiryHeight(lastConfirm: Int) -> Int {
-    // Walk the eras from the one holding lastConfirm + 1; the first era in which the
+    // Walk the stretches of constant timers from the one holding lastConfirm + 1 (cut at
+    // the upgrades that change timers and at the activations); the first in which the
     // expiry condition becomes true holds the answer.
     var eraStart = lastConfirm + 1
     while true {
-      let nextEra =
-        [upgrades.flux, upgrades.collateralHalving, upgrades.pon]
-        .lazy.compactMap { $0 }.filter { $0 > eraStart }.min() ?? Int.max
+      var nextEra = Int.max
+      for height in [upgrades.flux, upgrades.collateralHalving, upgrades.pon] {
+        if let height, height > eraStart { nextEra = min(nextEra, height) }
+      }
+      if let change = changes.first(where: { $0.activation > eraStart }) {
+        nextEra = min(nextEra, change.activation)
+      }
       let candidate = max(eraStart, lastConfirm + nodeTimers(at: eraStart).expiry + 1)
       if candidate < nextEra { return candidate }
       eraStart = nextEra

@@ -28,6 +28,10 @@ public struct ChainParams: Sendable, Equatable {
   /// (`GetFluxnodeBenchmarkPublicKey`, flux-rules.md §4.2): a CONFIRM must be signed by the
   /// key active at its benchmark time.
   public var benchmarkKeyActivations: [Int64]
+  /// Scheduled rule changes, in order of activation: from each one's height on, its era's
+  /// parameters hold (see `ScheduledEra`). Empty for the networks; only `RuleSet` fills it,
+  /// and every rule function of a height reads the era that height is in.
+  public var changes: [ScheduledEra] = []
 
   /// The highest block height any rule, table or run may reach (2,147,483,647).
   ///
@@ -48,9 +52,11 @@ public struct ChainParams: Sendable, Equatable {
     max(0, (benchmarkKeyActivations.lastIndex { $0 <= time } ?? 0))
   }
 
-  /// The target spacing of blocks at `height`: PoN's from its activation, PoW's before.
+  /// The target spacing of blocks at `height`: PoN's from its activation, PoW's before,
+  /// each as the era of `height` sets it.
   @inlinable public func targetSpacing(at height: Int) -> Int64 {
-    upgrades.isActive(.pon, at: height) ? ponTargetSpacing : powTargetSpacing
+    if let era = eraIndex(at: height) { return changes[era].params.targetSpacing(at: height) }
+    return upgrades.isActive(.pon, at: height) ? ponTargetSpacing : powTargetSpacing
   }
 
   /// The parameters of a network.

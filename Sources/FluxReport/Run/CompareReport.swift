@@ -22,12 +22,27 @@ public enum CompareReport {
       columns: ["scenario", "file", "jobs"],
       rows: runs.map { [$0.name, $0.plan.file.path, "\($0.plan.pointCount) × \($0.plan.replications)"] }
     ).markdown()
+    text += "\n" + rulesSection(runs)
     text += "\n## Supply\n\n![Supply by scenario](supply.svg)\n\n"
     text += "### Supply at each year end (FLUX, p50; difference to \(runs[0].name))\n\n" + yearEnds(runs)
     text += "### Milestones (p50 date; difference to \(runs[0].name) in days)\n\n" + milestones(runs)
     text += marketAtEnd(runs)
     text += "## Reproduce\n\n```sh\n\(command)\n```\n"
     return [OutputFile(name: "report.md", contents: text), OutputFile(name: "supply.svg", contents: chart.svg())]
+  }
+
+  /// Each scenario's rules (of its first sweep point), and every scheduled change with
+  /// its activation height and date and its overrides.
+  static func rulesSection(_ runs: [RunRecord]) -> String {
+    var text = "## Rules\n\n"
+    text += Table(
+      columns: ["scenario", "rules"],
+      rows: runs.map { [$0.name, RulesText.summary($0.plan.config(0).rules, mode: $0.plan.config(0).supplyMode)] }
+    ).markdown()
+    for run in runs where !run.plan.config(0).rules.changes.isEmpty {
+      text += "\nScheduled changes of \(run.name):\n\n" + RulesText.changeList(run.plan.config(0).rules.params)
+    }
+    return text
   }
 
   static func aggregates(_ runs: [RunRecord]) -> [(String, PointAggregate)] {

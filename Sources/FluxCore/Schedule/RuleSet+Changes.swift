@@ -122,7 +122,7 @@ extension RuleSet {
       field.key == "height" || field.key == "date"
     else {
       if case .map(let fields) = at, let unknown = fields.first(where: { $0.key != "height" && $0.key != "date" }) {
-        throw RuleError(keyPath: "at.\(unknown.key)", message: "unknown key; \(expected)")
+        throw RuleError(keyPath: "at.\(unknown.key)", message: "unknown key; expected \(expected)")
       }
       throw RuleError.found(at, expected: expected).nested(under: "at")
     }

@@ -203,13 +203,13 @@ extension ChainParams {
     return origin.reductions + min(max(0, steps), max(0, subsidy.ponMaxReductions - origin.reductions))
   }
 
-  /// The PoN subsidies of these parameters' own era (ignoring `changes`): element i is
-  /// the subsidy after `ponSubsidyOrigin.reductions + i` reductions, up to the era's
-  /// total, each computed once (what a caller that needs many of them reads instead of
-  /// `codeSubsidy(at:)`, which applies the reductions one by one). Empty without PoN.
-  public var ponSubsidies: [Amount] {
+  /// The PoN subsidies of these parameters' own era (ignoring `changes`) through block
+  /// `height`: element i is the subsidy after `ponSubsidyOrigin.reductions + i`
+  /// reductions, each computed once (what a caller that needs many of them reads instead
+  /// of `codeSubsidy(at:)`, which applies the reductions one by one). Empty without PoN.
+  public func ponSubsidies(through height: Int) -> [Amount] {
     guard let origin = ponSubsidyOrigin else { return [] }
-    let count = max(0, subsidy.ponMaxReductions - origin.reductions)
+    let count = max(0, (ponReductions(at: max(height, origin.height)) ?? 0) - origin.reductions)
     var amounts = [origin.amount]
     amounts.reserveCapacity(count + 1)
     for _ in 0..<count { amounts.append(subsidy.ponReductionKeep.apply(to: amounts[amounts.count - 1])) }

@@ -70,16 +70,19 @@ public struct SupplySchedule: Sendable {
   /// `Int64`, the stretches up to that point and the first height where it does.
   static func build(_ params: ChainParams, _ mode: SupplyMode) -> (stretches: [Stretch], overflow: Int?) {
     let starts = changeHeights(of: params, mode: mode)
-    // Both modes pay the code subsidy under PoN; each era's reductions are computed once.
+    // Both modes pay the code subsidy under PoN; each era's reductions are computed once,
+    // through the era's last block.
     let eras = params.eras
-    let pon = eras.map(\.params.ponSubsidies)
+    let origins = eras.map(\.params.ponSubsidyOrigin)
+    let pon = eras.indices.map { index in
+      eras[index].params.ponSubsidies(through: index + 1 < eras.count ? eras[index + 1].start - 1 : ChainParams.maxHeight)
+    }
     func subsidy(_ height: Int) -> Int64 {
       let era = params.eraIndex(at: height).map { $0 + 1 } ?? 0
-      let local = eras[era].params
-      if let reductions = local.ponReductions(at: height), let origin = local.ponSubsidyOrigin {
+      if let reductions = params.ponReductions(at: height), let origin = origins[era] {
         return pon[era][reductions - origin.reductions].satoshi
       }
-      return local.subsidy(at: height, mode: mode).satoshi
+      return params.subsidy(at: height, mode: mode).satoshi
     }
     var stretches: [Stretch] = []
     stretches.reserveCapacity(starts.count)
@@ -197,15 +200,18 @@ public struct SupplySchedule: Sendable {
     for (index, era) in eras.enumerated() {
       let end = index + 1 < eras.count ? eras[index + 1].start : Int.max
       heights.formUnion([era.start, era.start + 1])
-      heights.formUnion(eraChangeHeights(of: era.params, mode: mode).filter { (era.start..<end).contains($0) })
+      heights.formUnion(
+        eraChangeHeights(of: era.params, mode: mode, through: end - 1).filter { (era.start..<end).contains($0) })
     }
     return heights.filter { (1...ChainParams.maxHeight).contains($0) }.sorted()
   }
 
-  /// The heights where the subsidy of one era's rules (ignoring `changes`) may change:
-  /// premine, slow start, each halving until it freezes or reaches zero, the 64th halving
-  /// (zero even when frozen), PoN start, the era's PoN origin and each later reduction.
-  static func eraChangeHeights(of params: ChainParams, mode: SupplyMode) -> Set<Int> {
+  /// The heights up to `limit` where the subsidy of one era's rules (ignoring `changes`)
+  /// may change: premine, slow start, each halving until it freezes or reaches zero, the
+  /// 64th halving (zero even when frozen), PoN start, the era's PoN origin and each later
+  /// reduction. Stopping at the era's end keeps the work of a schedule to the reductions
+  /// its eras make, at most `SubsidyParams.maxPonReductions` in all.
+  static func eraChangeHeights(of params: ChainParams, mode: SupplyMode, through limit: Int) -> Set<Int> {
     let s = params.subsidy
     let ponStart = params.upgrades.pon ?? Int.max
     var heights: Set<Int> = []
@@ -235,7 +241,7 @@ public struct SupplySchedule: Sendable {
       for step in first..<(first + max(0, s.ponMaxReductions - origin.reductions)) {
         // At most 2^31 + 10,000 steps of at most 2^31 blocks: no overflow in 64 bits.
         let height = origin.gridOrigin + step * interval
-        if height > ChainParams.maxHeight { break }
+        if height > min(limit, ChainParams.maxHeight) { break }
         heights.insert(height)
       }
     }

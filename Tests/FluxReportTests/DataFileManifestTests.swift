@@ -147,7 +147,7 @@ import Testing
         ]
       ],
       "replications" : 2,
-      "rules_hash" : "fc890b3442dc2810",
+      "rules_hash" : "79a12da9b2725ef1",
       "scenario" : {
         "name" : "plain",
         "path" : "plain.yaml",

@@ -6,8 +6,8 @@
 /// their scope allows (`ChangeScope`). Its era's parameters, including where the PoN
 /// subsidy resumes, are computed here once, and the whole-chain proofs of
 /// `RuleSet+Validation.swift` (supply in `Int64`, printable dates, splits within the
-/// subsidy) are run on the schedule after each change, so that the message names the
-/// change that breaks one.
+/// subsidy) are run on the whole schedule; when one fails, a search over the prefixes of
+/// the list names the change that breaks it.
 extension RuleSet {
   /// The most changes one rule set may schedule: each is an era to evaluate and a row of
   /// every emission table.
@@ -31,11 +31,25 @@ extension RuleSet {
     for (index, item) in items.enumerated() {
       do throws(RuleError) {
         let era = try Self.era(from: item, after: scheduled)
+        do throws(RuleError) {
+          try Self.validateSplit(era.params.split, overrides: era.overrides)
+        } catch { throw error.nested(under: "overrides") }
         scheduled.changes.append(era)
         // Funds are chain-wide: a change's funds pay only from its activation on.
         scheduled.funds = era.params.funds
-        try Self.validate(scheduled, adding: era)
       } catch { throw error.nested(under: "[\(index)]") }
+    }
+    if Self.wholeChainFailure(scheduled) != nil {
+      // Name the change that breaks a proof: one whose schedule fails while the schedule
+      // of the changes before it passes (the base rules passed).
+      var (passes, fails) = (0, scheduled.changes.count)
+      while fails - passes > 1 {
+        let middle = (passes + fails) / 2
+        if Self.wholeChainFailure(Self.prefix(middle, of: scheduled)) == nil { passes = middle } else { fails = middle }
+      }
+      if let failure = Self.wholeChainFailure(Self.prefix(fails, of: scheduled)) {
+        throw failure.nested(under: "[\(fails - 1)]")
+      }
     }
     scheduled.changes = scheduled.changes.map { era in
       var params = era.params
@@ -45,6 +59,14 @@ extension RuleSet {
         overrides: era.overrides, params: params)
     }
     return RuleSet(base: base, params: scheduled, overrides: overrides)
+  }
+
+  /// `scheduled` with its first `count` (≥ 1) changes and the funds they add.
+  static func prefix(_ count: Int, of scheduled: ChainParams) -> ChainParams {
+    var prefix = scheduled
+    prefix.changes = Array(scheduled.changes.prefix(count))
+    prefix.funds = scheduled.changes[count - 1].params.funds
+    return prefix
   }
 
   /// The era of one change, scheduled after the changes `rules` already has.
@@ -263,17 +285,14 @@ extension RuleSet {
       gridOrigin: intervalChanged ? activation : origin.gridOrigin)
   }
 
-  /// The whole-chain proofs with `era` just added to `scheduled`: its split pays no tier
-  /// more than the subsidy, the dates of every block still print and the supply fits in
-  /// `Int64` satoshi in both supply modes.
-  static func validate(_ scheduled: ChainParams, adding era: ScheduledEra) throws(RuleError) {
-    do throws(RuleError) {
-      try validateSplit(era.params.split, overrides: era.overrides)
-    } catch { throw error.nested(under: "overrides") }
-    let last = scheduled.projectedTime(at: ChainParams.maxHeight)
-    if last > UTCTime.latest {
-      let key = blame(["pon_target_spacing", "pow_target_spacing"], overrides: era.overrides)
-      throw RuleError(
+  /// The first whole-chain proof `scheduled` fails, blamed on its last change's key most
+  /// likely responsible, or nil: the dates of every block print and the supply fits in
+  /// `Int64` satoshi in both supply modes. (Each era's split is checked as it is made.)
+  static func wholeChainFailure(_ scheduled: ChainParams) -> RuleError? {
+    let overrides = scheduled.changes.last?.overrides ?? []
+    if scheduled.projectedTime(at: ChainParams.maxHeight) > UTCTime.latest {
+      let key = blame(["pon_target_spacing", "pow_target_spacing"], overrides: overrides)
+      return RuleError(
         keyPath: "overrides.\(key)",
         message: "with this change block \(ChainParams.maxHeight) would fall after \(UTCTime.iso8601(UTCTime.latest)), "
           + "the last date fluxsim prints")
@@ -286,12 +305,13 @@ extension RuleSet {
         "subsidy.pon_further_reductions", "subsidy.pon_max_reductions", "subsidy.pon_reduction_interval",
         "subsidy.frozen_after_halvings", "subsidy.halving_interval",
       ]
-      let key = raising.first { key in era.overrides.contains { $0.key == key } }
-      throw RuleError(
+      let key = raising.first { key in overrides.contains { $0.key == key } }
+      return RuleError(
         keyPath: key.map { "overrides.\($0)" } ?? "at",
         message: "with this change the cumulative supply would pass the Int64 satoshi range "
           + "(\(Amount(satoshi: .max)) FLUX) at height \(height); it must fit at every height up to "
           + "\(ChainParams.maxHeight)")
     }
+    return nil
   }
 }

@@ -81,7 +81,9 @@ extension ChainParams {
   /// Whether a collateral output mined at `coinHeight` is old enough for a START in block
   /// `height`, with the confirmations the era of `height` asks for.
   public func isCollateralMature(coinHeight: Int, at height: Int) -> Bool {
-    if let era = eraIndex(at: height) { return changes[era].params.isCollateralMature(coinHeight: coinHeight, at: height) }
+    if let era = eraIndex(at: height) {
+      return changes[era].params.isCollateralMature(coinHeight: coinHeight, at: height)
+    }
     return height - coinHeight >= collateral.minConfirmations
   }
 }

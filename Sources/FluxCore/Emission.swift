@@ -61,7 +61,9 @@ extension SupplySchedule {
       let end = index + 1 < eras.count ? eras[index + 1].start : Int.max
       if index > 0 {
         events.append(EmissionEvent(height: era.start, label: "change: \(params.changes[index - 1].name)"))
-        if let reductions = params.ponReductions(at: era.start), reductions > (params.ponReductions(at: era.start - 1) ?? 0) {
+        if let reductions = params.ponReductions(at: era.start),
+          reductions > (params.ponReductions(at: era.start - 1) ?? 0)
+        {
           events.append(EmissionEvent(height: era.start, label: "PoN reduction \(reductions)"))
         }
       }

@@ -75,7 +75,8 @@ public struct SupplySchedule: Sendable {
     let eras = params.eras
     let origins = eras.map(\.params.ponSubsidyOrigin)
     let pon = eras.indices.map { index in
-      eras[index].params.ponSubsidies(through: index + 1 < eras.count ? eras[index + 1].start - 1 : ChainParams.maxHeight)
+      eras[index].params.ponSubsidies(
+        through: index + 1 < eras.count ? eras[index + 1].start - 1 : ChainParams.maxHeight)
     }
     func subsidy(_ height: Int) -> Int64 {
       let era = params.eraIndex(at: height).map { $0 + 1 } ?? 0

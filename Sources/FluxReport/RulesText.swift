@@ -17,7 +17,8 @@ public enum RulesText {
   /// projected clock, the date it was scheduled for when it was given one, its overrides,
   /// and its description (escaped).
   public static func change(_ change: ScheduledEra, of rules: ChainParams) -> String {
-    var text = "`\(change.name)` from height \(change.activation) (\(Format.date(rules.projectedTime(at: change.activation))))"
+    var text =
+      "`\(change.name)` from height \(change.activation) (\(Format.date(rules.projectedTime(at: change.activation))))"
     if let date = change.date { text += ", scheduled for \(Format.date(date))" }
     text += ": "
     text +=

@@ -125,11 +125,12 @@ enum ScenarioValidator {
       if !(duration.seconds >= 1) { fail("horizon", "must be at least 1s, found \(duration)") }
     }
     // The longest node timer of any era, scheduled changes' included.
-    let room = params.eras.flatMap { era in
-      let timers = era.params.timers
-      return [timers.original, timers.flux, timers.collateralHalving, timers.pon]
-    }
-    .map { $0.startConfirmWindow + $0.dosDuration + $0.expiry }.max() ?? 0
+    let room =
+      params.eras.flatMap { era in
+        let timers = era.params.timers
+        return [timers.original, timers.flux, timers.collateralHalving, timers.pon]
+      }
+      .map { $0.startConfirmWindow + $0.dosDuration + $0.expiry }.max() ?? 0
     let lastHeight = ChainParams.maxHeight - room
     let path = horizon.keyPath
     // A duration of more blocks than a job may have is refused with the work's figures

@@ -120,7 +120,9 @@ import Testing
     let candidates = Self.candidates.merging(Self.changeOnlyCandidates) { first, _ in first }
     let keys = candidates.keys.sorted()
     let maxHeight = Self.maxHeight
-    let heights = [1, 2, 4_999, 5_000, 800, 1_000_000, 1_100_000, 2_019_999, 2_020_000, 2_020_001, 3_466_630, maxHeight]
+    let heights = [
+      1, 2, 4_999, 5_000, 800, 1_000_000, 1_100_000, 2_019_999, 2_020_000, 2_020_001, 3_466_630, maxHeight,
+    ]
     var accepted = 0
     for _ in 0..<30 {
       var base: [RuleField] = []

@@ -55,7 +55,8 @@ import Testing
     #expect(subsidy(percent, a + Self.year) == cut * 8 / 10)
     let both = try Schedule.rules([
       Schedule.change(
-        "cut-and-halve", height: a, [("subsidy.pon_reduction_percent", .scalar("20")), ("subsidy.pon_factor", .scalar("1/2"))])
+        "cut-and-halve", height: a,
+        [("subsidy.pon_reduction_percent", .scalar("20")), ("subsidy.pon_factor", .scalar("1/2"))])
     ]).params
     #expect(subsidy(both, a) == cut / 2)
     #expect(subsidy(both, a + Self.year) == cut / 2 * 8 / 10)
@@ -91,7 +92,8 @@ import Testing
     #expect(subsidy(one, ChainParams.maxHeight) == Schedule.reduced(14 * Self.coin, times: 1))
     let clash = Schedule.error([
       Schedule.change(
-        "both", height: a, [("subsidy.pon_further_reductions", .scalar("2")), ("subsidy.pon_max_reductions", .scalar("5"))])
+        "both", height: a,
+        [("subsidy.pon_further_reductions", .scalar("2")), ("subsidy.pon_max_reductions", .scalar("5"))])
     ])
     #expect(clash?.keyPath == "[0].overrides.subsidy.pon_further_reductions")
     #expect(clash?.message.contains("excludes subsidy.pon_max_reductions") == true)
@@ -145,7 +147,11 @@ import Testing
       #expect(reward.tiers.stratus.satoshi == s * 95 / 140)
       #expect(reward.devFund.satoshi == s - s * 1 / 14 - s * 3 / 14 - s * 95 / 140)
     }
-    #expect(params.splitEra(at: a) == .proofOfNode(weights: TierValues(cumulus: Amount(flux: 1), nimbus: Amount(flux: 3), stratus: Amount(satoshi: 950_000_000)), denominator: Amount(flux: 14)))
+    #expect(
+      params.splitEra(at: a)
+        == .proofOfNode(
+          weights: TierValues(cumulus: Amount(flux: 1), nimbus: Amount(flux: 3), stratus: Amount(satoshi: 950_000_000)),
+          denominator: Amount(flux: 14)))
     let over = Schedule.error([
       Schedule.change("over", height: a, [("split.pon_tier_weights", Schedule.tiers("5", "5", "5"))])
     ])
@@ -157,7 +163,8 @@ import Testing
     let a = 3_000_000
     let params = try Schedule.rules([
       Schedule.change(
-        "grant", height: a, [("funds", .list([Schedule.fund("grant", amount: "1000", height: a + 10, count: 3, interval: 5)]))])
+        "grant", height: a,
+        [("funds", .list([Schedule.fund("grant", amount: "1000", height: a + 10, count: 3, interval: 5)]))])
     ]).params
     #expect(params.funds.count == ChainParams.mainnet.funds.count + 1)
     #expect(params.fundAmount(at: a + 9) == .zero)
@@ -166,7 +173,8 @@ import Testing
     #expect(params.fundAmount(at: a + 20) == Amount(flux: 1_000))
     #expect(params.fundAmount(at: a + 25) == .zero)
     #expect(
-      params.cumulativeFunds(through: a + 30) == ChainParams.mainnet.cumulativeFunds(through: a + 30) + Amount(flux: 3_000))
+      params.cumulativeFunds(through: a + 30) == ChainParams.mainnet.cumulativeFunds(through: a + 30)
+        + Amount(flux: 3_000))
     let early = Schedule.error([
       Schedule.change("early", height: a, [("funds", .list([Schedule.fund("g", amount: "1", height: a - 1)]))])
     ])
@@ -186,7 +194,8 @@ import Testing
   @Test func timersFromTheActivation() throws {
     let a = 3_000_000
     let params = try Schedule.rules([
-      Schedule.change("short", height: a, [("timers.pon.expiry", .scalar("100")), ("timers.pon.start_confirm_window", .scalar("50"))])
+      Schedule.change(
+        "short", height: a, [("timers.pon.expiry", .scalar("100")), ("timers.pon.start_confirm_window", .scalar("50"))])
     ]).params
     #expect(params.nodeTimers(at: a - 1).expiry == 640)
     #expect(params.nodeTimers(at: a).expiry == 100)
@@ -221,7 +230,10 @@ import Testing
     let params = try Schedule.rules([
       Schedule.change(
         "cheaper", height: a,
-        [("collateral.start_amount", Schedule.tiers("500", "6000", "20000")), ("collateral.min_confirmations", .scalar("10"))])
+        [
+          ("collateral.start_amount", Schedule.tiers("500", "6000", "20000")),
+          ("collateral.min_confirmations", .scalar("10")),
+        ])
     ]).params
     #expect(params.validCollaterals(for: .cumulus, at: a - 1) == [Amount(flux: 1_000)])
     #expect(params.validCollaterals(for: .cumulus, at: a) == [Amount(flux: 500)])
@@ -236,7 +248,9 @@ import Testing
     #expect(during?.keyPath == "[0].overrides.collateral.start_amount")
     #expect(during?.message.contains("must activate at or after 1097422") == true)
     let topLevel = #expect(throws: RuleError.self) {
-      try RuleSet(base: .mainnet, overrides: .map([RuleField(key: "collateral.start_amount", value: Schedule.tiers("1", "1", "1"))]))
+      try RuleSet(
+        base: .mainnet,
+        overrides: .map([RuleField(key: "collateral.start_amount", value: Schedule.tiers("1", "1", "1"))]))
     }
     #expect(topLevel?.message.contains("acts only in a scheduled change") == true)
   }
@@ -245,7 +259,8 @@ import Testing
   /// rule's timespan; a PoW spacing (testnet, whose clock is anchored at genesis) too.
   @Test func spacingFromTheActivation() throws {
     let a = 3_000_000
-    let params = try Schedule.rules([Schedule.change("slower", height: a, [("pon_target_spacing", .scalar("60s"))])]).params
+    let params = try Schedule.rules([Schedule.change("slower", height: a, [("pon_target_spacing", .scalar("60s"))])])
+      .params
     let mainnet = ChainParams.mainnet
     #expect(params.projectedTime(at: a - 1) == mainnet.projectedTime(at: a - 1))
     #expect(params.projectedTime(at: a) - params.projectedTime(at: a - 1) == 60)
@@ -254,7 +269,9 @@ import Testing
     #expect(params.targetSpacing(at: a - 1) == 30 && params.targetSpacing(at: a) == 60)
     #expect(params.ponDifficultyRule(at: a - 1).targetTimespan == 29 * 30)
     #expect(params.ponDifficultyRule(at: a).targetTimespan == 29 * 60)
-    let atAnchor = Schedule.error([Schedule.change("anchor", height: Self.ponStart, [("pon_target_spacing", .scalar("60s"))])])
+    let atAnchor = Schedule.error([
+      Schedule.change("anchor", height: Self.ponStart, [("pon_target_spacing", .scalar("60s"))])
+    ])
     #expect(atAnchor?.keyPath == "[0].overrides.pon_target_spacing")
     #expect(atAnchor?.message.contains("anchored at block 2020000") == true)
     let pow = try Schedule.rules(

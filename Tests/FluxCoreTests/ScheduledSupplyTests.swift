@@ -114,7 +114,8 @@ import Testing
         #expect(params.projectedTime(at: height) == Self.mainnet.projectedTime(at: height))
         #expect(params.nodeTimers(at: height) == Self.mainnet.nodeTimers(at: height))
         #expect(params.expiryHeight(lastConfirm: height) == Self.mainnet.expiryHeight(lastConfirm: height))
-        #expect(params.validCollaterals(for: .nimbus, at: height) == Self.mainnet.validCollaterals(for: .nimbus, at: height))
+        #expect(
+          params.validCollaterals(for: .nimbus, at: height) == Self.mainnet.validCollaterals(for: .nimbus, at: height))
         #expect(params.ponDifficultyRule(at: height) == Self.mainnet.ponDifficultyRule)
       }
     }
@@ -146,7 +147,8 @@ import Testing
         ("split.pon_weight_denominator", .scalar("14")), ("funds", .list([])),
         ("collateral.min_confirmations", .scalar("100")), ("timers.pon.start_confirm_window", .scalar("240")),
         ("timers.pon.dos_duration", .scalar("720")), ("timers.pon.min_confirm_interval", .scalar("500")),
-        ("timers.pon.expiry", .scalar("640")), ("difficulty.pon_limit", .scalar("0" + String(repeating: "f", count: 63))),
+        ("timers.pon.expiry", .scalar("640")),
+        ("difficulty.pon_limit", .scalar("0" + String(repeating: "f", count: 63))),
       ]),
   ]
 }

@@ -71,7 +71,8 @@ import Testing
             pon_target_spacing: 30s
             funds: []
       """)
-    let report = RulesDiffReport(base: mainnet, proposal: noOp, proposalName: "p.yaml", mode: .observed, horizon: horizon)
+    let report = RulesDiffReport(
+      base: mainnet, proposal: noOp, proposalName: "p.yaml", mode: .observed, horizon: horizon)
     #expect(report.divergence.isEmpty)
     #expect(report.markdown().contains(RulesDiffReport.noDifference(through: horizon)))
   }

@@ -72,11 +72,11 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("halving.yaml")
     try """
-      changes:
-        - name: pa-depletion-halving
-          at: { height: 3466630 }
-          overrides: { subsidy.pon_factor: 1/2 }
-      """.write(to: file, atomically: true, encoding: .utf8)
+    changes:
+      - name: pa-depletion-halving
+        at: { height: 3466630 }
+        overrides: { subsidy.pon_factor: 1/2 }
+    """.write(to: file, atomically: true, encoding: .utf8)
     let result = try CLI.run(["emission", "--rules", file.path, "--to-height", "4122400"])
     #expect(result.status == 0)
     let rows = lines(result.stdout)

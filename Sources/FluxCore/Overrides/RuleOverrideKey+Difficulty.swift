@@ -29,7 +29,8 @@ extension RuleOverrideKey {
       ),
     ]
     return targets.map { name, path, help, scope in
-      RuleOverrideKey(key: "difficulty.\(name)", help: "\(help), hex", scope: scope) { params, value throws(RuleError) in
+      RuleOverrideKey(key: "difficulty.\(name)", help: "\(help), hex", scope: scope) {
+        params, value throws(RuleError) in
         let expected = "a 256-bit target as hex, e.g. 0fffffff…"
         guard let target = UInt256(hex: try value.text(expected: expected)), !target.isZero else {
           throw .found(value, expected: expected)

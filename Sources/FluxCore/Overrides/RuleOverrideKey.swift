@@ -61,13 +61,15 @@ public struct RuleOverrideKey: Sendable {
 
   static let timeKeys: [RuleOverrideKey] = [
     RuleOverrideKey(
-      key: "pow_target_spacing", help: "PoW block spacing (duration 1s … 1d, 120s)", scope: .anywhere(.spacing(pon: false))
+      key: "pow_target_spacing", help: "PoW block spacing (duration 1s … 1d, 120s)",
+      scope: .anywhere(.spacing(pon: false))
     ) {
       params, value throws(RuleError) in
       params.powTargetSpacing = try value.seconds(in: 1...ChainParams.maxTargetSpacing)
     },
     RuleOverrideKey(
-      key: "pon_target_spacing", help: "PoN block spacing (duration 1s … 1d, 30s)", scope: .anywhere(.spacing(pon: true))
+      key: "pon_target_spacing", help: "PoN block spacing (duration 1s … 1d, 30s)",
+      scope: .anywhere(.spacing(pon: true))
     ) {
       params, value throws(RuleError) in
       params.ponTargetSpacing = try value.seconds(in: 1...ChainParams.maxTargetSpacing)
@@ -234,7 +236,8 @@ public struct RuleOverrideKey: Sendable {
       params.collateral.v2 = try value.perTier { v throws(RuleError) in try v.amount() }
     },
     RuleOverrideKey(
-      key: "collateral.min_confirmations", help: "confirmations a collateral needs at START (100)", scope: .anywhere(.any)
+      key: "collateral.min_confirmations", help: "confirmations a collateral needs at START (100)",
+      scope: .anywhere(.any)
     ) {
       params, value throws(RuleError) in params.collateral.minConfirmations = try value.blocks(minimum: 0)
     },
@@ -249,7 +252,8 @@ public struct RuleOverrideKey: Sendable {
 
   static let timerKeys: [RuleOverrideKey] = {
     let eras: [(String, WritableKeyPath<NodeTimerSchedule, NodeTimers> & Sendable, Upgrade?)] = [
-      ("original", \.original, nil), ("flux", \.flux, .flux), ("collateral_halving", \.collateralHalving, .collateralHalving),
+      ("original", \.original, nil), ("flux", \.flux, .flux),
+      ("collateral_halving", \.collateralHalving, .collateralHalving),
       ("pon", \.pon, .pon),
     ]
     let fields: [(String, WritableKeyPath<NodeTimers, Int> & Sendable)] = [

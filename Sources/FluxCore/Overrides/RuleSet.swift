@@ -40,7 +40,8 @@ public struct RuleSet: Sendable {
     for field in applied {
       guard let key = RuleOverrideKey.named(field.key) else { continue }
       if case .changeOnly(_, let atGenesis) = key.scope {
-        throw RuleError(keyPath: field.key, message: "acts only in a scheduled change (changes[].overrides); \(atGenesis)")
+        throw RuleError(
+          keyPath: field.key, message: "acts only in a scheduled change (changes[].overrides); \(atGenesis)")
       }
       guard case .set(let apply) = key.action else { preconditionFailure("\(key.key): an instruction is change-only") }
       do throws(RuleError) { try apply(&params, field.value) } catch { throw error.nested(under: field.key) }
@@ -57,8 +58,7 @@ public struct RuleSet: Sendable {
 
   /// Turns nested mappings into dotted keys, stopping at known keys (whose values may
   /// themselves be mappings, like per-tier values).
-  static func flatten(_ fields: [RuleField], prefix: String, into applied: inout [RuleField]) throws(RuleError)
-  {
+  static func flatten(_ fields: [RuleField], prefix: String, into applied: inout [RuleField]) throws(RuleError) {
     for field in fields {
       let key = prefix.isEmpty ? field.key : "\(prefix).\(field.key)"
       if RuleOverrideKey.named(key) != nil {

@@ -49,7 +49,9 @@ public enum ActivationEra: Sendable {
       let eras: [Upgrade] = [.flux, .collateralHalving, .pon]
       var start = 0
       if let upgrade {
-        guard let height = params.upgrades[upgrade] else { return "has no effect while upgrades.\(upgrade.rawValue) is never" }
+        guard let height = params.upgrades[upgrade] else {
+          return "has no effect while upgrades.\(upgrade.rawValue) is never"
+        }
         start = height
       }
       let end = eras.compactMap { params.upgrades[$0] }.filter { $0 > start }.min() ?? Int.max

@@ -75,7 +75,8 @@ extension RuleSet {
     guard case .map(let fields) = item else { throw .found(item, expected: "a mapping with name, at and overrides") }
     for field in fields where !known.contains(field.key) {
       let hint = Suggestion.closest(to: field.key, among: known).map { "; did you mean '\($0)'?" } ?? ""
-      throw RuleError(keyPath: field.key, message: "unknown key; expected one of \(known.joined(separator: ", "))\(hint)")
+      throw RuleError(
+        keyPath: field.key, message: "unknown key; expected one of \(known.joined(separator: ", "))\(hint)")
     }
     func field(_ key: String) throws(RuleError) -> RuleValue {
       guard let value = fields.first(where: { $0.key == key })?.value else {
@@ -114,7 +115,8 @@ extension RuleSet {
           + "change on, the other those since PoN start")
     }
     do throws(RuleError) {
-      try resumePonSubsidy(at: activation, before: before, into: &params, instructions: instructions, overrides: overrides)
+      try resumePonSubsidy(
+        at: activation, before: before, into: &params, instructions: instructions, overrides: overrides)
     } catch { throw error.nested(under: "overrides") }
     return ScheduledEra(
       name: name, activation: activation, date: date, description: description, overrides: overrides,
@@ -221,7 +223,8 @@ extension RuleSet {
     for (index, fund) in funds.enumerated() where fund.firstHeight < activation {
       throw RuleError(
         keyPath: "[\(index)].height",
-        message: "a fund added by a change pays from its activation (block \(activation)) on, found \(fund.firstHeight)")
+        message: "a fund added by a change pays from its activation (block \(activation)) on, found \(fund.firstHeight)"
+      )
     }
     let all = params.funds + funds
     guard all.count <= FundOutput.maxFunds else {

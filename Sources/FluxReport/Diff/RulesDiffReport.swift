@@ -84,7 +84,8 @@ public struct RulesDiffReport: Sendable {
 
   /// The scheduled changes' names and activation heights, or "none".
   func changes(_ rules: RuleSet) -> String {
-    rules.changes.isEmpty ? "none" : rules.changes.map { "`\($0.name)` at \(at($0.activation))" }.joined(separator: "; ")
+    rules.changes.isEmpty
+      ? "none" : rules.changes.map { "`\($0.name)` at \(at($0.activation))" }.joined(separator: "; ")
   }
 
   /// "height H, date" by the base's clock.

@@ -31,6 +31,7 @@ public struct NodeTimers: Sendable, Equatable {
 
 /// The timers of each era; an era starts at its upgrade's height.
 public struct NodeTimerSchedule: Sendable, Equatable {
+
   /// Before the FLUX upgrade: 60 / 180 / 40 / 60.
   public var original: NodeTimers
   /// From the FLUX upgrade: expiry 80, IP change after 5.
@@ -48,14 +49,30 @@ public struct NodeTimerSchedule: Sendable, Equatable {
   }
 }
 
+extension NodeTimerSchedule {
+  /// The timers in force in block `height` under the upgrade heights `upgrades`.
+  @inlinable public func inForce(at height: Int, upgrades: UpgradeHeights) -> NodeTimers {
+    if upgrades.isActive(.pon, at: height) { return pon }
+    if upgrades.isActive(.collateralHalving, at: height) { return collateralHalving }
+    if upgrades.isActive(.flux, at: height) { return flux }
+    return original
+  }
+}
+
 extension ChainParams {
   /// The timers in force in block `height`, under the rules of the era `height` is in.
+  ///
+  /// Before the first activation it reads plain fields only, so it inlines whole into
+  /// the simulator's per-node code (see `ChainParams.firstActivation`).
   @inlinable public func nodeTimers(at height: Int) -> NodeTimers {
-    if let era = eraIndex(at: height) { return changes[era].params.nodeTimers(at: height) }
-    if upgrades.isActive(.pon, at: height) { return timers.pon }
-    if upgrades.isActive(.collateralHalving, at: height) { return timers.collateralHalving }
-    if upgrades.isActive(.flux, at: height) { return timers.flux }
-    return timers.original
+    guard height >= firstActivation else { return timers.inForce(at: height, upgrades: upgrades) }
+    return Self.nodeTimers(in: changes, at: height)
+  }
+
+  /// `nodeTimers(at:)` from a height under a scheduled change, out of line and given only
+  /// the changes, so that no caller copies the parameters to call it.
+  @usableFromInline static func nodeTimers(in changes: [ScheduledEra], at height: Int) -> NodeTimers {
+    changes[changes.index(holding: height)].params.nodeTimers(at: height)
   }
 
   /// The block in which a node last confirmed at `lastConfirm` is removed, unless it

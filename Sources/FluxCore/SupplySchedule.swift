@@ -193,8 +193,8 @@ public struct SupplySchedule: Sendable {
   }
 
   /// Every height up to `ChainParams.maxHeight` where the subsidy function may change:
-  /// block 1, each activation (and the block after, in observed mode), and within each
-  /// era its own changes (`eraChangeHeights`).
+  /// block 1, each activation and the block after (observed mode pays there the code
+  /// subsidy of the activation), and within each era its own changes (`eraChangeHeights`).
   static func changeHeights(of params: ChainParams, mode: SupplyMode) -> [Int] {
     let eras = params.eras
     var heights: Set<Int> = [1]

@@ -7,9 +7,12 @@
 /// `RuleError` naming the key. A rule set with no overrides has exactly the network's
 /// parameters.
 ///
-/// A rule set that is accepted is safe to evaluate at every height 0 … `ChainParams.maxHeight`
-/// by every FluxCore function: its supply fits in `Int64` satoshi and its projected dates
-/// are printable (see `RuleSet+Validation.swift` for the proofs).
+/// `scheduling(_:)` adds changes that activate later (`Schedule/RuleSet+Changes.swift`).
+///
+/// A rule set that is accepted, with its schedule, is safe to evaluate at every height
+/// 0 … `ChainParams.maxHeight` by every FluxCore function: its supply fits in `Int64`
+/// satoshi and its projected dates are printable (see `RuleSet+Validation.swift` for the
+/// proofs).
 public struct RuleSet: Sendable {
   /// The network the overrides start from.
   public let base: Network

@@ -115,8 +115,7 @@ extension RuleSet {
           + "change on, the other those since PoN start")
     }
     do throws(RuleError) {
-      try resumePonSubsidy(
-        at: activation, before: before, into: &params, instructions: instructions, overrides: overrides)
+      try resumePonSubsidy(at: activation, before: before, into: &params, instructions: instructions)
     } catch { throw error.nested(under: "overrides") }
     return ScheduledEra(
       name: name, activation: activation, date: date, description: description, overrides: overrides,
@@ -246,8 +245,7 @@ extension RuleSet {
   /// the grid before the change, or every new interval from a when the change sets a
   /// different interval.
   static func resumePonSubsidy(
-    at activation: Int, before: ChainParams, into params: inout ChainParams, instructions: [ChangeInstruction],
-    overrides: [RuleField]
+    at activation: Int, before: ChainParams, into params: inout ChainParams, instructions: [ChangeInstruction]
   ) throws(RuleError) {
     guard let ponStart = params.upgrades.pon, activation >= ponStart, let origin = before.ponSubsidyOrigin else {
       return

@@ -35,19 +35,25 @@ public struct ScheduledEra: Sendable, Equatable {
   }
 }
 
+extension [ScheduledEra] {
+  /// The index of the era holding `height`, which is at or after the first activation.
+  @usableFromInline func index(holding height: Int) -> Int {
+    var (low, high) = (0, count - 1)
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if self[mid].activation <= height { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+}
+
 extension ChainParams {
   /// The index in `changes` of the era holding `height`, or nil before the first
   /// activation (where the parameters themselves hold).
   ///
   /// - Complexity: O(1) without changes, O(log c) for c changes.
   @inlinable public func eraIndex(at height: Int) -> Int? {
-    guard let first = changes.first, height >= first.activation else { return nil }
-    var (low, high) = (0, changes.count - 1)
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if changes[mid].activation <= height { low = mid } else { high = mid - 1 }
-    }
-    return low
+    height < firstActivation ? nil : changes.index(holding: height)
   }
 
   /// The rules in force at `height`, without a schedule: the era's parameters, or these

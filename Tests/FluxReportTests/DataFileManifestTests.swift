@@ -147,7 +147,7 @@ import Testing
         ]
       ],
       "replications" : 2,
-      "rules_hash" : "79a12da9b2725ef1",
+      "rules_hash" : "f91d39bcfb664281",
       "scenario" : {
         "name" : "plain",
         "path" : "plain.yaml",

@@ -70,9 +70,13 @@ extension ChainParams {
   }
 
   /// `nodeTimers(at:)` from a height under a scheduled change, out of line and given only
-  /// the changes, so that no caller copies the parameters to call it.
+  /// the changes, so that no caller copies the parameters to call it; the era's two
+  /// fields are read in place (reading the array element whole copied it, 1.4 KB).
   @usableFromInline static func nodeTimers(in changes: [ScheduledEra], at height: Int) -> NodeTimers {
-    changes[changes.index(holding: height)].params.nodeTimers(at: height)
+    let index = changes.index(holding: height)
+    return changes.withUnsafeBufferPointer { eras in
+      eras[index].params.timers.inForce(at: height, upgrades: eras[index].params.upgrades)
+    }
   }
 
   /// The block in which a node last confirmed at `lastConfirm` is removed, unless it
@@ -94,8 +98,10 @@ extension ChainParams {
       for height in [upgrades.flux, upgrades.collateralHalving, upgrades.pon] {
         if let height, height > eraStart { nextEra = min(nextEra, height) }
       }
-      if let change = changes.first(where: { $0.activation > eraStart }) {
-        nextEra = min(nextEra, change.activation)
+      if eraStart < firstActivation {
+        nextEra = min(nextEra, firstActivation)
+      } else if case let next = changes.index(holding: eraStart) + 1, next < changes.count {
+        nextEra = min(nextEra, changes[next].activation)
       }
       let candidate = max(eraStart, lastConfirm + nodeTimers(at: eraStart).expiry + 1)
       if candidate < nextEra { return candidate }

@@ -71,8 +71,11 @@ extension ChainParams {
 
   /// `nodeTimers(at:)` from a height under a scheduled change, out of line and given only
   /// the changes, so that no caller copies the parameters to call it; the era's two
-  /// fields are read in place (reading the array element whole copied it, 1.4 KB).
-  @usableFromInline static func nodeTimers(in changes: [ScheduledEra], at height: Int) -> NodeTimers {
+  /// fields are read in place (reading the array element whole copied it, 1.4 KB). Never
+  /// inlined: inlined into the simulator, its body made the caller copy the parameters.
+  @inline(never) @usableFromInline static func nodeTimers(in changes: [ScheduledEra], at height: Int)
+    -> NodeTimers
+  {
     let index = changes.index(holding: height)
     return changes.withUnsafeBufferPointer { eras in
       eras[index].params.timers.inForce(at: height, upgrades: eras[index].params.upgrades)

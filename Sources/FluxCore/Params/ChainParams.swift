@@ -70,7 +70,7 @@ public struct ChainParams: Sendable, Equatable {
 
   /// `targetSpacing(at:)` from a height under a scheduled change, out of line and given
   /// only the changes (see `nodeTimers(in:at:)`).
-  @usableFromInline static func targetSpacing(in changes: [ScheduledEra], at height: Int) -> Int64 {
+  @inline(never) @usableFromInline static func targetSpacing(in changes: [ScheduledEra], at height: Int) -> Int64 {
     changes[changes.index(holding: height)].params.targetSpacing(at: height)
   }
 

@@ -37,13 +37,16 @@ public struct ScheduledEra: Sendable, Equatable {
 
 extension [ScheduledEra] {
   /// The index of the era holding `height`, which is at or after the first activation.
+  /// The activations are read in place: reading an element whole copies it.
   @usableFromInline func index(holding height: Int) -> Int {
-    var (low, high) = (0, count - 1)
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if self[mid].activation <= height { low = mid } else { high = mid - 1 }
+    withUnsafeBufferPointer { eras in
+      var (low, high) = (0, eras.count - 1)
+      while low < high {
+        let mid = (low + high + 1) / 2
+        if eras[mid].activation <= height { low = mid } else { high = mid - 1 }
+      }
+      return low
     }
-    return low
   }
 }
 

@@ -1,5 +1,6 @@
 import FluxCore
 import FluxScenario
+import FluxSim
 import Testing
 
 @testable import FluxReport
@@ -105,6 +106,30 @@ import Testing
     }
     #expect(try manifest("1/2").rulesHash != manifest("1/3").rulesHash)
     #expect(try manifest("1/2").rulesHash == manifest("1/2").rulesHash)
+  }
+
+  /// The run report's rules row and the comparison's rules section list the changes.
+  @Test func runAndCompareReportsListTheChanges() throws {
+    let plain = try MarketRunFixture.run(apps: false, economics: false)
+    let file = try ScenarioLoader.load(
+      file: "halving.yaml",
+      text: """
+        name: halving
+        horizon: 1y
+        rules:
+          changes: [{ name: pa-depletion-halving, at: { height: 3466630 }, overrides: { subsidy.pon_factor: 1/2 } }]
+        """)
+    let halving = RunRecord(plan: RunPlan(file: file, replications: 2), results: Array(plain.results), command: "c")
+    let report = RunOutputs.files(halving).first { $0.name == "report.md" }?.contents ?? ""
+    #expect(
+      report.contains("| rules | mainnet, observed supply mode; changes: pa-depletion-halving at height 3466630 |"))
+    let comparison = CompareReport.files([plain, halving], command: "fluxsim compare a b")[0].contents
+    #expect(comparison.contains("## Rules\n\n| scenario | rules |"))
+    #expect(comparison.contains("| market | mainnet, observed supply mode |"))
+    #expect(
+      comparison.contains(
+        "Scheduled changes of halving:\n\n- `pa-depletion-halving` from height 3466630 (2027-03-12T01:15:35Z): "
+          + "`subsidy.pon_factor`: `1/2`\n"))
   }
 
   @Test func rulesSummaryNamesTheChanges() throws {

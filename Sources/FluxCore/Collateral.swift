@@ -16,6 +16,10 @@ public struct CollateralParams: Sendable, Equatable {
   public var forcedExpiryCheck: Range<Int>?
   /// Confirmations the collateral output needs when the START is mined (100).
   public var minConfirmations: Int
+  /// The one amount per tier a new START must lock, set by a scheduled change's
+  /// `collateral.start_amount` (nil on every network: the V1/V2 windows decide). Nodes
+  /// started before keep their collateral: it only decides what new STARTs lock.
+  public var startAmount: TierValues<Amount>?
 
   public init(
     v1: TierValues<Amount>, v2: TierValues<Amount>, transitionWindows: TierValues<Range<Int>>?,
@@ -31,8 +35,16 @@ public struct CollateralParams: Sendable, Equatable {
 
 extension ChainParams {
   /// The collateral amounts a new node of `tier` may lock at `height`: V1 before the
-  /// tier's window, both inside it, V2 from its end.
+  /// tier's window, both inside it, V2 from its end; from a scheduled change that sets
+  /// `collateral.start_amount`, that amount alone.
   public func validCollaterals(for tier: Tier, at height: Int) -> [Amount] {
+    if let era = eraIndex(at: height) { return changes[era].params.validCollaterals(for: tier, at: height) }
+    if let startAmount = collateral.startAmount { return [startAmount[tier]] }
+    return transitionCollaterals(for: tier, at: height)
+  }
+
+  /// The amounts the 2022 collateral reduction accepts for `tier` at `height` (§3.1).
+  func transitionCollaterals(for tier: Tier, at height: Int) -> [Amount] {
     guard let window = collateral.transitionWindows?[tier] else { return [collateral.v1[tier]] }
     if height < window.lowerBound { return [collateral.v1[tier]] }
     if height < window.upperBound { return [collateral.v1[tier], collateral.v2[tier]] }
@@ -58,12 +70,20 @@ extension ChainParams {
   }
 
   /// Whether a confirmed node of `tier` holding `amount` is force-expired in block `height`.
+  ///
+  /// Only the 2022 transition expires nodes for their amount: a scheduled
+  /// `collateral.start_amount` activates after it (`RuleSet` checks) and leaves nodes
+  /// started before with theirs.
   public func mustExpireForCollateral(tier: Tier, amount: Amount, at height: Int) -> Bool {
-    isCollateralExpiryCheckActive(at: height) && !validCollaterals(for: tier, at: height).contains(amount)
+    isCollateralExpiryCheckActive(at: height) && !transitionCollaterals(for: tier, at: height).contains(amount)
   }
 
-  /// Whether a collateral output mined at `coinHeight` is old enough for a START in block `height`.
+  /// Whether a collateral output mined at `coinHeight` is old enough for a START in block
+  /// `height`, with the confirmations the era of `height` asks for.
   public func isCollateralMature(coinHeight: Int, at height: Int) -> Bool {
-    height - coinHeight >= collateral.minConfirmations
+    if let era = eraIndex(at: height) {
+      return changes[era].params.isCollateralMature(coinHeight: coinHeight, at: height)
+    }
+    return height - coinHeight >= collateral.minConfirmations
   }
 }

@@ -48,8 +48,39 @@ extension SupplySchedule {
 
   /// Every height where the emission rules change, up to `limit`: genesis, premine,
   /// slow-start end, each halving (and the frozen one), node-payment start, the FLUX
-  /// upgrade's doubled node share, PoN start, each PoN reduction and each fund output.
+  /// upgrade's doubled node share, PoN start, each PoN reduction, each fund output and
+  /// each scheduled change ("change: NAME").
+  ///
+  /// Each era contributes its own rule changes between its activation and the next; PoN
+  /// reductions are numbered from PoN start through every era, and a reduction made at an
+  /// activation is labelled there too.
   public func ruleChangeEvents(through limit: Int) -> [EmissionEvent] {
+    let eras = params.eras
+    var events: [EmissionEvent] = []
+    for (index, era) in eras.enumerated() {
+      let end = index + 1 < eras.count ? eras[index + 1].start : Int.max
+      if index > 0 {
+        events.append(EmissionEvent(height: era.start, label: "change: \(params.changes[index - 1].name)"))
+        if let reductions = params.ponReductions(at: era.start),
+          reductions > (params.ponReductions(at: era.start - 1) ?? 0)
+        {
+          events.append(EmissionEvent(height: era.start, label: "PoN reduction \(reductions)"))
+        }
+      }
+      events += Self.eraEvents(of: era.params, mode: mode, through: min(limit, end - 1))
+        .filter { $0.height >= era.start }
+    }
+    for fund in params.funds {
+      for (index, height) in fund.heights.enumerated() {
+        let label = fund.count == 1 ? fund.name : "\(fund.name) \(index + 1)/\(fund.count)"
+        events.append(EmissionEvent(height: height, label: label))
+      }
+    }
+    return events.filter { $0.height <= limit }
+  }
+
+  /// The rule changes of one era's rules (ignoring `changes` and funds) up to `limit`.
+  static func eraEvents(of params: ChainParams, mode: SupplyMode, through limit: Int) -> [EmissionEvent] {
     let s = params.subsidy
     let ponStart = params.upgrades.pon ?? Int.max
     var events = [EmissionEvent(height: 0, label: "genesis")]
@@ -76,18 +107,15 @@ extension SupplySchedule {
       events.append(
         EmissionEvent(height: flux, label: "FLUX upgrade: node shares ×\(params.split.fluxUpgradeMultiplier)"))
     }
-    if ponStart != Int.max {
-      events.append(EmissionEvent(height: ponStart, label: "PoN start"))
-      for reduction in 1...max(1, s.ponMaxReductions) where reduction <= s.ponMaxReductions {
-        let height = ponStart + reduction * s.ponReductionInterval
+    if let origin = params.ponSubsidyOrigin {
+      if origin.height == ponStart { events.append(EmissionEvent(height: ponStart, label: "PoN start")) }
+      let interval = s.ponReductionInterval
+      let first = (origin.height - origin.gridOrigin) / interval + 1
+      for step in 0..<max(0, s.ponMaxReductions - origin.reductions) {
+        // At most 2^31 + 10,000 steps of at most 2^31 blocks: no overflow in 64 bits.
+        let height = origin.gridOrigin + (first + step) * interval
         if height > limit { break }
-        events.append(EmissionEvent(height: height, label: "PoN reduction \(reduction)"))
-      }
-    }
-    for fund in params.funds {
-      for (index, height) in fund.heights.enumerated() {
-        let label = fund.count == 1 ? fund.name : "\(fund.name) \(index + 1)/\(fund.count)"
-        events.append(EmissionEvent(height: height, label: label))
+        events.append(EmissionEvent(height: height, label: "PoN reduction \(origin.reductions + step + 1)"))
       }
     }
     return events.filter { $0.height <= limit }

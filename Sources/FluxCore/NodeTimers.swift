@@ -31,6 +31,7 @@ public struct NodeTimers: Sendable, Equatable {
 
 /// The timers of each era; an era starts at its upgrade's height.
 public struct NodeTimerSchedule: Sendable, Equatable {
+
   /// Before the FLUX upgrade: 60 / 180 / 40 / 60.
   public var original: NodeTimers
   /// From the FLUX upgrade: expiry 80, IP change after 5.
@@ -48,13 +49,37 @@ public struct NodeTimerSchedule: Sendable, Equatable {
   }
 }
 
+extension NodeTimerSchedule {
+  /// The timers in force in block `height` under the upgrade heights `upgrades`.
+  @inlinable public func inForce(at height: Int, upgrades: UpgradeHeights) -> NodeTimers {
+    if upgrades.isActive(.pon, at: height) { return pon }
+    if upgrades.isActive(.collateralHalving, at: height) { return collateralHalving }
+    if upgrades.isActive(.flux, at: height) { return flux }
+    return original
+  }
+}
+
 extension ChainParams {
-  /// The timers in force in block `height`.
+  /// The timers in force in block `height`, under the rules of the era `height` is in.
+  ///
+  /// Before the first activation it reads plain fields only, so it inlines whole into
+  /// the simulator's per-node code (see `ChainParams.firstActivation`).
   @inlinable public func nodeTimers(at height: Int) -> NodeTimers {
-    if upgrades.isActive(.pon, at: height) { return timers.pon }
-    if upgrades.isActive(.collateralHalving, at: height) { return timers.collateralHalving }
-    if upgrades.isActive(.flux, at: height) { return timers.flux }
-    return timers.original
+    guard height >= firstActivation else { return timers.inForce(at: height, upgrades: upgrades) }
+    return Self.nodeTimers(in: changes, at: height)
+  }
+
+  /// `nodeTimers(at:)` from a height under a scheduled change, out of line and given only
+  /// the changes, so that no caller copies the parameters to call it; the era's two
+  /// fields are read in place (reading the array element whole copied it, 1.4 KB). Never
+  /// inlined: inlined into the simulator, its body made the caller copy the parameters.
+  @inline(never) @usableFromInline static func nodeTimers(in changes: [ScheduledEra], at height: Int)
+    -> NodeTimers
+  {
+    let index = changes.index(holding: height)
+    return changes.withUnsafeBufferPointer { eras in
+      eras[index].params.timers.inForce(at: height, upgrades: eras[index].params.upgrades)
+    }
   }
 
   /// The block in which a node last confirmed at `lastConfirm` is removed, unless it
@@ -64,15 +89,23 @@ extension ChainParams {
   /// The node is still paid in that block (payees come from the list as of h−1) and
   /// may still UPDATE_CONFIRM in it (transactions apply before expiry). When the expiry
   /// grows at an upgrade (80 → 160 → 640) a node that has not expired before the
-  /// upgrade gets the longer expiry, which is how fluxd evaluates it per block.
+  /// upgrade gets the longer expiry, which is how fluxd evaluates it per block; a
+  /// scheduled change of `timers.*.expiry` acts the same way from its activation.
   public func expiryHeight(lastConfirm: Int) -> Int {
-    // Walk the eras from the one holding lastConfirm + 1; the first era in which the
+    // Walk the stretches of constant timers from the one holding lastConfirm + 1 (cut at
+    // the upgrades that change timers and at the activations); the first in which the
     // expiry condition becomes true holds the answer.
     var eraStart = lastConfirm + 1
     while true {
-      let nextEra =
-        [upgrades.flux, upgrades.collateralHalving, upgrades.pon]
-        .lazy.compactMap { $0 }.filter { $0 > eraStart }.min() ?? Int.max
+      var nextEra = Int.max
+      for height in [upgrades.flux, upgrades.collateralHalving, upgrades.pon] {
+        if let height, height > eraStart { nextEra = min(nextEra, height) }
+      }
+      if eraStart < firstActivation {
+        nextEra = min(nextEra, firstActivation)
+      } else if case let next = changes.index(holding: eraStart) + 1, next < changes.count {
+        nextEra = min(nextEra, changes[next].activation)
+      }
       let candidate = max(eraStart, lastConfirm + nodeTimers(at: eraStart).expiry + 1)
       if candidate < nextEra { return candidate }
       eraStart = nextEra

@@ -66,38 +66,45 @@ public struct BlockReward: Sendable, Equatable {
   public var nodes: Amount { tiers.cumulus + tiers.nimbus + tiers.stratus }
 }
 
-/// Which rule divides the subsidy at a height.
+/// Which rule divides the subsidy at a height, with the parameters it reads, so that a
+/// split computed from it is the split of the era (and scheduled change) it came from.
 public enum SplitEra: Sendable, Equatable {
   /// Before deterministic node payments: the miner takes everything.
   case minerOnly
-  /// PoW with deterministic node payments; `multiplier` is 1 before the FLUX upgrade, 2 from it.
-  case powNodes(multiplier: Double)
+  /// PoW with deterministic node payments: each tier gets its fraction × `multiplier`
+  /// (1 before the FLUX upgrade, 2 from it) of the subsidy.
+  case powNodes(fractions: TierValues<Double>, multiplier: Double)
   /// Proof of Node: weights over the fixed denominator, dev fund takes the remainder.
-  case proofOfNode
+  case proofOfNode(weights: TierValues<Amount>, denominator: Amount)
 }
 
 extension ChainParams {
-  /// The split rule in force at `height`.
+  /// The split rule in force at `height`, under the rules of the era `height` is in.
   public func splitEra(at height: Int) -> SplitEra {
-    if upgrades.isActive(.pon, at: height) { return .proofOfNode }
+    if let era = eraIndex(at: height) { return changes[era].params.splitEra(at: height) }
+    if upgrades.isActive(.pon, at: height) {
+      return .proofOfNode(weights: split.ponTierWeights, denominator: split.ponWeightDenominator)
+    }
     if let start = split.nodePaymentsStartHeight, height >= start {
-      return .powNodes(multiplier: upgrades.isActive(.flux, at: height) ? split.fluxUpgradeMultiplier : 1.0)
+      return .powNodes(
+        fractions: split.powTierFractions,
+        multiplier: upgrades.isActive(.flux, at: height) ? split.fluxUpgradeMultiplier : 1.0)
     }
     return .minerOnly
   }
 
-  /// The amount a tier's payee is owed at `height` for a block paying `subsidy`.
-  @inlinable public func tierAmount(_ tier: Tier, subsidy: Amount, era: SplitEra) -> Amount {
+  /// The amount a tier's payee is owed for a block paying `subsidy` under `era`.
+  @inlinable public static func tierAmount(_ tier: Tier, subsidy: Amount, era: SplitEra) -> Amount {
     switch era {
     case .minerOnly:
       return .zero
-    case .powNodes(let multiplier):
-      return Self.powTierAmount(subsidy: subsidy, fraction: split.powTierFractions[tier], multiplier: multiplier)
-    case .proofOfNode:
+    case .powNodes(let fractions, let multiplier):
+      return powTierAmount(subsidy: subsidy, fraction: fractions[tier], multiplier: multiplier)
+    case .proofOfNode(let weights, let denominator):
       // subsidy × weight / (14 × COIN) with int64 truncation; full-width so that
       // what-if subsidies larger than the real ones cannot overflow.
-      let product = subsidy.satoshi.multipliedFullWidth(by: split.ponTierWeights[tier].satoshi)
-      let (quotient, _) = split.ponWeightDenominator.satoshi.dividingFullWidth(product)
+      let product = subsidy.satoshi.multipliedFullWidth(by: weights[tier].satoshi)
+      let (quotient, _) = denominator.satoshi.dividingFullWidth(product)
       return Amount(satoshi: quotient)
     }
   }
@@ -133,7 +140,7 @@ extension ChainParams {
   @inlinable public func reward(subsidy: Amount, era: SplitEra, payees: TierSet = .all) -> BlockReward {
     var tiers = TierValues(cumulus: Amount.zero, nimbus: .zero, stratus: .zero)
     for tier in Tier.allCases where payees.contains(tier) {
-      tiers[tier] = tierAmount(tier, subsidy: subsidy, era: era)
+      tiers[tier] = Self.tierAmount(tier, subsidy: subsidy, era: era)
     }
     let remainder = subsidy - tiers.cumulus - tiers.nimbus - tiers.stratus
     if case .proofOfNode = era {

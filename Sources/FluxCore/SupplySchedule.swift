@@ -70,10 +70,19 @@ public struct SupplySchedule: Sendable {
   /// `Int64`, the stretches up to that point and the first height where it does.
   static func build(_ params: ChainParams, _ mode: SupplyMode) -> (stretches: [Stretch], overflow: Int?) {
     let starts = changeHeights(of: params, mode: mode)
-    // Both modes pay the code subsidy under PoN; its reductions are computed once.
-    let pon = params.upgrades.pon == nil ? [] : params.subsidy.ponSubsidies
+    // Both modes pay the code subsidy under PoN; each era's reductions are computed once,
+    // through the era's last block.
+    let eras = params.eras
+    let origins = eras.map(\.params.ponSubsidyOrigin)
+    let pon = eras.indices.map { index in
+      eras[index].params.ponSubsidies(
+        through: index + 1 < eras.count ? eras[index + 1].start - 1 : ChainParams.maxHeight)
+    }
     func subsidy(_ height: Int) -> Int64 {
-      if let reductions = params.ponReductions(at: height) { return pon[reductions].satoshi }
+      let era = params.eraIndex(at: height).map { $0 + 1 } ?? 0
+      if let reductions = params.ponReductions(at: height), let origin = origins[era] {
+        return pon[era][reductions - origin.reductions].satoshi
+      }
       return params.subsidy(at: height, mode: mode).satoshi
     }
     var stretches: [Stretch] = []
@@ -184,9 +193,26 @@ public struct SupplySchedule: Sendable {
   }
 
   /// Every height up to `ChainParams.maxHeight` where the subsidy function may change:
-  /// block 1, premine, slow start, each halving until it freezes or reaches zero, the
-  /// 64th halving (zero even when frozen), PoN start and each reduction.
+  /// block 1, each activation and the block after (observed mode pays there the code
+  /// subsidy of the activation), and within each era its own changes (`eraChangeHeights`).
   static func changeHeights(of params: ChainParams, mode: SupplyMode) -> [Int] {
+    let eras = params.eras
+    var heights: Set<Int> = [1]
+    for (index, era) in eras.enumerated() {
+      let end = index + 1 < eras.count ? eras[index + 1].start : Int.max
+      heights.formUnion([era.start, era.start + 1])
+      heights.formUnion(
+        eraChangeHeights(of: era.params, mode: mode, through: end - 1).filter { (era.start..<end).contains($0) })
+    }
+    return heights.filter { (1...ChainParams.maxHeight).contains($0) }.sorted()
+  }
+
+  /// The heights up to `limit` where the subsidy of one era's rules (ignoring `changes`)
+  /// may change: premine, slow start, each halving until it freezes or reaches zero, the
+  /// 64th halving (zero even when frozen), PoN start, the era's PoN origin and each later
+  /// reduction. Stopping at the era's end keeps the work of a schedule to the reductions
+  /// its eras make, at most `SubsidyParams.maxPonReductions` in all.
+  static func eraChangeHeights(of params: ChainParams, mode: SupplyMode, through limit: Int) -> Set<Int> {
     let s = params.subsidy
     let ponStart = params.upgrades.pon ?? Int.max
     var heights: Set<Int> = []
@@ -209,17 +235,17 @@ public struct SupplySchedule: Sendable {
       for height in Array(heights) where height < s.slowStartInterval { heights.insert(height + 1) }
     }
     heights = heights.filter { $0 < ponStart }
-    if ponStart != Int.max {
-      heights.insert(ponStart)
-      for reduction in 0...max(0, s.ponMaxReductions) {
-        // At most 2^31 + 10,000 × 2^31: no overflow in 64 bits.
-        let height = ponStart + reduction * s.ponReductionInterval
-        if height > ChainParams.maxHeight { break }
+    if let origin = params.ponSubsidyOrigin {
+      heights.formUnion([ponStart, origin.height])
+      let interval = s.ponReductionInterval
+      let first = (origin.height - origin.gridOrigin) / interval + 1
+      for step in first..<(first + max(0, s.ponMaxReductions - origin.reductions)) {
+        // At most 2^31 + 10,000 steps of at most 2^31 blocks: no overflow in 64 bits.
+        let height = origin.gridOrigin + step * interval
+        if height > min(limit, ChainParams.maxHeight) { break }
         heights.insert(height)
       }
     }
-    // Block 1 starts the first stretch even when PoN starts at genesis.
-    heights.insert(1)
-    return heights.filter { (1...ChainParams.maxHeight).contains($0) }.sorted()
+    return heights
   }
 }

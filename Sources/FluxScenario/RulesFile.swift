@@ -1,6 +1,7 @@
 import FluxCore
 
-/// A rules file: which network to start from, the supply mode, and "what if" overrides.
+/// A rules file: which network to start from, the supply mode, "what if" overrides from
+/// genesis, and scheduled changes that activate later.
 ///
 /// ```yaml
 /// base: mainnet            # mainnet | testnet | regtest (default mainnet)
@@ -8,6 +9,10 @@ import FluxCore
 /// overrides:               # any key of RuleOverrideKey.all, nested or dotted
 ///   subsidy:
 ///     pon_reduction_percent: 15
+/// changes:                 # optional, at most 100, in order of activation
+///   - name: pa-depletion-halving
+///     at: { height: 3466630 }          # or { date: 2027-03-12 }
+///     overrides: { subsidy.pon_factor: 1/2 }
 /// ```
 /// JSON with the same shape is accepted too (YAML is a superset of JSON).
 public struct RulesFile: Sendable {
@@ -15,7 +20,7 @@ public struct RulesFile: Sendable {
   /// The file's `supply_mode`, if it gave one.
   public let supplyMode: SupplyMode?
 
-  static let topLevelKeys = ["base", "supply_mode", "overrides"]
+  static let topLevelKeys = ["base", "supply_mode", "overrides", "changes"]
 
   /// Reads the rules in `text`; `file` names it in diagnostics.
   public init(file: String, text: String) throws(Diagnostic) {
@@ -45,11 +50,8 @@ public struct RulesFile: Sendable {
       mode = parsed
     }
     do {
-      self.rules = try RuleSet(base: network, overrides: value("overrides"))
-    } catch {
-      let path = error.keyPath.isEmpty ? "overrides" : "overrides.\(error.keyPath)"
-      throw tree.diagnostic(at: path, error.message)
-    }
+      self.rules = try RulesSpec(base: network, overrides: value("overrides"), changes: value("changes")).ruleSet()
+    } catch { throw tree.diagnostic(at: error.keyPath, error.message) }
     self.supplyMode = mode
   }
 }

@@ -11,7 +11,7 @@ extension Scenario {
   ///     jobs of a run share a stream (GSL's mt19937 takes 32 bits of seed).
   public func jobConfig(jobIndex: Int) -> JobConfig {
     // Validated scenarios only: RuleSet cannot fail here.
-    let rules = (try? RuleSet(base: self.rules.base, overrides: self.rules.overrides)) ?? RuleSet(self.rules.base)
+    let rules = (try? self.rules.ruleSet()) ?? RuleSet(self.rules.base)
     var config = JobConfig(rules: rules, supplyMode: self.rules.supplyMode)
     switch start {
     case .genesis: config.start = .genesis

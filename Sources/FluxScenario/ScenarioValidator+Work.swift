@@ -28,23 +28,40 @@ extension ScenarioValidator {
   /// Sampled rows one job may produce (a row is ~0.5 KB in memory).
   static let maxRowsPerJob = 5_000_000
 
-  /// A job's span from its start: blocks and simulated seconds. PoW blocks before the
-  /// rules' PoN height count at the PoW spacing, the others at the PoN spacing.
+  /// A job's span from its start: blocks and simulated seconds. Each block after the start
+  /// counts at its stretch's target spacing (`ChainParams.spacingStretches`: PoW before
+  /// PoN, PoN from it, and a scheduled change's spacing from its activation). Doubles, so
+  /// that a horizon far past the limits still gives a figure to refuse.
   static func span(_ horizon: HorizonSpec, startHeight: Int, params: ChainParams) -> (blocks: Double, seconds: Double) {
-    let powSpacing = Double(max(1, params.powTargetSpacing))
-    let ponSpacing = Double(max(1, params.ponTargetSpacing))
-    // Blocks startHeight + 1 … pon − 1 are mined.
-    let powBlocks = max(0, Double(params.upgrades.pon ?? .max) - Double(startHeight) - 1)
+    // Blocks startHeight + 1 … of each stretch, and their spacing, in order.
+    let stretches = params.spacingStretches
+    let runs = stretches.indices.compactMap { index -> (blocks: Double, spacing: Double)? in
+      let first = max(Double(stretches[index].start), Double(startHeight) + 1)
+      let end = index + 1 < stretches.count ? Double(stretches[index + 1].start) : .infinity
+      return end > first ? (end - first, Double(max(1, stretches[index].spacing))) : nil
+    }
     switch horizon {
     case .duration(let duration):
-      let seconds = max(0, duration.seconds)
-      let powSeconds = powBlocks * powSpacing
-      let blocks = seconds <= powSeconds ? seconds / powSpacing : powBlocks + (seconds - powSeconds) / ponSpacing
-      return (blocks.rounded(.down), seconds)
+      var seconds = max(0, duration.seconds)
+      var blocks = 0.0
+      for run in runs {
+        if seconds <= run.blocks * run.spacing {
+          blocks += seconds / run.spacing
+          break
+        }
+        blocks += run.blocks
+        seconds -= run.blocks * run.spacing
+      }
+      return (blocks.rounded(.down), max(0, duration.seconds))
     case .height(let height):
       let blocks = max(0, Double(height) - Double(startHeight))
-      let mined = min(blocks, powBlocks)
-      return (blocks, mined * powSpacing + (blocks - mined) * ponSpacing)
+      var left = blocks
+      var seconds = 0.0
+      for run in runs where left > 0 {
+        seconds += min(left, run.blocks) * run.spacing
+        left -= min(left, run.blocks)
+      }
+      return (blocks, seconds)
     }
   }
 

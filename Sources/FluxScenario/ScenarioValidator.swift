@@ -37,9 +37,9 @@ enum ScenarioValidator {
     }
     let rules: RuleSet
     do {
-      rules = try RuleSet(base: scenario.rules.base, overrides: scenario.rules.overrides)
+      rules = try scenario.rules.ruleSet()
     } catch {
-      fail(error.keyPath.isEmpty ? "rules.overrides" : "rules.overrides.\(error.keyPath)", error.message)
+      fail("rules.\(error.keyPath)", error.message)
       return (problems, JobWork())
     }
     let params = rules.params
@@ -124,8 +124,13 @@ enum ScenarioValidator {
     case .duration(let duration):
       if !(duration.seconds >= 1) { fail("horizon", "must be at least 1s, found \(duration)") }
     }
-    let eras = [params.timers.original, params.timers.flux, params.timers.collateralHalving, params.timers.pon]
-    let room = eras.map { $0.startConfirmWindow + $0.dosDuration + $0.expiry }.max() ?? 0
+    // The longest node timer of any era, scheduled changes' included.
+    let room =
+      params.eras.flatMap { era in
+        let timers = era.params.timers
+        return [timers.original, timers.flux, timers.collateralHalving, timers.pon]
+      }
+      .map { $0.startConfirmWindow + $0.dosDuration + $0.expiry }.max() ?? 0
     let lastHeight = ChainParams.maxHeight - room
     let path = horizon.keyPath
     // A duration of more blocks than a job may have is refused with the work's figures

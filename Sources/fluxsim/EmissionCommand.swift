@@ -9,7 +9,8 @@ struct EmissionCommand: ParsableCommand {
     abstract: "Print the exact emission schedule.",
     discussion: """
       By default one row per rule change (halvings, the frozen third halving, PoN start and \
-      each reduction, fund outputs, split changes) and per calendar year end through 2060. \
+      each reduction, fund outputs, split changes, the rules file's scheduled changes) and per \
+      calendar year end through 2060. \
       Dates are projected with each era's block spacing from the rules' time anchor. Heights \
       go from 0 to 2147483647; a table has at most 1000000 rows.
       """)

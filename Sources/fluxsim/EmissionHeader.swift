@@ -1,7 +1,8 @@
 import FluxCore
 import FluxReport
 
-/// The lines above a Markdown emission table: what rules and which supply mode.
+/// The lines above a Markdown emission table: what rules (overrides and scheduled
+/// changes) and which supply mode.
 enum EmissionHeader {
   static func markdown(rules: RuleSet, mode: SupplyMode) -> String {
     var text = "# Emission schedule: \(rules.base.rawValue), \(mode.rawValue) supply mode\n\n"
@@ -11,6 +12,7 @@ enum EmissionHeader {
       text += "\nRule overrides:\n\n"
       for field in rules.overrides { text += "- `\(field.key)`: \(Format.ruleValue(field.value))\n" }
     }
+    if !rules.changes.isEmpty { text += "\nScheduled changes:\n\n" + RulesText.changeList(rules.params) }
     return text
   }
 }

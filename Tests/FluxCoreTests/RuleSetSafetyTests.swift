@@ -72,8 +72,13 @@ import Testing
     return values
   }()
 
+  /// Every key the top-level overrides accept (the others act only in a scheduled change).
   @Test func everyKeyHasCandidates() {
-    #expect(Set(Self.candidates.keys) == Set(RuleOverrideKey.all.map(\.key)))
+    let topLevel = RuleOverrideKey.all.filter { key in
+      if case .changeOnly = key.scope { return false }
+      return true
+    }
+    #expect(Set(Self.candidates.keys) == Set(topLevel.map(\.key)))
   }
 
   @Test(arguments: 0..<6 as Range<UInt64>)
@@ -95,12 +100,71 @@ import Testing
     #expect(accepted >= 10, "only \(accepted) of 60 rule sets accepted: too few to test anything")
   }
 
+  /// Candidates of the keys that act only in a scheduled change.
+  static let changeOnlyCandidates: [String: [RuleValue]] = [
+    "subsidy.pon_factor": ["0", "1/2", "3/2", "1000", "0.00000001"].map(RuleValue.scalar),
+    "subsidy.pon_further_reductions": ["0", "1", "10000"].map(RuleValue.scalar),
+    "collateral.start_amount": [
+      .map(Tier.allCases.map { RuleField(key: $0.description, value: .scalar("1")) }),
+      .map(Tier.allCases.map { RuleField(key: $0.description, value: .scalar(largest)) }),
+    ],
+  ]
+
+  /// Schedules of up to four changes at drawn heights (the eras' edges, extremes and
+  /// random), each setting drawn keys to drawn extremes, on drawn base rules: every
+  /// schedule `RuleSet` accepts is safe at every height, as the rules without changes are.
+  @Test(arguments: 0..<4 as Range<UInt64>)
+  func acceptedSchedulesAreSafeAtEveryHeight(batch: UInt64) throws {
+    var state = 0x5C4E_D000 + batch
+    func draw(_ count: Int) -> Int { Int(splitMix64(&state) % UInt64(count)) }
+    let candidates = Self.candidates.merging(Self.changeOnlyCandidates) { first, _ in first }
+    let keys = candidates.keys.sorted()
+    let maxHeight = Self.maxHeight
+    let heights = [
+      1, 2, 4_999, 5_000, 800, 1_000_000, 1_100_000, 2_019_999, 2_020_000, 2_020_001, 3_466_630, maxHeight,
+    ]
+    var accepted = 0
+    for _ in 0..<30 {
+      var base: [RuleField] = []
+      for key in Self.candidates.keys.sorted() where draw(12) == 0 {
+        let values = Self.candidates[key] ?? []
+        base.append(RuleField(key: key, value: values[draw(values.count)]))
+      }
+      let network = Network.allCases[draw(3)]
+      var activations = Set<Int>()
+      for _ in 0...draw(4) { activations.insert(draw(3) == 0 ? 1 + draw(maxHeight) : heights[draw(heights.count)]) }
+      let changes = activations.sorted().enumerated().map { index, height in
+        // Keys whose scope lets a change at this height set them on the network's rules.
+        let allowed = keys.filter { key in
+          switch RuleOverrideKey.named(key)?.scope {
+          case .anywhere(let era), .changeOnly(let era, _): era.refusal(at: height, in: .of(network)) == nil
+          default: false
+          }
+        }
+        var overrides: [RuleField] = []
+        for _ in 0...draw(3) where !allowed.isEmpty {
+          let key = allowed[draw(allowed.count)]
+          let values = candidates[key] ?? []
+          if !overrides.contains(where: { $0.key == key }) {
+            overrides.append(RuleField(key: key, value: values[draw(values.count)]))
+          }
+        }
+        return Schedule.change("c\(index)", height: height, overrides.map { ($0.key, $0.value) })
+      }
+      guard let rules = try? RuleSet(base: network, overrides: .map(base)).scheduling(.list(changes))
+      else { continue }
+      accepted += 1
+      for mode in SupplyMode.allCases { evaluateEverywhere(rules.params, mode, random: &state) }
+    }
+    #expect(accepted >= 5, "only \(accepted) of 30 schedules accepted: too few to test anything")
+  }
+
   func evaluateEverywhere(_ params: ChainParams, _ mode: SupplyMode, random state: inout UInt64) {
     let maxHeight = Self.maxHeight
     let schedule = SupplySchedule(params: params, mode: mode)
     let changes = schedule.subsidyChangeHeights
     var heights = [0, 1, 2, maxHeight - 1, maxHeight]
-    heights += (changes.prefix(30) + changes.suffix(30)).flatMap { [$0 - 1, $0, $0 + 1] }
+    heights += (changes.prefix(30) + changes.suffix(30) + params.activationHeights).flatMap { [$0 - 1, $0, $0 + 1] }
     heights += (0..<20).map { _ in Int(splitMix64(&state) % UInt64(maxHeight + 1)) }
     for height in Set(heights) where (0...maxHeight).contains(height) {
       let subsidy = params.subsidy(at: height, mode: mode)
@@ -124,6 +188,7 @@ import Testing
       _ = params.reducedCollateralEnforced(at: height)
       _ = params.validCollaterals(for: .stratus, at: height)
       _ = params.isInFirstPonWindow(height)
+      _ = params.ponDifficultyRule(at: height)
     }
     _ = params.ponDifficultyRule
     _ = params.lwmaK

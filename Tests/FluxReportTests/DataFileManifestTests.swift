@@ -147,7 +147,7 @@ import Testing
         ]
       ],
       "replications" : 2,
-      "rules_hash" : "fc890b3442dc2810",
+      "rules_hash" : "f91d39bcfb664281",
       "scenario" : {
         "name" : "plain",
         "path" : "plain.yaml",

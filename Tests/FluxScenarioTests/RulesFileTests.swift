@@ -53,7 +53,7 @@ import Testing
     ),
     (
       "bse: mainnet\n",
-      "rules.yaml:1:1: error: bse: unknown key (expected base, supply_mode, overrides); did you mean 'base'?"
+      "rules.yaml:1:1: error: bse: unknown key (expected base, supply_mode, overrides, changes); did you mean 'base'?"
     ),
     (
       "base: moonnet\n",
@@ -77,7 +77,7 @@ import Testing
     ),
     ("overrides: {a: [}\n", "rules.yaml:1:17: error: YAML syntax error: did not find expected node content"),
     ("", "rules.yaml:1:1: error: the file is empty"),
-    ("- 1\n- 2\n", "rules.yaml:1:1: error: expected a mapping with the keys base, supply_mode, overrides"),
+    ("- 1\n- 2\n", "rules.yaml:1:1: error: expected a mapping with the keys base, supply_mode, overrides, changes"),
   ])
   func mistakesAreLocated(text: String, expected: String) {
     #expect(diagnostic(text)?.description == expected)

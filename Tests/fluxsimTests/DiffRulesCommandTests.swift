@@ -19,6 +19,25 @@ import Testing
     #expect(result.stdout.contains("\nNo difference up to height 39031598.\n"))
   }
 
+  /// A change that sets its keys back to mainnet's values, and a real one: none, then a
+  /// first difference at the activation.
+  @Test func scheduledChanges() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let noOp = try rulesFile(
+      "changes:\n  - name: as-is\n    at: { height: 3466630 }\n    overrides: { subsidy.pon_factor: 1, "
+        + "subsidy.pon_reduction_percent: 10 }\n", in: directory)
+    let same = try CLI.run(["diff-rules", "--rules", noOp])
+    #expect(same.status == 0)
+    #expect(same.stdout.contains("\nNo difference up to height 39031598.\n"))
+    let halving = try rulesFile(
+      "changes:\n  - name: halving\n    at: { height: 3466630 }\n    overrides: { subsidy.pon_factor: 1/2 }\n",
+      in: directory)
+    let differs = try CLI.run(["diff-rules", "--rules", halving])
+    #expect(differs.status == 0)
+    #expect(differs.stdout.contains("| cumulative supply first differs | height 3466630, 2027-03-12T01:15:35Z |"))
+  }
+
   @Test func fifteenPercentWrittenToAFile() throws {
     let directory = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -65,6 +65,31 @@ import Testing
     #expect(lines(result.stdout)[1].contains(",11.90000000,0.85000000,2.97500000,7.65000000,0.00000000,0.42500000,"))
   }
 
+  /// A scheduled change is an event row; the reductions after it keep their numbers, and
+  /// the Markdown header lists the change.
+  @Test func scheduledChangeIsAnEventRow() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("halving.yaml")
+    try """
+    changes:
+      - name: pa-depletion-halving
+        at: { height: 3466630 }
+        overrides: { subsidy.pon_factor: 1/2 }
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let result = try CLI.run(["emission", "--rules", file.path, "--to-height", "4122400"])
+    #expect(result.status == 0)
+    let rows = lines(result.stdout)
+    // 12.6 / 2 = 6.3 at the change; 6.3 × 0.9 = 5.67 at reduction 2.
+    #expect(rows.contains { $0.hasPrefix("3466630,2027-03-12T01:15:35Z,change: pa-depletion-halving,6.30000000,") })
+    #expect(rows.contains { $0.hasPrefix("4122400,2027-10-25T18:00:35Z,PoN reduction 2,5.67000000,") })
+    let markdown = try CLI.run(["emission", "--rules", file.path, "--format", "markdown", "--heights", "3466630"])
+    #expect(
+      markdown.stdout.contains(
+        "Scheduled changes:\n\n- `pa-depletion-halving` from height 3466630 (2027-03-12T01:15:35Z): "
+          + "`subsidy.pon_factor`: `1/2`\n"))
+  }
+
   @Test func badRulesFileExitsTwoWithLocatedError() throws {
     let directory = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -20,7 +20,9 @@ extension ChainParams {
   ///   - history: headers in ascending order ending at height − 1, holding at least
   ///     `requiredHistoryCount(forHeight: height)` of them (empty for genesis).
   public func nextBits(forHeight height: Int, history: some RandomAccessCollection<BlockHeaderInfo>) -> UInt32 {
-    rawNextTarget(forHeight: height, history: history).compact()
+    // A scheduled change's era computes with its own spacing and limits.
+    if let era = eraIndex(at: height) { return changes[era].params.nextBits(forHeight: height, history: history) }
+    return rawNextTarget(forHeight: height, history: history).compact()
   }
 
   /// The target block `height` must meet: `nextBits` decoded, so including the compact

@@ -9,8 +9,14 @@ extension RuleOverrideKey {
   /// so the list is bounded: at most `FundOutput.maxFunds` funds and
   /// `FundOutput.maxPayments` payments in all, the last of each fund at or below
   /// `ChainParams.maxHeight` (a payment past it would never be made).
+  ///
+  /// In a scheduled change the list holds new outputs, added to the earlier ones: each
+  /// pays from the change's activation on, and the limits apply to all funds together.
   static let fundKeys: [RuleOverrideKey] = [
-    RuleOverrideKey(key: "funds", help: "extra coinbase outputs: list of {name, amount, height, count, interval}") {
+    RuleOverrideKey(
+      key: "funds", help: "extra coinbase outputs: list of {name, amount, height, count, interval}",
+      scope: .anywhere(.any)
+    ) {
       params, value throws(RuleError) in
       guard case .list(let items) = value else { throw .found(value, expected: "a list of funds") }
       guard items.count <= FundOutput.maxFunds else {

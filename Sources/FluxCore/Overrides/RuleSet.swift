@@ -7,9 +7,12 @@
 /// `RuleError` naming the key. A rule set with no overrides has exactly the network's
 /// parameters.
 ///
-/// A rule set that is accepted is safe to evaluate at every height 0 … `ChainParams.maxHeight`
-/// by every FluxCore function: its supply fits in `Int64` satoshi and its projected dates
-/// are printable (see `RuleSet+Validation.swift` for the proofs).
+/// `scheduling(_:)` adds changes that activate later (`Schedule/RuleSet+Changes.swift`).
+///
+/// A rule set that is accepted, with its schedule, is safe to evaluate at every height
+/// 0 … `ChainParams.maxHeight` by every FluxCore function: its supply fits in `Int64`
+/// satoshi and its projected dates are printable (see `RuleSet+Validation.swift` for the
+/// proofs).
 public struct RuleSet: Sendable {
   /// The network the overrides start from.
   public let base: Network
@@ -17,6 +20,8 @@ public struct RuleSet: Sendable {
   public let params: ChainParams
   /// The overrides applied, as `(dotted key, value)` in file order.
   public let overrides: [RuleField]
+  /// The scheduled changes (`params.changes`), in order of activation.
+  public var changes: [ScheduledEra] { params.changes }
 
   /// The unmodified rules of `network`.
   public init(_ network: Network = .mainnet) {
@@ -37,18 +42,26 @@ public struct RuleSet: Sendable {
     }
     for field in applied {
       guard let key = RuleOverrideKey.named(field.key) else { continue }
-      do throws(RuleError) { try key.apply(&params, field.value) } catch { throw error.nested(under: field.key) }
+      if case .changeOnly(_, let atGenesis) = key.scope {
+        throw RuleError(
+          keyPath: field.key, message: "acts only in a scheduled change (changes[].overrides); \(atGenesis)")
+      }
+      guard case .set(let apply) = key.action else { preconditionFailure("\(key.key): an instruction is change-only") }
+      do throws(RuleError) { try apply(&params, field.value) } catch { throw error.nested(under: field.key) }
     }
     try Self.validate(params, overrides: applied)
-    self.base = network
+    self.init(base: network, params: params, overrides: applied)
+  }
+
+  init(base: Network, params: ChainParams, overrides: [RuleField]) {
+    self.base = base
     self.params = params
-    self.overrides = applied
+    self.overrides = overrides
   }
 
   /// Turns nested mappings into dotted keys, stopping at known keys (whose values may
   /// themselves be mappings, like per-tier values).
-  private static func flatten(_ fields: [RuleField], prefix: String, into applied: inout [RuleField]) throws(RuleError)
-  {
+  static func flatten(_ fields: [RuleField], prefix: String, into applied: inout [RuleField]) throws(RuleError) {
     for field in fields {
       let key = prefix.isEmpty ? field.key : "\(prefix).\(field.key)"
       if RuleOverrideKey.named(key) != nil {

@@ -113,6 +113,31 @@ extension RuleValue {
     return (numerator, denominator)
   }
 
+  /// A factor from 0 to `limit`, exactly: a fraction `1/2` (whole numbers over a whole
+  /// number > 0) or a decimal `0.5` with at most 8 decimals.
+  func factor(upTo limit: Int64) throws(RuleError) -> Ratio {
+    let expected = "a factor from 0 to \(limit): a fraction such as 1/2 or a decimal such as 0.5"
+    let text = try text(expected: expected).replacingUnderscores
+    let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+    let numerator: Int64
+    let denominator: Int64
+    if parts.count == 2 {
+      guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }), let n = Int64(parts[0]),
+        let d = Int64(parts[1]), d > 0
+      else { throw .found(self, expected: expected) }
+      (numerator, denominator) = (n, d)
+    } else {
+      guard !text.hasSuffix("%") else { throw .found(self, expected: expected) }
+      (numerator, denominator) = try RuleValue.scalar(text).decimal(expected: expected)
+    }
+    // numerator / denominator ≤ limit, compared without overflow.
+    let bound = denominator.multipliedFullWidth(by: limit)
+    guard bound.high > 0 || (bound.high == 0 && UInt64(numerator) <= bound.low) else {
+      throw .found(self, expected: expected)
+    }
+    return Ratio(numerator, denominator)
+  }
+
   /// A percentage from 0 to 100 with at most 8 decimals, as an exact fraction of 100 %
   /// (`"12.5"` → 125 / 1,000).
   func percentage(expected: String) throws(RuleError) -> (numerator: Int64, denominator: Int64) {
@@ -154,7 +179,7 @@ extension RuleError {
   }
 
   /// The same error with `key` prepended to its key path.
-  func nested(under key: String) -> RuleError {
+  public func nested(under key: String) -> RuleError {
     let separator = keyPath.hasPrefix("[") ? "" : "."
     return RuleError(keyPath: keyPath.isEmpty ? key : key + separator + keyPath, message: message)
   }

@@ -28,6 +28,17 @@ public struct ChainParams: Sendable, Equatable {
   /// (`GetFluxnodeBenchmarkPublicKey`, flux-rules.md §4.2): a CONFIRM must be signed by the
   /// key active at its benchmark time.
   public var benchmarkKeyActivations: [Int64]
+  /// Scheduled rule changes, in order of activation: from each one's height on, its era's
+  /// parameters hold (see `ScheduledEra`). Empty for the networks; only `RuleSet` fills it,
+  /// and every rule function of a height reads the era that height is in.
+  public var changes: [ScheduledEra] = [] {
+    didSet { firstActivation = changes.first?.activation ?? .max }
+  }
+  /// The first block under a scheduled change (`Int.max` without changes). A plain number
+  /// beside `changes`, so that the rules of a height inline into per-block code reading
+  /// plain fields only: code that touched the array made the optimizer copy all of
+  /// `ChainParams` first (measured with callgrind in the simulator's per-node events).
+  public private(set) var firstActivation = Int.max
 
   /// The highest block height any rule, table or run may reach (2,147,483,647).
   ///
@@ -48,9 +59,19 @@ public struct ChainParams: Sendable, Equatable {
     max(0, (benchmarkKeyActivations.lastIndex { $0 <= time } ?? 0))
   }
 
-  /// The target spacing of blocks at `height`: PoN's from its activation, PoW's before.
+  /// The target spacing of blocks at `height`: PoN's from its activation, PoW's before,
+  /// each as the era of `height` sets it.
   @inlinable public func targetSpacing(at height: Int) -> Int64 {
-    upgrades.isActive(.pon, at: height) ? ponTargetSpacing : powTargetSpacing
+    guard height >= firstActivation else {
+      return upgrades.isActive(.pon, at: height) ? ponTargetSpacing : powTargetSpacing
+    }
+    return Self.targetSpacing(in: changes, at: height)
+  }
+
+  /// `targetSpacing(at:)` from a height under a scheduled change, out of line and given
+  /// only the changes (see `nodeTimers(in:at:)`).
+  @inline(never) @usableFromInline static func targetSpacing(in changes: [ScheduledEra], at height: Int) -> Int64 {
+    changes[changes.index(holding: height)].params.targetSpacing(at: height)
   }
 
   /// The parameters of a network.

@@ -53,6 +53,9 @@ public struct RulesDiffReport: Sendable {
   public func markdown() -> String {
     var text = "# Rule change: \(MarkdownText.escape(proposalName)) vs \(base.base.rawValue)\n\n"
     text += summary().markdown() + "\n"
+    for (side, rules) in [("base", base), ("proposal", proposal)] where !rules.changes.isEmpty {
+      text += "Scheduled changes of the \(side):\n\n" + RulesText.changeList(rules.params) + "\n"
+    }
     if divergence.isEmpty { text += Self.noDifference(through: horizon) + "\n\n" }
     text += clockNote() + "\n\n"
     text += "## Emission side by side\n\n" + emissionTable().markdown() + "\n"
@@ -69,6 +72,7 @@ public struct RulesDiffReport: Sendable {
       ["base", "\(base.base.rawValue) rules" + (base.overrides.isEmpty ? ", unmodified" : " with " + overrides(base))],
       ["proposal", "\(MarkdownText.escape(proposalName)) (\(proposal.base.rawValue) rules)"],
       ["proposal overrides", proposal.overrides.isEmpty ? "none" : overrides(proposal)],
+      ["proposal changes", changes(proposal)],
       ["supply mode", mode.rawValue],
       ["horizon", at(horizon)],
       ["block subsidy first differs", firstDifference(divergence.subsidy)],
@@ -76,6 +80,12 @@ public struct RulesDiffReport: Sendable {
       ["cumulative supply first differs", firstDifference(divergence.supply)],
     ]
     return Table(columns: ["", ""], rows: rows)
+  }
+
+  /// The scheduled changes' names and activation heights, or "none".
+  func changes(_ rules: RuleSet) -> String {
+    rules.changes.isEmpty
+      ? "none" : rules.changes.map { "`\($0.name)` at \(at($0.activation))" }.joined(separator: "; ")
   }
 
   /// "height H, date" by the base's clock.

@@ -85,8 +85,8 @@ public struct RulesDivergence: Sendable, Equatable {
   static func splitRule(_ params: ChainParams, at height: Int) -> SplitRule {
     switch params.splitEra(at: height) {
     case .minerOnly: .shares(TierValues(cumulus: 0, nimbus: 0, stratus: 0))
-    case .powNodes(let multiplier): .shares(params.split.powTierFractions.map { $0 * multiplier })
-    case .proofOfNode: .weights(params.split.ponTierWeights, denominator: params.split.ponWeightDenominator)
+    case .powNodes(let fractions, let multiplier): .shares(fractions.map { $0 * multiplier })
+    case .proofOfNode(let weights, let denominator): .weights(weights, denominator: denominator)
     }
   }
 }

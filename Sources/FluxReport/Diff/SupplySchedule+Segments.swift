@@ -10,14 +10,15 @@ import FluxCore
 /// compare two rule sets over 40 million blocks with a few hundred evaluations.
 extension SupplySchedule {
   /// The cuts up to `limit`, ascending: genesis and block 1, every subsidy change, the
-  /// split-era boundaries (node payments start, FLUX upgrade, PoN start) and each fund
-  /// payment's height together with the block after it.
+  /// split-era boundaries (node payments start, FLUX upgrade, PoN start, each scheduled
+  /// change's activation) and each fund payment's height together with the block after it.
   ///
   /// - Complexity: O(c log c) for c cuts (about 70 on mainnet).
   public func emissionCuts(through limit: Int) -> [Int] {
     var cuts: Set<Int> = [0, 1]
     cuts.formUnion(subsidyChangeHeights)
     cuts.formUnion([params.split.nodePaymentsStartHeight, params.upgrades.flux, params.upgrades.pon].compactMap { $0 })
+    cuts.formUnion(params.activationHeights)
     for fund in params.funds {
       for index in 0..<fund.count {
         let height = fund.firstHeight + index * fund.interval

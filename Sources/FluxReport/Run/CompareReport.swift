@@ -27,12 +27,28 @@ public enum CompareReport {
       rows: runs.map { [$0.name, $0.plan.file.path, "\($0.plan.pointCount) × \($0.plan.replications)"] },
       textColumns: ["scenario", "file"]
     ).markdown()
+    text += "\n" + rulesSection(runs)
     text += "\n## Supply\n\n![Supply by scenario](supply.svg)\n\n"
     text += "### Supply at each year end (FLUX, p50; difference to \(reference))\n\n" + yearEnds(runs)
     text += "### Milestones (p50 date; difference to \(reference) in days)\n\n" + milestones(runs)
     text += marketAtEnd(runs)
     text += "## Reproduce\n\n" + MarkdownText.codeBlock(command, language: "sh")
     return [OutputFile(name: "report.md", contents: text), OutputFile(name: "supply.svg", contents: chart.svg())]
+  }
+
+  /// Each scenario's rules (of its first sweep point), and every scheduled change with
+  /// its activation height and date and its overrides.
+  static func rulesSection(_ runs: [RunRecord]) -> String {
+    var text = "## Rules\n\n"
+    text += Table(
+      columns: ["scenario", "rules"],
+      rows: runs.map { [$0.name, RulesText.summary($0.plan.config(0).rules, mode: $0.plan.config(0).supplyMode)] },
+      textColumns: ["scenario"]
+    ).markdown()
+    for run in runs where !run.plan.config(0).rules.changes.isEmpty {
+      text += "\nScheduled changes of \(run.name):\n\n" + RulesText.changeList(run.plan.config(0).rules.params)
+    }
+    return text
   }
 
   /// Each scenario's sweep points: its name as a column shows it (escaped Markdown) and

@@ -50,11 +50,7 @@ public enum RunReport {
   static func describe(_ run: RunRecord) -> [[String]] {
     let scenario = run.plan.file.scenario
     var rows: [[String]] = []
-    var rules = "\(scenario.rules.base.rawValue), \(scenario.rules.supplyMode.rawValue) supply mode"
-    if case .map(let fields)? = scenario.rules.overrides, !fields.isEmpty {
-      rules += "; overrides: " + fields.map(\.key).joined(separator: ", ")
-    }
-    rows.append(["rules", rules])
+    rows.append(["rules", RulesText.summary(run.plan.config(0).rules, mode: scenario.rules.supplyMode)])
     switch scenario.start {
     case .genesis: rows.append(["start", "genesis"])
     case .tip(let tip):

@@ -33,24 +33,30 @@ extension RuleValue: Codable {
   }
 }
 
-/// `rules:` — the network, the supply mode and the overrides (flux-rules.md; see
-/// `RuleOverrideKey` for the keys).
+/// `rules:` — the network, the supply mode, the overrides and the scheduled changes
+/// (flux-rules.md; see `RuleOverrideKey` for the keys and `RuleSet.scheduling` for changes).
 public struct RulesSpec: Codable, Sendable, Equatable {
   public var base: Network
   public var supplyMode: SupplyMode
   public var overrides: RuleValue?
+  /// The `changes:` list as written, read by `RuleSet.scheduling(_:)`.
+  public var changes: RuleValue?
 
-  public init(base: Network = .mainnet, supplyMode: SupplyMode = .observed, overrides: RuleValue? = nil) {
+  public init(
+    base: Network = .mainnet, supplyMode: SupplyMode = .observed, overrides: RuleValue? = nil, changes: RuleValue? = nil
+  ) {
     self.base = base
     self.supplyMode = supplyMode
     self.overrides = overrides
+    self.changes = changes
   }
 
   public init(from decoder: Decoder) throws {
-    let fields = try Fields(decoder, known: ["base", "supply_mode", "overrides"], what: "rules")
+    let fields = try Fields(decoder, known: ["base", "supply_mode", "overrides", "changes"], what: "rules")
     base = try fields.optional("base", EnumValue<Network>.self)?.value ?? .mainnet
     supplyMode = try fields.optional("supply_mode", EnumValue<SupplyMode>.self)?.value ?? .observed
     overrides = try fields.optional("overrides")
+    changes = try fields.optional("changes")
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -58,6 +64,15 @@ public struct RulesSpec: Codable, Sendable, Equatable {
     try fields.set("base", base.rawValue)
     try fields.set("supply_mode", supplyMode.rawValue)
     try fields.set("overrides", overrides)
+    try fields.set("changes", changes)
+  }
+
+  /// The rule set these rules describe, or the first mistake with its key path below
+  /// `rules` (`overrides.subsidy.pon_factor`, `changes[1].at.height`).
+  public func ruleSet() throws(RuleError) -> RuleSet {
+    let rules: RuleSet
+    do { rules = try RuleSet(base: base, overrides: overrides) } catch { throw error.nested(under: "overrides") }
+    do { return try rules.scheduling(changes) } catch { throw error.nested(under: "changes") }
   }
 }
 

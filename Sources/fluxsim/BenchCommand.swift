@@ -18,7 +18,8 @@ struct BenchCommand: ParsableCommand {
     case emissionTable = "emission-table"
     /// Cumulative supply at random heights up to 40,000,000.
     case supplyQueries = "supply-queries"
-    /// The standard workload: 20 years from the measured tip, 6,489 nodes, uptime and churn on.
+    /// The standard workload: 20 years from the measured tip, 6,489 nodes, uptime and churn
+    /// on; with `--rules`, under that file's rules (scheduled changes included).
     case forecast
     /// Peak memory of a forecast with 100,000 nodes (one simulated year unless --years).
     case forecastMemory = "forecast-memory"
@@ -53,6 +54,13 @@ struct BenchCommand: ParsableCommand {
   var task: Task
 
   @Option(
+    help: """
+      forecast: a rules file (Scenarios/README.md) whose rules the job follows, e.g. the three scheduled changes \
+      of Scripts/bench-schedule.yaml; default mainnet.
+      """)
+  var rules: String?
+
+  @Option(
     parsing: .unconditional,
     help: """
       Repetitions (emission-table, at most 100000), queries (supply-queries, at most 10^9) or pairs \
@@ -75,6 +83,7 @@ struct BenchCommand: ParsableCommand {
         throw ValidationError("--years must be above 0 and at most 100, found \(years)")
       }
     }
+    if rules != nil, task != .forecast { throw ValidationError("--rules applies to forecast only") }
     if let appScale {
       guard task == .forecastApps else { throw ValidationError("--app-scale applies to forecast-apps only") }
       guard appScale > 0, appScale <= 100 else {
@@ -143,6 +152,12 @@ struct BenchCommand: ParsableCommand {
       config.horizon = .seconds(Int64(years * Double(JobConfig.secondsPerYear)))
       if task == .forecastMemory {
         config.fleet.initialNodes = TierValues(cumulus: 50_000, nimbus: 25_000, stratus: 25_000)
+      }
+      if let rules {
+        let file = try RulesOptions.loadFile(rules)
+        config.rules = file.rules
+        config.supplyMode = file.supplyMode ?? .observed
+        print("\(task.rawValue): rules \(rules), \(file.rules.changes.count) scheduled change(s)")
       }
       var result: JobResult?
       let seconds = cpuSeconds { result = runJob(config) }

@@ -11,10 +11,10 @@ import Testing
     config.fleet.initialNodes = TierValues(cumulus: 12, nimbus: 12, stratus: 12)
     config.fleet.collateralMigrationShare = 0.5
     var simulation = Simulation(config: config)
-    #expect(simulation.fleet.nodes.allSatisfy { $0.collateralVersion == 1 })
+    #expect(simulation.fleet.nodes.allSatisfy { $0.collateralAmount == ChainParams.mainnet.collateral.v1[$0.tier] })
     // Past the last window (1,097,412) and the 100 confirmations a new collateral needs.
     simulation.advance(toHeight: 1_097_700)
-    #expect(simulation.fleet.nodes.allSatisfy { $0.collateralVersion == 2 })
+    #expect(simulation.fleet.nodes.allSatisfy { $0.collateralAmount == ChainParams.mainnet.collateral.v2[$0.tier] })
     #expect(simulation.fleet.nodes.allSatisfy { $0.state == .confirmed })
     // Each node restarted once: confirmed inside or just after its tier's window.
     for node in simulation.fleet.nodes {

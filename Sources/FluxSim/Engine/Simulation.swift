@@ -15,8 +15,9 @@ import FluxCore
 struct Simulation {
   let config: JobConfig
   let params: ChainParams
-  /// What the per-block code reads of the rules (see `HotRules`).
-  let hot: HotRules
+  /// What the per-block code reads of the rules, for the era of the block after the tip
+  /// (see `HotRules`; `Blocks.swift` switches it when a scheduled change activates).
+  var hot: HotRules
   let stream: RandomStream
   var events = EventQueue<Event>()
   /// When the next block is due (nil while a PoN chain has no possible producer).
@@ -42,9 +43,9 @@ struct Simulation {
   init(config: JobConfig) {
     self.config = config
     self.params = config.rules.params
-    self.hot = HotRules(config.rules.params)
     self.stream = RandomStream(seed: config.seed)
     self.chain = ChainState(config: config)
+    self.hot = HotRules(config.rules.params, at: chain.height + 1)
     self.startTime = chain.time
     self.proofOfNode = ProofOfNodeState(config: config.proofOfNode)
     self.mining = MiningState(config: config.mining)

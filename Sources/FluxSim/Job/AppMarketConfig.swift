@@ -110,10 +110,11 @@ public struct RevenueShare: Sendable, Equatable {
   /// blocks of 30 s) up to 50 %.
   public static let whitepaper = RevenueShare(share: 0.2, fromHeight: 3_466_630, increasePerYear: 0.05, maximum: 0.5)
 
-  /// The nodes' share of a payment made at `height` whose blocks are `blockSeconds` long.
-  public func share(at height: Int, blockSeconds: Int64) -> Double {
+  /// The nodes' share of a payment made at `height`, `elapsed` target seconds after
+  /// `fromHeight` (its blocks counted at the PoN spacing of their era: 30 s on mainnet).
+  public func share(at height: Int, elapsed: Int64) -> Double {
     guard height >= fromHeight else { return 0 }
-    let years = Double(height - fromHeight) * Double(blockSeconds) / Double(JobConfig.secondsPerYear)
+    let years = Double(elapsed) / Double(JobConfig.secondsPerYear)
     return min(maximum, share + increasePerYear * years.rounded(.down))
   }
 }

@@ -38,7 +38,8 @@ public struct SampleRow: Sendable, Equatable, Codable {
   public var onlineShare: Double
   /// Mean seconds between blocks since the previous sample (0 for the first row).
   public var meanBlockInterval: Double
-  /// Difficulty of the next block, powLimit / target.
+  /// Difficulty of the next block, powLimit / target, with the base rules' powLimit (one
+  /// scale across scheduled changes, the one a node's RPC reports).
   public var difficulty: Double
   /// FLUX/USD at this block (jobs with economics).
   public var fluxUSD: Double?

@@ -6,11 +6,11 @@ import FluxCore
 /// blocks each hosted during the period.
 extension AppMarket {
   /// Books a payment of `price` for `app` opening a period at `height`, worth `usd`
-  /// dollars per FLUX (0 without a price path).
-  mutating func charge(_ app: Int, price: Amount, usd: Double, height: Int, blockSeconds: Int64) {
+  /// dollars per FLUX (0 without a price path), of which the fraction `share` goes to
+  /// the hosting nodes (the `RevenueShare` at that height, 0 without one).
+  mutating func charge(_ app: Int, price: Amount, usd: Double, height: Int, nodeShare share: Double) {
     revenue += price.satoshi
     revenueUSD += Double(price.satoshi) / 1e8 * usd
-    let share = revenueShare?.share(at: height, blockSeconds: blockSeconds) ?? 0
     let nodeShare = Int64(Checked.count((Double(price.satoshi) * share).rounded(.down), in: 0...Int(price.satoshi)))
     toFoundation += price.satoshi - nodeShare
     apps[app].periodStart = height

@@ -62,7 +62,10 @@ extension Simulation {
       market.usdPriceFloor && usd > 0
       ? market.pricing.userPrice(flux: market.apps[app].fluxPrice, usd: market.apps[app].usdPrice, fluxUSD: usd)
       : market.apps[app].fluxPrice
-    market.charge(app, price: price, usd: usd, height: height, blockSeconds: hot.ponSpacing)
+    let share = market.revenueShare.map {
+      $0.share(at: height, elapsed: hot.ponSeconds(from: $0.fromHeight, to: height))
+    }
+    market.charge(app, price: price, usd: usd, height: height, nodeShare: share ?? 0)
     let end = height + market.apps[app].periodBlocks
     appPeriodEnds.schedule(AppPeriodEnd(app: Int32(app), generation: market.apps[app].generation), at: Int64(end))
   }

@@ -3,6 +3,14 @@ import FluxCore
 /// Connecting a block: fluxd's `ConnectBlock` order applied to the simulated fleet
 /// (flux-rules.md §4.3): payees from the list as of the previous block, then node
 /// transactions, then removals, then payments, then the DoS list.
+///
+/// A scheduled change (`ChainParams.changes`) holds from its activation block on, as every
+/// fluxd upgrade does (flux-rules.md §1; fluxd `src/consensus/upgrades.cpp`
+/// `NetworkUpgradeState`: "the block at height ACTIVATION_HEIGHT - 1 is subject to the
+/// pre-upgrade consensus rules"): that block is the first paid, timed and targeted by the
+/// new rules. Its reward comes from `ChainState`'s caches, cut at every activation; its
+/// target and PoN slot from `hot`, switched when the block before it is connected; the
+/// node timers of its era from its transactions on (`followSchedule`).
 extension Simulation {
   /// The block due now: by the drawn producer, then the next one scheduled.
   mutating func produceBlock() {
@@ -65,7 +73,17 @@ extension Simulation {
     if metrics.didConnect(height: height, time: time, supply: chain.supply, reward: reward) {
       sample()
     }
+    if height >= hot.nextSwitch { followSchedule(after: height) }
     chain.nextBits = height + 1 >= hot.ponStart ? nextPoNBits() : nextPoWBits()
+  }
+
+  /// After block `height`, at a scheduled change: the first block of an era realigns the
+  /// confirms to its timers (nothing in a block reads them, so after it is the same as
+  /// before its transactions), and the block before an activation hands the next block
+  /// to the new era's spacing and difficulty rule.
+  private mutating func followSchedule(after height: Int) {
+    if height == hot.eraStart { realignConfirms(at: height) }
+    hot.advance(after: height, of: params)
   }
 
   /// The node at the front of `tier`'s list, or −1.

@@ -3,6 +3,11 @@ import FluxCore
 /// The chain as the simulation has built it: tip, time, supply, recent headers and the
 /// target of the next block, plus caches of per-block rule results that stay constant
 /// over long stretches (the split of a reduction year is the same for a million blocks).
+///
+/// The caches are cut at every height where the subsidy or the split may change, which
+/// with scheduled changes includes each activation and each era's own reductions and
+/// halvings (`SupplySchedule.subsidyChangeHeights` holds both), so the block that
+/// activates a change is the first paid by its rules.
 struct ChainState {
   var height: Int
   /// Timestamp of the tip block.
@@ -29,7 +34,9 @@ struct ChainState {
     let params = config.rules.params
     book = RuleBook(params: params, mode: config.supplyMode)
     let schedule = SupplySchedule(params: params, mode: config.supplyMode)
-    var changes = Set(schedule.subsidyChangeHeights)
+    // A change may alter the split alone; its activation is a subsidy change height too,
+    // listed again here so that the split's cut does not rest on that.
+    var changes = Set(schedule.subsidyChangeHeights + params.activationHeights)
     for height in [params.split.nodePaymentsStartHeight, params.upgrades.flux, params.upgrades.pon] {
       if let height { changes.insert(height) }
     }
@@ -90,6 +97,13 @@ struct ChainState {
     nextFundHeight = book.nextFundHeight(after: height)
     return book.fundAmount(at: height)
   }
+
+  /// The first block in which a collateral mined in block `coin` may START (for a join
+  /// or a restart on a new collateral: rare, so the parameters stay behind `book`).
+  func firstMatureHeight(coinHeight coin: Int) -> Int { book.firstMatureHeight(coinHeight: coin) }
+
+  /// The collateral a new node of `tier` locks at `height` (see `RuleBook`).
+  func lockedCollateral(_ tier: Tier, at height: Int) -> Amount { book.lockedCollateral(tier, at: height) }
 }
 
 /// The job's parameters behind a class reference, for the rare recomputations of
@@ -112,7 +126,18 @@ final class RuleBook {
 
   @inline(never) func inSlowStart(_ height: Int) -> Bool { height <= params.subsidy.slowStartInterval }
 
-  /// The first height above `height` at which any fund pays, or `Int.max`.
+  @inline(never) func firstMatureHeight(coinHeight coin: Int) -> Int { params.firstMatureHeight(coinHeight: coin) }
+
+  /// The collateral a new node of `tier` locks at `height`: the reduced amount once it is
+  /// valid, else the one valid amount (the original before the 2022 windows, from a
+  /// scheduled `collateral.start_amount` that amount).
+  @inline(never) func lockedCollateral(_ tier: Tier, at height: Int) -> Amount {
+    let valid = params.validCollaterals(for: tier, at: height)
+    return valid.contains(params.collateral.v2[tier]) ? params.collateral.v2[tier] : valid[0]
+  }
+
+  /// The first height above `height` at which any fund pays, or `Int.max` (`funds` lists
+  /// every fund, those scheduled changes add included, each paying from its own height).
   @inline(never) func nextFundHeight(after height: Int) -> Int {
     var next = Int.max
     for fund in params.funds where fund.count > 0 {

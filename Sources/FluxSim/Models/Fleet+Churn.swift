@@ -15,7 +15,7 @@ extension Simulation {
         let online = stream.bernoulli(availability)
         let node = fleet.add(
           tier: tier, hardware: params.appPricing.nodeResources[tier],
-          collateralVersion: collateralVersion(tier, at: chain.height + 1), online: online, seed: config.seed)
+          collateral: chain.lockedCollateral(tier, at: chain.height + 1), online: online, seed: config.seed)
         if tipStart {
           // Confirmed before the tip, in the steady rotation; placed in the list below.
           fleet.nodes[node].everConfirmed = true
@@ -87,9 +87,9 @@ extension Simulation {
     guard fleet.nodes.count < JobConfig.maxNodes else { return }
     let node = fleet.add(
       tier: tier, hardware: params.appPricing.nodeResources[tier],
-      collateralVersion: collateralVersion(tier, at: chain.height + 1), online: true, seed: config.seed)
+      collateral: chain.lockedCollateral(tier, at: chain.height + 1), online: true, seed: config.seed)
     fleet.nodes[node].earliestStart = max(
-      chain.height + 1 + params.collateral.minConfirmations, params.upgrades.kamata ?? 0)
+      chain.firstMatureHeight(coinHeight: chain.height + 1), params.upgrades.kamata ?? 0)
     scheduleStart(node)
     scheduleUptime(node)
   }
@@ -110,8 +110,4 @@ extension Simulation {
     }
   }
 
-  /// The collateral a new node of `tier` locks at `height`: the reduced one once valid.
-  private mutating func collateralVersion(_ tier: Tier, at height: Int) -> Int {
-    params.validCollaterals(for: tier, at: height).contains(params.collateral.v2[tier]) ? 2 : 1
-  }
 }

@@ -2,7 +2,9 @@ import FluxCore
 
 /// Node lifecycle under the era's real timers (flux-rules.md §4.2–§4.3): START, the
 /// INITIAL_CONFIRM window, the DoS list, expiry of a lapsed confirm, spent collateral,
-/// and the collateral change of 2022 (§3.1). Every timer comes from FluxCore.
+/// and the collateral change of 2022 (§3.1). Every timer comes from FluxCore, for the
+/// block it applies in, so a scheduled change of timers or collateral rules acts from
+/// its activation block.
 extension Simulation {
   mutating func handle(_ action: HeightAction, height: Int) {
     switch action {
@@ -36,25 +38,25 @@ extension Simulation {
       retire(Int(node), to: .exited)
     case .migrateCollateral(let node, let generation):
       let id = Int(node)
-      guard isCurrent(node, generation), fleet.nodes[id].collateralVersion == 1,
+      let reduced = params.collateral.v2[fleet.nodes[id].tier]
+      guard isCurrent(node, generation), fleet.nodes[id].collateralAmount != reduced,
         fleet.nodes[id].state != .exited
       else { return }
       // The operator locks the reduced amount in a new output and restarts on it.
       fleet.setState(id, .pending)
-      fleet.renewCollateral(id, version: 2, seed: config.seed)
+      fleet.renewCollateral(id, amount: reduced, seed: config.seed)
       fleet.nodes[id].earliestStart = height
       if fleet.nodes[id].online { start(id, at: height) }
     case .collateralCheck(let node, let generation):
       let id = Int(node)
       let entry = fleet.nodes[id]
-      let amount = entry.collateralVersion == 1 ? params.collateral.v1[entry.tier] : params.collateral.v2[entry.tier]
       guard isCurrent(node, generation), entry.state == .confirmed,
-        params.mustExpireForCollateral(tier: entry.tier, amount: amount, at: height)
+        params.mustExpireForCollateral(tier: entry.tier, amount: entry.collateralAmount, at: height)
       else { return }
       retire(id, to: .expired)
-      fleet.renewCollateral(id, version: 2, seed: config.seed)
+      fleet.renewCollateral(id, amount: params.collateral.v2[entry.tier], seed: config.seed)
       fleet.setState(id, .pending)
-      fleet.nodes[id].earliestStart = height + params.collateral.minConfirmations
+      fleet.nodes[id].earliestStart = chain.firstMatureHeight(coinHeight: height)
       if entry.online { scheduleStart(id) }
     }
   }
@@ -106,8 +108,8 @@ extension Simulation {
   /// to the reduced amount inside the window; the rest meet the forced expiry at its end.
   mutating func scheduleCollateralChange(_ node: Int, from height: Int) {
     let entry = fleet.nodes[node]
-    guard entry.collateralVersion == 1, let window = params.collateral.transitionWindows?[entry.tier],
-      window.upperBound > height
+    guard entry.collateralAmount != params.collateral.v2[entry.tier],
+      let window = params.collateral.transitionWindows?[entry.tier], window.upperBound > height
     else { return }
     let generation = entry.generation
     if stream.bernoulli(config.fleet.collateralMigrationShare) {
@@ -125,5 +127,35 @@ extension Simulation {
     let period = params.nodeTimers(at: height).minConfirmInterval + 1
     let anchor = fleet.nodes[node].confirmAnchor
     return anchor + (height - anchor) / period * period
+  }
+
+  /// At the first block of a scheduled change that sets a new confirm interval M: each
+  /// confirmed node's last confirm c before it (on the old interval's grid) stays its last,
+  /// and it next confirms in the first block h of the new era with h − c > M (fluxd
+  /// `CheckConfirmationHeights`, flux-rules.md §4.2), then every M + 1 blocks. A new
+  /// INITIAL_CONFIRM in that block anchors the node there, which this leaves as it is.
+  mutating func realignConfirms(at height: Int) {
+    let period = params.nodeTimers(at: height).minConfirmInterval + 1
+    guard period != params.nodeTimers(at: height - 1).minConfirmInterval + 1 else { return }
+    for node in fleet.nodes.indices where fleet.nodes[node].state == .confirmed {
+      let last = lastConfirm(node, at: height - 1)
+      fleet.nodes[node].confirmAnchor = last + period >= height ? last : height
+    }
+  }
+}
+
+extension ChainParams {
+  /// The first block in which a collateral mined in block `coin` is old enough for a
+  /// START (`isCollateralMature`), each block asking the confirmations of its era: the
+  /// first era holding a height at least `coin` + its requirement.
+  func firstMatureHeight(coinHeight coin: Int) -> Int {
+    var (start, required) = (0, collateral.minConfirmations)
+    for index in changes.indices {
+      // Heights stay below 2^32: no overflow.
+      let candidate = max(start, coin + required)
+      if candidate < changes[index].activation { return candidate }
+      (start, required) = (changes[index].activation, changes[index].params.collateral.minConfirmations)
+    }
+    return max(start, coin + required)
   }
 }

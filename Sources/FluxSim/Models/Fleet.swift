@@ -37,8 +37,9 @@ struct Node {
   var state: NodeState = .pending
   var online = true
   var collateral: Outpoint
-  /// 1 for the original amount, 2 for the reduced one.
-  var collateralVersion: Int
+  /// The amount locked in `collateral`, fixed when it was locked: a later change of what
+  /// new STARTs lock (the 2022 reduction, a scheduled `collateral.start_amount`) leaves it.
+  var collateralAmount: Amount
   /// First height at which a START may be mined (collateral age, DoS release, kamata).
   var earliestStart = 0
   var startHeight = 0
@@ -75,13 +76,13 @@ struct Fleet {
   private var nextOutpoint: UInt64 = 0
 
   /// Adds a node in the pending state; returns its identifier.
-  mutating func add(tier: Tier, hardware: AppResources, collateralVersion: Int, online: Bool, seed: UInt64) -> Int {
+  mutating func add(tier: Tier, hardware: AppResources, collateral: Amount, online: Bool, seed: UInt64) -> Int {
     let id = nodes.count
     nextOutpoint += 1
     nodes.append(
       Node(
         tier: tier, hardware: hardware, online: online, collateral: Outpoint(synthetic: seed ^ nextOutpoint),
-        collateralVersion: collateralVersion))
+        collateralAmount: collateral))
     ledger.append(LedgerEntry())
     counts[tier.index][NodeState.pending.rawValue] += 1
     alive[tier.index].insert(id)
@@ -127,11 +128,11 @@ struct Fleet {
     }
   }
 
-  /// A fresh collateral outpoint for `node` (a restart with a new collateral).
-  mutating func renewCollateral(_ node: Int, version: Int, seed: UInt64) {
+  /// A fresh collateral outpoint of `amount` for `node` (a restart with a new collateral).
+  mutating func renewCollateral(_ node: Int, amount: Amount, seed: UInt64) {
     nextOutpoint += 1
     nodes[node].collateral = Outpoint(synthetic: seed ^ nextOutpoint)
-    nodes[node].collateralVersion = version
+    nodes[node].collateralAmount = amount
   }
 
   /// Runs `body` on the payee queue of tier index `tier` (0 cumulus, 1 nimbus, 2 stratus), in place.

@@ -37,11 +37,6 @@ extension Simulation {
     return (0..<3).map { paid[$0] + market.toNodes[$0] }
   }
 
-  /// The collateral a new node of `tier` locks at `height` (the reduced one once valid).
-  func collateral(_ tier: Tier, at height: Int) -> Amount {
-    params.validCollaterals(for: tier, at: height).min() ?? params.collateral.v2[tier]
-  }
-
   /// Per tier, a node's economics over the span since `since` (time and income totals),
   /// its income shared among `nodes` confirmed nodes.
   mutating func economics(since time: Int64, income: [Int64], nodes: [Double]) -> TierValues<TierEconomics>? {
@@ -54,7 +49,7 @@ extension Simulation {
       let perNode = nodes[i] > 0 ? Double(now[i] - income[i]) / 1e8 / months / nodes[i] : 0
       return TierEconomics(
         incomeFLUX: perNode, usd: usd, hosting: model.hostingUSDPerMonth[tier],
-        opportunityPerYear: model.opportunityCostPerYear, collateral: collateral(tier, at: height))
+        opportunityPerYear: model.opportunityCostPerYear, collateral: chain.lockedCollateral(tier, at: height))
     }
   }
 

@@ -56,8 +56,11 @@ extension Simulation {
     // Slots so many that their start does not fit put the next block past every horizon.
     let (offset, overflow) = Int64(slots).multipliedReportingOverflow(by: spacing)
     let tipSlot = proofOfNode.tipSlotStart ?? chain.time
-    var slotStart = overflow ? Checked.never : min(tipSlot + offset, Checked.never)
-    if slotStart >= proofOfNode.nextOutage { slotStart = skippingOutages(slotStart, firstSlot: tipSlot + spacing) }
+    var slotStart = overflow ? Checked.never : tipSlot + offset
+    // `nextOutage` is at most `never`: a start past it meets an outage, or is too late to fit.
+    if _slowPath(slotStart >= proofOfNode.nextOutage) {
+      slotStart = skippingOutages(min(slotStart, Checked.never), tipSlot: tipSlot)
+    }
     let delay = Int64(Checked.count(proofOfNode.mintDelay.sample(stream) + 0.5, in: 1...max(1, Int(spacing) - 1)))
     nextBlockTime = max(slotStart + delay, chain.time + 1)
     proofOfNode.tipSlotStart = slotStart

@@ -8,3 +8,7 @@ swift build --build-tests
 swift test --skip-build
 # The mainnet rules against flux-rules.md §9 and their golden baselines.
 "$(swift build --show-bin-path)/fluxsim" check Scenarios/checks/mainnet-rules.yaml
+# The PoN block-timing backtest (59 million blocks: the release binary; the suite runs a
+# shortened one, NetworkOutageTests.theBacktestShortenedForADebugBuild).
+swift build -c release --product fluxsim
+"$(swift build -c release --show-bin-path)/fluxsim" check Scenarios/checks/backtest-pon-2026.yaml

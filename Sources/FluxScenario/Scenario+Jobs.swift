@@ -34,7 +34,7 @@ extension Scenario {
       config.mining = MiningConfig(
         pools: mining.pools.map { Pool(name: $0.name, share: $0.share.fraction) }, hashrate: mining.hashrate.path)
     }
-    config.proofOfNode = ProofOfNodeConfig(mintDelay: mintDelay.distribution)
+    config.proofOfNode = pon.config
     switch sample {
     case .every(let duration): config.sampling = .seconds(max(1, Int64(duration.seconds.rounded())))
     case .blocks(let blocks): config.sampling = .blocks(blocks)

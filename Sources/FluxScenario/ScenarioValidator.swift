@@ -52,9 +52,7 @@ enum ScenarioValidator {
     validateFleet(scenario.fleet, ponHeight: endHeight >= pon ? pon : nil, fail: fail)
     validateMining(scenario, seconds: span.seconds, needed: startHeight < pon, params: params, fail: fail)
     validateMarket(scenario, startHeight: startHeight, seconds: span.seconds, params: params, fail: fail)
-    for (name, message) in scenario.mintDelay.rangeProblems {
-      fail("pon.mint_delay.\(scenario.mintDelay.family).\(name)", message)
-    }
+    validatePoN(scenario.pon, fail: fail)
     switch scenario.sample {
     case .every(let duration):
       if !(duration.seconds >= 1 && duration.seconds <= DurationUnitMarker.maximum) {

@@ -6,6 +6,25 @@ import Testing
 /// Block production: PoN slots settle at 30 s; the PoW difficulty rule pulls the block
 /// interval back to 120 s after the hashrate doubles.
 @Suite struct BlockTimingTests {
+  @Test func compactRoundingPullsThePoNTargetDownFastestJustBelowDifficultyOneSixteenth() {
+    // fluxd computes new = ⌊prev / 870⌋ × actual and stores it as nBits, keeping the top
+    // three bytes (GetCompact truncates). When the window took exactly 870 s, new is prev
+    // less (prev mod 870), which truncates to the mantissa less one (unless 435 divides
+    // the mantissa): the target falls by 1/m a block. Just above target 2^247 (difficulty
+    // 2^243 / 2^247 = 1/16) the mantissa has 16 bits, just below it 23: the pull drops
+    // 256-fold where the difficulty passes 0.0625, just under the measured 0.0684–0.0707
+    // (flux-rules.md §5.2; Sources/FluxSim/README.md, "Block timing calibration").
+    let rule = ChainParams.mainnet.ponDifficultyRule
+    let tip = TipState.measured2026
+    func next(_ bits: UInt32) -> UInt32 {
+      rule.nextBits(forHeight: tip.height + 1, prevBits: bits, tipTime: tip.time, windowStartTime: tip.time - 870)
+    }
+    // 0x8123 · 256^29 ≈ 2^247.01 (difficulty 0.06246): 33,059 → 33,058, −3.0 × 10^−5.
+    #expect(next(0x2000_8123) == 0x2000_8122)
+    // 0x7fff00 · 256^28 ≈ 2^246.99996 (difficulty 0.06250): 8,388,352 → 8,388,351, −1.2 × 10^−7.
+    #expect(next(0x1f7f_ff00) == 0x1f7f_feff)
+  }
+
   @Test func ponMeanIntervalWithinOnePercentOf30Seconds() {
     var config = Fixtures.steadyPoN(nodes: TierValues(cumulus: 300, nimbus: 150, stratus: 150))
     config.fleet.uptime = .typical

@@ -5,12 +5,14 @@ import FluxCore
 /// Small, fast job configurations for the engine's tests (debug builds are slow: keep
 /// fleets in the tens and runs in the thousands of blocks unless a test needs more).
 enum Fixtures {
-  /// Mainnet rules from the measured tip with a small fleet, full uptime and no churn.
+  /// Mainnet rules from the measured tip with a small fleet, full uptime, no churn and no
+  /// network outages.
   static func steadyPoN(nodes: TierValues<Int> = TierValues(cumulus: 7, nimbus: 11, stratus: 13), seed: UInt64 = 1)
     -> JobConfig
   {
     var config = JobConfig()
     config.fleet = FleetConfig(initialNodes: nodes, uptime: nil, churn: .none)
+    config.proofOfNode.outages = nil
     config.seed = seed
     config.horizon = .height(TipState.measured2026.height + 2_000)
     config.sampling = .blocks(500)

@@ -13,8 +13,8 @@ public struct Scenario: Codable, Sendable, Equatable {
   public var horizon: HorizonSpec
   public var fleet: FleetSpec
   public var mining: MiningSpec?
-  /// Seconds into its slot at which a PoN block is stamped (default uniform 1.5s … 6.5s).
-  public var mintDelay: DurationDistribution
+  /// Proof-of-Node block timing: mint delay and network outages.
+  public var pon: PoNSpec
   public var sample: SampleSpec
   /// FluxOS app demand; nil: no apps.
   public var apps: AppsSpec?
@@ -42,7 +42,7 @@ public struct Scenario: Codable, Sendable, Equatable {
     horizon = try fields.required("horizon")
     fleet = try fields.optional("fleet") ?? FleetSpec()
     mining = try fields.optional("mining")
-    mintDelay = try fields.optional("pon", PoNSpec.self)?.mintDelay ?? PoNSpec.defaultMintDelay
+    pon = try fields.optional("pon") ?? PoNSpec()
     sample = try fields.optional("sample") ?? .every(DurationValue(amount: 1, unit: "d"))
     apps = try fields.optional("apps")
     economics = try fields.optional("economics")
@@ -64,7 +64,7 @@ public struct Scenario: Codable, Sendable, Equatable {
     try fields.set("horizon", horizon)
     try fields.set("fleet", fleet)
     try fields.set("mining", mining)
-    try fields.set("pon", PoNSpec(mintDelay: mintDelay))
+    try fields.set("pon", pon)
     try fields.set("sample", sample)
     try fields.set("apps", apps)
     try fields.set("economics", economics)
@@ -73,24 +73,6 @@ public struct Scenario: Codable, Sendable, Equatable {
     try fields.set("seed", WholeNumber(Int(seed)))
     if !sweep.isEmpty { try fields.set("sweep", SweepSpec(axes: sweep)) }
     if !expect.isEmpty { try fields.set("expect", expect) }
-  }
-}
-
-/// `pon:` — Proof-of-Node timing.
-struct PoNSpec: Codable {
-  static let defaultMintDelay = DurationDistribution(family: "uniform", parameters: ["low": 1.5, "high": 6.5])
-  var mintDelay: DurationDistribution
-
-  init(mintDelay: DurationDistribution) { self.mintDelay = mintDelay }
-
-  init(from decoder: Decoder) throws {
-    let fields = try Fields(decoder, known: ["mint_delay"], what: "pon: mint_delay")
-    mintDelay = try fields.optional("mint_delay") ?? Self.defaultMintDelay
-  }
-
-  func encode(to encoder: Encoder) throws {
-    var fields = EncodedFields(encoder)
-    try fields.set("mint_delay", mintDelay)
   }
 }
 

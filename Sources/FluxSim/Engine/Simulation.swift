@@ -39,6 +39,8 @@ struct Simulation {
   var sampleMark: SampleMark?
   /// Simulated time the job started at.
   let startTime: Int64
+  /// The last simulated second of the job: its horizon, and never past `JobConfig.lastTime`.
+  let endTime: Int64
 
   init(config: JobConfig) {
     self.config = config
@@ -46,8 +48,11 @@ struct Simulation {
     self.stream = RandomStream(seed: config.seed)
     self.chain = ChainState(config: config)
     self.hot = HotRules(config.rules.params, at: chain.height + 1)
-    self.startTime = chain.time
-    self.proofOfNode = ProofOfNodeState(config: config.proofOfNode)
+    let startTime = chain.time
+    self.startTime = startTime
+    let lastTime = max(startTime, JobConfig.lastTime)
+    self.endTime = config.horizon.seconds.map { $0 < lastTime - startTime ? startTime + $0 : lastTime } ?? lastTime
+    self.proofOfNode = ProofOfNodeState(config: config.proofOfNode, seed: config.seed)
     self.mining = MiningState(config: config.mining)
     self.metrics = Metrics(
       config: config, schedule: SupplySchedule(params: config.rules.params, mode: config.supplyMode),
@@ -77,8 +82,6 @@ struct Simulation {
   /// events cut the run time by about a tenth (measured with perf). At equal times the
   /// block comes first, so the order stays a fixed function of the inputs.
   mutating func run() -> JobResult {
-    let lastTime = max(startTime, JobConfig.lastTime)
-    let endTime = config.horizon.seconds.map { $0 < lastTime - startTime ? startTime + $0 : lastTime } ?? lastTime
     advance(toHeight: min(config.horizon.height ?? .max, ChainParams.maxHeight), orTime: endTime)
     if metrics.needsFinalSample(chain: chain) { sample() }
     return metrics.finish(chain: chain, fleet: fleet, mining: mining, proofOfNode: proofOfNode)

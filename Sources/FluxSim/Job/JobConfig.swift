@@ -213,16 +213,61 @@ public struct Pool: Sendable, Equatable {
   }
 }
 
-/// Proof-of-Node block timing.
+/// Proof-of-Node block timing (flux-rules.md §1 "Block time facts", §5.2; the calibration
+/// and its evidence: Sources/FluxSim/README.md, "Block timing calibration").
 public struct ProofOfNodeConfig: Sendable, Equatable {
   /// Seconds into its 30 s slot at which the first eligible node's block is stamped,
-  /// clamped to 1 … spacing − 1. The reference minter stamps about 4 s in; the default
-  /// spreads that uniformly over 1.5 … 6.5 s (mean 4 s, sd 1.4 s). The spread is what
-  /// moves the PoN difficulty (perfectly regular stamps would leave the target almost
-  /// still), so it is a parameter to vary, not a measurement.
+  /// clamped to 1 … spacing − 1. The reference minter (fluxd `src/pon/pon-minter.cpp`
+  /// `PONMinter`) stamps rank r at about 4r s (rank 2 when rank 1 does not mint, and so
+  /// on); the default spreads the stamp uniformly over
+  /// 1.5 … 6.5 s (whole seconds 2 … 6: mean 4 s, sd 1.4 s). The spread is what brings the
+  /// PoN difficulty back after an outage (perfectly regular stamps would leave the target
+  /// almost still), so it is a parameter to vary, not a measurement.
   public var mintDelay: Distribution
+  /// Network-wide outages, in which no block is made; nil: none.
+  public var outages: NetworkOutages?
 
-  public init(mintDelay: Distribution = .uniform(low: 1.5, high: 6.5)) {
+  public init(mintDelay: Distribution = .uniform(low: 1.5, high: 6.5), outages: NetworkOutages? = .calibrated) {
     self.mintDelay = mintDelay
+    self.outages = outages
   }
+}
+
+/// Stretches of time in which the whole network makes no PoN block (a daemon fault, a
+/// coordinated restart, a partition): the slots that start inside one are lost, and the
+/// PoN difficulty rule sees the gap as fluxd's would (flux-rules.md §5.2, fluxd
+/// `src/pon/pon.cpp` `GetNextPONWorkRequired`: the window's span clamped to 1,087 s eases
+/// the target at most 1.25-fold a block, up to the PoN limit).
+///
+/// Outages start as a Poisson process in the time between them (a mean of `every` from
+/// the end of one to the start of the next) and last a draw of `duration`. Slots start
+/// every 30 s whatever happens, so an outage of length L loses L / 30 slots on average and
+/// the chain takes `extraSecondsPerBlock` longer per block than without outages.
+public struct NetworkOutages: Sendable, Equatable {
+  /// Mean seconds from the end of one outage to the start of the next.
+  public var every: Double
+  /// How long an outage lasts, seconds.
+  public var duration: Distribution
+
+  public init(every: Double, duration: Distribution) {
+    self.every = every
+    self.duration = duration
+  }
+
+  /// What outages add to the mean block interval, seconds: each block takes `spacing`
+  /// seconds of time between outages, so there are `spacing / every` outages per block,
+  /// each losing its duration's mean.
+  public func extraSecondsPerBlock(spacing: Double) -> Double { spacing * duration.mean / every }
+
+  /// Calibrated to the measured chain (Sources/FluxSim/README.md, "Block timing
+  /// calibration"): from checkpoint block 2,029,000 (1761701944) to height 2,917,115 at
+  /// 2026-09-03T01:32:00Z the chain took 30.0605 s a block, 0.06 s more than the slot
+  /// model alone gives (its empty slots add under 0.001 s). Every 6 months (half a
+  /// Gregorian year), lasting 8.8 h on average (exponential): 30 × 31,680 / 15,778,476 =
+  /// 0.0602 s a block. The data fix only the product of how often and how long; rare and
+  /// long rather than frequent and short because after each outage the difficulty falls
+  /// to the PoN limit and takes about 7 months to climb back, and the chain's measured
+  /// difficulty (0.07, at its usual level) says it had none in the months before the tip.
+  public static let calibrated = NetworkOutages(
+    every: Double(JobConfig.secondsPerYear) / 2, duration: .exponential(mean: 8.8 * 3_600))
 }

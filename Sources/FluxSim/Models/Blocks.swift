@@ -34,7 +34,7 @@ extension Simulation {
   mutating func scheduleNextBlock() {
     let next = chain.height + 1
     if next >= hot.ponStart {
-      if proofOfNode.tipSlotStart == nil { proofOfNode.tipSlotStart = chain.time }
+      if proofOfNode.tipSlotStart == nil { beginProofOfNode() }
       scheduleNextPoNBlock()
     } else {
       scheduleNextPoWBlock()

@@ -14,6 +14,8 @@ import FluxCore
 /// stamped `mintDelay` seconds into the slot. The PoN difficulty rule then sets the
 /// next target from the last 30 timestamps; with all slots filled it sees 870 s per
 /// 29 blocks and leaves the target unchanged, so difficulty only governs empty slots.
+/// Network outages (`NetworkOutages`, `ProofOfNode+Outages`) remove the slots that start
+/// inside them.
 struct ProofOfNodeState {
   let mintDelay: Distribution
   /// Start of the tip's slot; the next slots start 30 s, 60 s, … later.
@@ -22,9 +24,15 @@ struct ProofOfNodeState {
   var stalled = false
   /// Blocks produced per tier.
   var produced = [0, 0, 0]
+  /// Start of the next network outage: `Checked.never` while none is due, so the check
+  /// on every block is one comparison.
+  var nextOutage = Checked.never
+  /// The job's outages and their own stream; nil: none.
+  var outages: OutageProcess?
 
-  init(config: ProofOfNodeConfig) {
+  init(config: ProofOfNodeConfig, seed: UInt64) {
     mintDelay = config.mintDelay
+    outages = config.outages.map { OutageProcess(model: $0, seed: seed) }
   }
 }
 
@@ -47,7 +55,12 @@ extension Simulation {
     let slots = stream.bernoulli(filled) ? 1 : 1 + stream.geometric(p: max(filled, 1e-12))
     // Slots so many that their start does not fit put the next block past every horizon.
     let (offset, overflow) = Int64(slots).multipliedReportingOverflow(by: spacing)
-    let slotStart = overflow ? Checked.never : min((proofOfNode.tipSlotStart ?? chain.time) + offset, Checked.never)
+    let tipSlot = proofOfNode.tipSlotStart ?? chain.time
+    var slotStart = overflow ? Checked.never : tipSlot + offset
+    // `nextOutage` is at most `never`: a start past it meets an outage, or is too late to fit.
+    if _slowPath(slotStart >= proofOfNode.nextOutage) {
+      slotStart = skippingOutages(min(slotStart, Checked.never), tipSlot: tipSlot)
+    }
     let delay = Int64(Checked.count(proofOfNode.mintDelay.sample(stream) + 0.5, in: 1...max(1, Int(spacing) - 1)))
     nextBlockTime = max(slotStart + delay, chain.time + 1)
     proofOfNode.tipSlotStart = slotStart
@@ -68,10 +81,18 @@ extension Simulation {
       forHeight: height, prevBits: chain.nextBits, tipTime: chain.time, windowStartTime: windowStart.time)
   }
 
+  /// Starts block production under PoN, from the tip's time: the first block, and the
+  /// outage process's clock.
+  mutating func beginProofOfNode() {
+    proofOfNode.tipSlotStart = chain.time
+    restartOutages(from: chain.time)
+  }
+
   /// Resumes a stalled PoN chain once a node can produce again.
   mutating func resumeIfStalled() {
     if proofOfNode.stalled, fleet.producers.count > 0 {
       proofOfNode.tipSlotStart = max(proofOfNode.tipSlotStart ?? chain.time, chain.now - hot.ponSpacing)
+      if proofOfNode.nextOutage < chain.now { restartOutages(from: chain.now) }
       scheduleNextPoNBlock()
     }
   }

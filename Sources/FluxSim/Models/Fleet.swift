@@ -55,7 +55,16 @@ struct Node {
 }
 
 /// The fleet's state: nodes, per-tier payee queues and the index sets the models draw from.
+///
+/// Memory follows the live fleet, not the job's history: the slot of an exited node is
+/// given to the next node added, so every per-node table (here, in the payee queues, the
+/// index sets and the app market) is bounded by the largest fleet alive at once rather
+/// than by the nodes ever created (a 20-year run with heavy churn creates hundreds of
+/// times its fleet). Events and actions that name a slot carry its node's generations,
+/// and a reused slot continues them (`add`), so those of its former node are stale. What
+/// an output needs of a former node is kept apart (`formerIncomes`).
 struct Fleet {
+  /// Per slot: the node there now, or an exited node whose slot is free.
   var nodes: [Node] = []
   /// The payee queues, one stored property per tier: mutating one in place then needs
   /// no uniqueness check of an enclosing array (see `withQueue`).
@@ -74,16 +83,45 @@ struct Fleet {
   /// Confirmed nodes that are offline (paid, but not producing), per tier.
   var offlineConfirmed = [0, 0, 0]
   private var nextOutpoint: UInt64 = 0
+  /// Slots of exited nodes, the last freed reused first.
+  private var freeSlots: [Int32] = []
+  /// Whether exited nodes' slots are reused. Off, every node keeps its own slot and
+  /// memory grows with the nodes ever created; `SlotReuseTests` runs jobs both ways and
+  /// finds the same results.
+  var reusesSlots = true
+  /// Nodes created during the job, those in reused slots included (`JobConfig.maxNodes`
+  /// bounds this, not the slots in use).
+  private(set) var created = 0
+  /// Per tier: the income (satoshi) of each node that was ever confirmed and whose slot
+  /// has been reused. The income statistics cover every node ever confirmed; this is the
+  /// one per-node figure kept after a node is gone (8 bytes, against its whole record).
+  private(set) var formerIncomes: [[Int64]] = [[], [], []]
 
-  /// Adds a node in the pending state; returns its identifier.
+  /// Adds a node in the pending state, in the slot of an exited node if there is one;
+  /// returns its identifier.
   mutating func add(tier: Tier, hardware: AppResources, collateral: Amount, online: Bool, seed: UInt64) -> Int {
-    let id = nodes.count
+    created += 1
     nextOutpoint += 1
-    nodes.append(
-      Node(
-        tier: tier, hardware: hardware, online: online, collateral: Outpoint(synthetic: seed ^ nextOutpoint),
-        collateralAmount: collateral))
-    ledger.append(LedgerEntry())
+    var node = Node(
+      tier: tier, hardware: hardware, online: online, collateral: Outpoint(synthetic: seed ^ nextOutpoint),
+      collateralAmount: collateral)
+    let id: Int
+    if let slot = freeSlots.popLast() {
+      id = Int(slot)
+      let former = nodes[id]
+      if former.everConfirmed { formerIncomes[former.tier.index].append(ledger[id].income) }
+      counts[former.tier.index][NodeState.exited.rawValue] -= 1
+      // Every generation the former node handed out is below these: its pending uptime
+      // flips, expiries and lifecycle actions find the slot's node newer and do nothing.
+      node.generation = former.generation &+ 1
+      node.uptimeGeneration = former.uptimeGeneration &+ 1
+      nodes[id] = node
+      ledger[id] = LedgerEntry()
+    } else {
+      id = nodes.count
+      nodes.append(node)
+      ledger.append(LedgerEntry())
+    }
     counts[tier.index][NodeState.pending.rawValue] += 1
     alive[tier.index].insert(id)
     return id
@@ -108,8 +146,11 @@ struct Fleet {
         offlineConfirmed[tier] += 1
       }
     }
-    if state == .exited { alive[tier].remove(node) }
     nodes[node].state = state
+    if state == .exited {
+      alive[tier].remove(node)
+      if reusesSlots { freeSlots.append(Int32(node)) }
+    }
   }
 
   /// Flips `node` online or offline, keeping the producer set right.

@@ -157,7 +157,8 @@ struct Metrics {
   {
     let height = chain.height
     var waits: [[Double]] = [[], [], []]
-    var incomes: [[Double]] = [[], [], []]
+    // Nodes whose slots were reused first (the summary sorts: the order is immaterial).
+    var incomes = fleet.formerIncomes.map { $0.map(Double.init) }
     for (id, node) in fleet.nodes.enumerated() {
       let tier = node.tier.index
       if node.state == .confirmed {

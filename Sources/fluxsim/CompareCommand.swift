@@ -33,8 +33,10 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "Format of the table beside report.md: csv (compare.csv) or json (compare.json).")
   var format: CompareReport.DataFormat = .csv
 
-  /// Whether the command only lists the metrics.
-  private var listsMetrics: Bool { metrics.contains("list") }
+  /// Whether the command only lists the metrics (`list` among the names).
+  private var listsMetrics: Bool {
+    metrics.contains { $0.split(separator: ",").contains { $0.filter { $0 != " " } == "list" } }
+  }
 
   func validate() throws {
     if listsMetrics { return }

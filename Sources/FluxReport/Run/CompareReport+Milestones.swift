@@ -30,13 +30,15 @@ extension CompareReport {
     }
   }
 
-  /// The milestones any column reached, in order of height (then label), each column's
-  /// p50 date, or "not reached" (tracked, reached by no replication), or "not tracked"
-  /// (not among its rules' events or supply levels: a change another scenario schedules),
-  /// and the difference to the first column in days.
+  /// The milestones any column reached, in order of height (then label), and the supply
+  /// levels any column tracks, after them: each column's p50 date, or "not reached"
+  /// (tracked, reached by no replication), or "not tracked" (not among its rules' events
+  /// or supply levels: a change another scenario schedules), and the difference to the
+  /// first column in days.
   static func milestones(_ columns: [CompareColumn]) -> String {
     let tracked = columns.map { TrackedMilestones($0.config) }
     var first: [String: Int] = [:]
+    for label in tracked.flatMap(\.supply) { first[label] = .max }
     for (column, milestones) in zip(columns, tracked) {
       for result in column.aggregate.results {
         for milestone in result.milestones {

@@ -2,10 +2,12 @@ import FluxCore
 import FluxScenario
 import FluxSim
 
-/// `report.md` and its SVG charts: what a reader looks at first. The scenario, charts of
-/// supply (p5–p95 band across replications), nodes, block interval and income per node,
-/// tables of milestones, year-end supply and yearly income per node, the app market and
-/// operator economics when the jobs simulated them, and the command that reproduces the run.
+/// `report.md` and its SVG charts: what a reader looks at first. The scenario's every
+/// assumption (`header`), charts of supply (p5–p95 band across replications), nodes,
+/// block interval and income per node, tables of milestones, year-end supply (and how it
+/// differs from `fluxsim emission`, `EmissionDifference`) and yearly income per node, the
+/// app market and operator economics when the jobs simulated them, and the command that
+/// reproduces the run.
 public enum RunReport {
   public static func files(_ run: RunRecord) -> [OutputFile] {
     let charts = RunCharts(run: run)
@@ -57,7 +59,7 @@ public enum RunReport {
     let groups = chart.coincidingSeries
     guard !groups.isEmpty else { return "" }
     let listed = groups.map { inWords($0.map(MarkdownText.escape)) }.joined(separator: "; ")
-    return "Lines that coincide, drawn one over another (their dashes tell them apart): \(listed).\n\n"
+    return "Lines that coincide, drawn one over another: \(listed).\n\n"
   }
 
   /// "a", "a and b", "a, b and c".

@@ -4,6 +4,14 @@ import FluxCore
 extension SupplyMode: ExpressibleByArgument {}
 extension Network: ExpressibleByArgument {}
 
+/// What a shell completes for the arguments that name files (`--generate-completion-script`).
+extension CompletionKind {
+  /// Scenario and check files.
+  static var scenarios: CompletionKind { .file(extensions: ["yaml", "yml"]) }
+  /// Rules files, YAML or JSON.
+  static var rulesFiles: CompletionKind { .file(extensions: ["yaml", "yml", "json"]) }
+}
+
 /// How a table is printed.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case csv, markdown
@@ -75,6 +83,20 @@ enum OptionValue {
     guard let value = Number(text.filter { $0 != "_" }), range.contains(value) else {
       throw Refusal(description: "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
+    return value
+  }
+
+  /// Any whole number, whose range the command's `validate()` checks with its own message;
+  /// `expected` says what the option takes when `text` is no whole number at all, which
+  /// ArgumentParser's own message would not.
+  static func integer(_ text: String, expected: String) throws -> Int {
+    guard let value = Int(text.filter { $0 != "_" }) else { throw Refusal(description: "expected \(expected)") }
+    return value
+  }
+
+  /// Any number, whose range `validate()` checks; `expected` as in `integer`.
+  static func decimal(_ text: String, expected: String) throws -> Double {
+    guard let value = Double(text) else { throw Refusal(description: "expected \(expected)") }
     return value
   }
 

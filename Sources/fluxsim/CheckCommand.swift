@@ -23,6 +23,10 @@ struct CheckCommand: ParsableCommand {
     parsing: .unconditional, help: "Parallel workers, 1 … 4096 (default: the number of cores).",
     transform: RunOptions.workers)
   var workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, RunOptions.maxWorkers)
+  @Flag(help: "No progress on standard error (by default a line that moves on a terminal, else a line every 10 s).")
+  var quiet = false
+
+  func validate() throws { try ProgressStyle.validate() }
 
   /// The largest recorded baseline read (the tables are a few KB); a larger or unreadable
   /// file counts as not recorded.
@@ -42,7 +46,9 @@ struct CheckCommand: ParsableCommand {
     var suites: [CheckSuite] = []
     for file in scenarios {
       // Always the file's own seed and replications: baselines depend on them.
-      let record = Runs.run(RunPlan(file: file), workers: workers, command: Runs.command(["check", file.path], nil))
+      let record = Runs.run(
+        RunPlan(file: file), workers: workers, progress: .checked(quiet: quiet),
+        command: Runs.command(["check", file.path], nil))
       var outcomes = ExpectationEvaluator.evaluate(record)
       outcomes += try baselineOutcomes(record)
       let suite = CheckSuite(name: file.scenario.name, file: file.path, outcomes: outcomes)

@@ -12,9 +12,10 @@ extension CompletionKind {
   static var rulesFiles: CompletionKind { .file(extensions: ["yaml", "yml", "json"]) }
 }
 
-/// How a table is printed.
+/// How `emission` prints its table: CSV, a Markdown table under a header, or a JSON
+/// array of records with the CSV's columns as keys (`JSONText`).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case csv, markdown
+  case csv, markdown, json
 }
 
 /// A comma-separated list of distinct block heights, e.g. `1,2,2020000`, each

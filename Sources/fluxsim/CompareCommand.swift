@@ -71,7 +71,7 @@ struct CompareCommand: ParsableCommand {
     let command = Runs.command(["compare"] + files + reproducingWords, options)
     let notice: @Sendable () -> String? = { "interrupted: \(target.url.path) was not written" }
     try Interrupts.during(notice: notice) {
-      let records = plans.map { Runs.run($0, workers: options.workers, command: command) }
+      let records = plans.map { Runs.run($0, workers: options.workers, progress: options.progress, command: command) }
       try OutputWriter.write(
         CompareReport.files(records, command: command, metrics: chosen, format: format), to: target)
       print("\(name): \(records.reduce(0) { $0 + $1.plan.jobs.count }) jobs → \(target.url.path)")

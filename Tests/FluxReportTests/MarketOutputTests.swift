@@ -82,7 +82,7 @@ import Testing
   @Test func runsWithoutTheMarketKeepTheirColumnsAndFiles() throws {
     let run = try MarketRunFixture.run(apps: false, economics: false)
     let files = RunOutputs.files(run)
-    #expect(files.map(\.name) == Self.chainFiles + ["manifest.json"])
+    #expect(files.map(\.name) == Self.chainFiles + ["scenario.yaml", "manifest.json"])
     #expect(TableTests.parseCSV(Self.contents(files, "series.csv"))[0] == Self.chainColumns)
     let report = Self.contents(files, "report.md")
     #expect(!report.contains("App market") && !report.contains("Operator economics"))
@@ -143,7 +143,7 @@ import Testing
       "app-cpu.svg", "app-instances.svg", "app-revenue.svg", "app-revenue-usd.svg", "flux-price.svg",
       "node-profit.svg", "node-roi.svg",
     ]
-    #expect(files.map(\.name) == Self.chainFiles + charts + ["manifest.json"])
+    #expect(files.map(\.name) == Self.chainFiles + charts + ["scenario.yaml", "manifest.json"])
     let report = Self.contents(files, "report.md")
     for heading in [
       "## App market", "### App CPU in use per tier", "### App instances running and waiting", "### App revenue",

@@ -14,6 +14,13 @@ public enum EmissionTable {
     "cumulative_supply",
   ]
 
+  /// The columns `--format json` writes as JSON numbers; the amounts are exact strings
+  /// (`JSONText`), the date and event strings.
+  public static let jsonNumbers: Set<String> = ["height"]
+
+  /// The table's rows as JSON records with the CSV's columns as keys (`JSONText.records`).
+  public static func jsonRecords(_ table: Table) -> [String] { JSONText.records(table, numbers: jsonNumbers) }
+
   public static func table(_ rows: [EmissionRow]) -> Table {
     Table(
       columns: columns,

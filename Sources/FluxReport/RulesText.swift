@@ -5,12 +5,31 @@ public enum RulesText {
   /// The rules on one line: network, supply mode, the keys overridden from genesis and
   /// each scheduled change's name and activation height.
   public static func summary(_ rules: RuleSet, mode: SupplyMode) -> String {
-    var text = "\(rules.base.rawValue), \(mode.rawValue) supply mode"
+    var text = network(rules, mode: mode)
     if !rules.overrides.isEmpty { text += "; overrides: " + rules.overrides.map(\.key).joined(separator: ", ") }
-    if !rules.changes.isEmpty {
-      text += "; changes: " + rules.changes.map { "\($0.name) at height \($0.activation)" }.joined(separator: ", ")
-    }
+    if !rules.changes.isEmpty { text += "; changes: " + activations(rules) }
     return text
+  }
+
+  /// The network the rules start from and the supply mode: "mainnet, observed supply mode".
+  public static func network(_ rules: RuleSet, mode: SupplyMode) -> String {
+    "\(rules.base.rawValue), \(mode.rawValue) supply mode"
+  }
+
+  /// Each scheduled change's name and activation height: "a at height 3466630, b at …".
+  public static func activations(_ rules: RuleSet) -> String {
+    rules.changes.map { "\($0.name) at height \($0.activation)" }.joined(separator: ", ")
+  }
+
+  /// The overrides that hold from genesis, `key`: value in file order (values as written,
+  /// as code spans), or nil without any.
+  public static func overrides(_ rules: RuleSet) -> String? {
+    rules.overrides.isEmpty ? nil : fields(rules.overrides)
+  }
+
+  /// Overrides on one line: `key`: value, separated by semicolons.
+  static func fields(_ overrides: [RuleField]) -> String {
+    overrides.map { "`\($0.key)`: \(Format.ruleValue($0.value))" }.joined(separator: "; ")
   }
 
   /// A scheduled change on one line: name, activation height and its date by `rules`'
@@ -23,7 +42,7 @@ public enum RulesText {
     text += ": "
     text +=
       change.overrides.isEmpty
-      ? "no overrides" : change.overrides.map { "`\($0.key)`: \(Format.ruleValue($0.value))" }.joined(separator: "; ")
+      ? "no overrides" : fields(change.overrides)
     if let description = change.description, !description.isEmpty { text += " — " + markdownText(description) }
     return text
   }

@@ -4,9 +4,18 @@ import FluxCore
 extension SupplyMode: ExpressibleByArgument {}
 extension Network: ExpressibleByArgument {}
 
-/// How a table is printed.
+/// What a shell completes for the arguments that name files (`--generate-completion-script`).
+extension CompletionKind {
+  /// Scenario and check files.
+  static var scenarios: CompletionKind { .file(extensions: ["yaml", "yml"]) }
+  /// Rules files, YAML or JSON.
+  static var rulesFiles: CompletionKind { .file(extensions: ["yaml", "yml", "json"]) }
+}
+
+/// How `emission` prints its table: CSV, a Markdown table under a header, or a JSON
+/// array of records with the CSV's columns as keys (`JSONText`).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case csv, markdown
+  case csv, markdown, json
 }
 
 /// A comma-separated list of distinct block heights, e.g. `1,2,2020000`, each
@@ -75,6 +84,20 @@ enum OptionValue {
     guard let value = Number(text.filter { $0 != "_" }), range.contains(value) else {
       throw Refusal(description: "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
+    return value
+  }
+
+  /// Any whole number, whose range the command's `validate()` checks with its own message;
+  /// `expected` says what the option takes when `text` is no whole number at all, which
+  /// ArgumentParser's own message would not.
+  static func integer(_ text: String, expected: String) throws -> Int {
+    guard let value = Int(text.filter { $0 != "_" }) else { throw Refusal(description: "expected \(expected)") }
+    return value
+  }
+
+  /// Any number, whose range `validate()` checks; `expected` as in `integer`.
+  static func decimal(_ text: String, expected: String) throws -> Double {
+    guard let value = Double(text) else { throw Refusal(description: "expected \(expected)") }
     return value
   }
 

@@ -49,10 +49,12 @@ struct BenchCommand: ParsableCommand {
     help: """
       forecast-apps: app sizes relative to the standard mix, above 0 and at most 100 (0.5: half the fleet's \
       capacity in use; 1: the small tiers nearly full; 4: more than the fleet holds).
-      """)
+      """, transform: { try OptionValue.decimal($0, expected: "a scale above 0 and at most 100") })
   var appScale: Double?
 
-  @Option(parsing: .unconditional, help: "Simulated years for the forecast tasks, above 0 and at most 100.")
+  @Option(
+    parsing: .unconditional, help: "Simulated years for the forecast tasks, above 0 and at most 100.",
+    transform: { try OptionValue.decimal($0, expected: "years above 0 and at most 100") })
   var years: Double?
 
   @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -62,7 +64,7 @@ struct BenchCommand: ParsableCommand {
     help: """
       forecast: a rules file (Scenarios/README.md) whose rules the job follows, e.g. the three scheduled changes \
       of Scripts/bench-schedule.yaml; default mainnet.
-      """)
+      """, completion: .rulesFiles)
   var rules: String?
 
   @Option(
@@ -70,7 +72,11 @@ struct BenchCommand: ParsableCommand {
     help: """
       Repetitions (emission-table, at most 100000), queries (supply-queries, at most 10^9) or pairs \
       (forecast-apps, at most 100).
-      """)
+      """,
+    transform: {
+      try OptionValue.integer(
+        $0, expected: "a whole number from 1 to 100000 (emission-table), 10^9 (supply-queries) or 100 (forecast-apps)")
+    })
   var count: Int?
 
   func validate() throws {
@@ -170,9 +176,12 @@ struct BenchCommand: ParsableCommand {
         print("\(task.rawValue): rules \(rules), \(file.rules.changes.count) scheduled change(s)")
       }
       var result: JobResult?
-      let seconds = cpuSeconds { result = runJob(config) }
+      // With the progress reports a run's jobs make, so that their cost is measured too.
+      var reports = 0
+      let seconds = cpuSeconds { result = runJob(config) { _ in reports += 1 } }
       guard let result else { return }
       print("\(task.rawValue): \(result.blocks) blocks in \(String(format: "%.2f", seconds)) s CPU")
+      print("\(task.rawValue): \(reports) progress reports")
       print(
         String(format: "\(task.rawValue): %.2f million blocks per CPU second", Double(result.blocks) / seconds / 1e6))
       print("\(task.rawValue): final supply \(result.final.supply) FLUX at height \(result.final.height)")

@@ -13,20 +13,30 @@ struct DiffRulesCommand: ParsableCommand {
       Compares the proposal (a rules file) with the base network's unmodified rules block for \
       block: the first heights where the block subsidy, the block split and the cumulative supply \
       differ, both emission schedules side by side, the supply difference at each year end, and \
-      each tier's income per node per year for a constant fleet. Writes Markdown.
+      each tier's income per node per year for a constant fleet. Writes Markdown, or with --format json \
+      one object holding the same facts and tables (heights as numbers, amounts as strings with exact 8 \
+      decimals).
       """)
+
+  /// What `diff-rules` writes.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case markdown, json
+  }
 
   @Option(help: "Network whose unmodified rules are the reference.")
   var base: Network = .mainnet
 
-  @Option(help: "The proposal: a YAML or JSON rules file (see Scenarios/README.md).")
+  @Option(help: "The proposal: a YAML or JSON rules file (see Scenarios/README.md).", completion: .rulesFiles)
   var rules: String
 
   @Option(
     help: "Supply history of the first 5,000 blocks: code or observed (default: the rules file's, else observed).")
   var mode: SupplyMode?
 
-  @Option(help: "Last height compared, 0 … 2147483647 (default: the last block of 2060 by the base's clock).")
+  @Option(
+    parsing: .unconditional,
+    help: "Last height compared, 0 … 2147483647 (default: the last block of 2060 by the base's clock).",
+    transform: { try OptionValue.integer($0, expected: "a height from 0 to \(ChainParams.maxHeight)") })
   var toHeight: Int?
 
   @Option(
@@ -35,8 +45,11 @@ struct DiffRulesCommand: ParsableCommand {
   )
   var nodes: TierCounts?
 
-  @Option(help: "Write the report to this file (atomically) instead of standard output.")
+  @Option(help: "Write the report to this file (atomically) instead of standard output.", completion: .file())
   var out: String?
+
+  @Option(help: "Output format: markdown or json.")
+  var format: Format = .markdown
 
   func validate() throws {
     do throws(OptionMistake) {
@@ -51,11 +64,11 @@ struct DiffRulesCommand: ParsableCommand {
     if let out { try OutputWriter.check(file: out, kind: .rulesDiff) }
     let file = try RulesOptions.loadFile(rules)
     let baseRules = RuleSet(base)
-    let report = RulesDiffReport(
+    let diff = RulesDiffReport(
       base: baseRules, proposal: file.rules, proposalName: rules, mode: mode ?? file.supplyMode ?? .observed,
       horizon: toHeight ?? RulesDiffReport.defaultHorizon(baseRules.params),
-      nodes: try nodes?.counts.get() ?? FleetConfig().initialNodes
-    ).markdown()
+      nodes: try nodes?.counts.get() ?? FleetConfig().initialNodes)
+    let report = format == .json ? diff.json() : diff.markdown()
     guard let out else {
       print(report, terminator: "")
       return

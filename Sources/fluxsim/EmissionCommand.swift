@@ -20,13 +20,22 @@ struct EmissionCommand: ParsableCommand {
   @Option(help: "Exact rows at these heights, comma-separated (e.g. 1,2,2020000), each 0 … 2147483647.")
   var heights: HeightList?
 
-  @Option(help: "A row every N blocks (1 … 2147483647) from genesis instead of the rule-change rows.")
+  @Option(
+    parsing: .unconditional,
+    help: "A row every N blocks (1 … 2147483647) from genesis instead of the rule-change rows.",
+    transform: { try OptionValue.integer($0, expected: "a number of blocks from 1 to \(ChainParams.maxHeight)") })
   var every: Int?
 
-  @Option(help: "Last height shown, 0 … 2147483647 (default: the last block of 2060).")
+  @Option(
+    parsing: .unconditional, help: "Last height shown, 0 … 2147483647 (default: the last block of 2060).",
+    transform: { try OptionValue.integer($0, expected: "a height from 0 to \(ChainParams.maxHeight)") })
   var toHeight: Int?
 
-  @Option(help: "Output format: csv or markdown.")
+  @Option(
+    help: """
+      Output format: csv, markdown or json (an array of records with the CSV's columns as keys; heights as \
+      numbers, amounts as strings with the CSV's exact 8 decimals).
+      """)
   var format: OutputFormat = .csv
 
   func validate() throws {
@@ -63,15 +72,15 @@ struct EmissionCommand: ParsableCommand {
     }
     let schedule = SupplySchedule(params: params, mode: mode)
     if format == .markdown { print(EmissionHeader.markdown(rules: rules, mode: mode)) }
+    var printer = Printer(format: format)
+    defer { printer.end() }
     if let every {
       // Streamed in chunks of 10,000 rows, so that a large table never becomes one huge string.
       var start = 0
-      var first = true
       while start <= limit {
         let end = min(limit, start + every * 9_999)
         let rows = stride(from: start, through: end, by: every).map { schedule.emissionRow(at: $0) }
-        emit(EmissionTable.table(rows), header: first)
-        first = false
+        printer.print(EmissionTable.table(rows))
         start = end + every
       }
       return
@@ -92,10 +101,32 @@ struct EmissionCommand: ParsableCommand {
       events = (schedule.ruleChangeEvents(through: limit) + schedule.yearEndEvents(through: lastYear))
         .filter { $0.height <= limit }
     }
-    emit(EmissionTable.table(schedule.emissionRows(events)), header: true)
+    printer.print(EmissionTable.table(schedule.emissionRows(events)))
   }
 
-  private func emit(_ table: Table, header: Bool) {
-    print(format == .csv ? table.csv(header: header) : table.markdown(header: header), terminator: "")
+  /// Prints a table in chunks: the header (CSV, Markdown) or the opening bracket (JSON)
+  /// with the first, the closing bracket at the end.
+  struct Printer {
+    let format: OutputFormat
+    private var records = 0
+
+    init(format: OutputFormat) { self.format = format }
+
+    mutating func print(_ table: Table) {
+      let first = records == 0
+      switch format {
+      case .csv: Swift.print(table.csv(header: first), terminator: "")
+      case .markdown: Swift.print(table.markdown(header: first), terminator: "")
+      case .json:
+        let lines = EmissionTable.jsonRecords(table)
+        guard !lines.isEmpty else { return }
+        Swift.print((first ? "[\n" : ",\n") + lines.joined(separator: ",\n"), terminator: "")
+      }
+      records += table.rows.count
+    }
+
+    func end() {
+      if format == .json { Swift.print(records == 0 ? "[]" : "\n]") }
+    }
   }
 }

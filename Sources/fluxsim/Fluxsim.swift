@@ -1,4 +1,5 @@
 import ArgumentParser
+import FluxReport
 import Foundation
 
 /// The `fluxsim` command: each verb is one file in this folder.
@@ -12,6 +13,7 @@ struct Fluxsim: ParsableCommand {
       locked by another fluxsim; 2 bad input (a scenario, rules file, option or output folder refused \
       before any work); 130 or 143 interrupted by SIGINT or SIGTERM.
       """,
+    version: Manifest.fluxsimVersion,
     subcommands: [
       RunCommand.self, MergeCommand.self, CompareCommand.self, ValidateCommand.self, CheckCommand.self,
       DiffRulesCommand.self,

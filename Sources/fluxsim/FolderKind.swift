@@ -8,13 +8,14 @@ enum FolderKind {
   /// `run` and `merge` outputs and shard folders, known by their `manifest.json`, which
   /// names every file of the folder.
   case run
-  /// `compare`: `report.md`, titled "# Comparison: …", and its chart.
+  /// `compare`: `report.md`, titled "# Comparison: …", its charts and its table.
   case compare
   /// A scenario's golden baselines (`check --update`): the two CSV files `Baselines` records.
   case baselines
 
-  /// The files of a comparison's folder (`CompareReport.files`).
-  static let compareFiles: Set<String> = ["report.md", "supply.svg"]
+  /// The files a comparison's folder may hold (`CompareReport.files`): a folder of any
+  /// version, whose charts were a subset of today's.
+  static let compareFiles = CompareReport.fileNames
   /// The files of a baselines folder (`Baselines.files`).
   static let baselineFiles: Set<String> = ["emission.csv", "payouts.csv"]
   /// The most files a run folder holds: one per job (a shard's `jobs/`) and a few more.
@@ -49,7 +50,8 @@ enum FolderKind {
       if working { return nil }
       return extraFiles(in: folder, limit: Self.maxRunFiles, allowed: manifest.allows)
     case .compare:
-      guard working || Self.startsWith(folder.appendingPathComponent("report.md"), "# Comparison: ") else {
+      guard working || Self.startsWith(folder.appendingPathComponent(CompareReport.reportName), "# Comparison: ")
+      else {
         return "it holds files but no report.md of a fluxsim comparison"
       }
       return extraFiles(in: folder, limit: Self.compareFiles.count) { Self.compareFiles.contains($0) }

@@ -20,8 +20,9 @@ struct MergeCommand: ParsableCommand {
       shard and the job.
       """)
 
-  @Argument(help: "Shard folders written by `fluxsim run … --shard K/N`.") var shards: [String]
-  @Option(help: "Output folder: new, empty or a previous run's.") var out: String
+  @Argument(help: "Shard folders written by `fluxsim run … --shard K/N`.", completion: .directory)
+  var shards: [String]
+  @Option(help: "Output folder: new, empty or a previous run's.", completion: .directory) var out: String
 
   func validate() throws {
     if out.isEmpty { throw ValidationError("--out must name a folder, found an empty path") }

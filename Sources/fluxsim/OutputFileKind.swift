@@ -1,3 +1,4 @@
+import FluxReport
 import Foundation
 
 /// The single files fluxsim writes on request, and how it recognises one it wrote: only
@@ -6,7 +7,8 @@ import Foundation
 enum OutputFileKind {
   /// `check --junit`: XML whose root is `<testsuites name="fluxsim check" …>`.
   case junit
-  /// `diff-rules --out`: Markdown titled "# Rule change: …".
+  /// `diff-rules --out`: Markdown titled "# Rule change: …", or JSON opening with its
+  /// `report` key (`RulesDiffReport.jsonKind`).
   case rulesDiff
 
   var option: String {
@@ -29,7 +31,9 @@ enum OutputFileKind {
     case .junit:
       let text = String(decoding: head, as: UTF8.self)
       return text.hasPrefix("<?xml") && text.contains("<testsuites name=\"fluxsim check\"")
-    case .rulesDiff: return head.starts(with: Data("# Rule change: ".utf8))
+    case .rulesDiff:
+      let json = "{\n\"report\": \"\(RulesDiffReport.jsonKind)\""
+      return head.starts(with: Data("# Rule change: ".utf8)) || head.starts(with: Data(json.utf8))
     }
   }
 

@@ -8,7 +8,7 @@ struct RulesOptions: ParsableArguments {
   @Option(help: "Network whose rules to use (ignored when --rules names a base).")
   var network: Network = .mainnet
 
-  @Option(help: "A YAML or JSON file of rule overrides (see Scenarios/README.md).")
+  @Option(help: "A YAML or JSON file of rule overrides (see Scenarios/README.md).", completion: .rulesFiles)
   var rules: String?
 
   @Option(
@@ -23,17 +23,13 @@ struct RulesOptions: ParsableArguments {
   }
 
   /// The rules file at `path`, or its located diagnostic on stderr and exit status 2.
+  /// It is read as scenario files are (`InputFile`): a regular file within the size
+  /// limit, UTF-8, and a problem in plain words ("no such file", "permission denied").
   static func loadFile(_ path: String) throws -> RulesFile {
     do {
-      let text: String
-      do {
-        text = try String(contentsOfFile: path, encoding: .utf8)
-      } catch {
-        throw Diagnostic(file: path, message: "cannot read the file: \(error.localizedDescription)")
-      }
-      return try RulesFile(file: path, text: text)
+      return try RulesFile(file: path, text: try InputFile.text(path))
     } catch {
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      Console.error("\(error)")
       throw ExitCode(2)
     }
   }

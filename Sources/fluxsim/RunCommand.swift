@@ -16,14 +16,17 @@ struct RunCommand: ParsableCommand {
       once (exit 1). Each job's result is stored as it finishes in .<folder>.partial/jobs/, so an interrupted \
       run leaves no folder that looks complete; Ctrl-C prints the command that finishes it with --resume, \
       which refuses an interrupted run of a changed scenario or data file. --shard K/N runs the jobs whose \
-      index ≡ K (mod N) and writes a partial folder for `fluxsim merge`. A scenario that names data files \
-      (price CSVs) also keeps scenario.yaml and a copy of each file at its path as written, so \
-      `fluxsim run <folder>/scenario.yaml` reruns it.
+      index ≡ K (mod N) and writes a partial folder for `fluxsim merge`. The folder keeps scenario.yaml and a \
+      copy of each data file it names (price CSVs) at its path as written, so `fluxsim run <folder>/scenario.yaml` \
+      reruns it. Progress goes to standard error: a line that moves on a terminal, else a line every 10 s \
+      (FLUXSIM_PROGRESS_SECONDS) and a summary; --quiet for none.
       """)
 
-  @Argument(help: "Scenario files (YAML).") var files: [String]
+  @Argument(help: "Scenario files (YAML).", completion: .scenarios) var files: [String]
   @OptionGroup var options: RunOptions
-  @Option(help: "Output folder: new, empty or a previous run's (with several files: one subfolder per scenario).")
+  @Option(
+    help: "Output folder: new, empty or a previous run's (with several files: one subfolder per scenario).",
+    completion: .directory)
   var out: String?
   @Option(
     help: "Run only the jobs whose index ≡ K (mod N), as K/N with 0 ≤ K < N; write a partial folder for `merge`.",
@@ -145,13 +148,14 @@ struct RunCommand: ParsableCommand {
     let jobs = jobs(of: plan)
     let remaining = jobs.map(\.index).filter { !(stored ?? []).contains($0) }
     let notice = interruptNotice(for: file, folder: folder, jobs: jobs.count)
-    let progress = ProgressLine(label: file.scenario.name)
+    let progress = ProgressLine(label: file.scenario.name, style: options.progress)
     try Interrupts.during(notice: notice) {
       try Disk.attempt(target.url) {
         try JobRunner.stream(
           remaining, configs: plan.config, workers: options.workers,
           deliver: { try folder.store(StoredJob(plan.jobs[$0], result: $1)) }, progress: { progress.update($0) })
       }
+      progress.finish()
       if let shard {
         let done = Set(folder.storedJobs(limit: plan.jobs.count))
         let final = Manifest(plan: plan, command: command, outputs: [], shard: shard.text, done: done.contains)
@@ -211,10 +215,11 @@ enum Runs {
     ShellWords.join(["fluxsim"] + words + (options?.reproducingWords ?? []))
   }
 
-  /// Runs every job of `plan` in memory (compare, check).
-  static func run(_ plan: RunPlan, workers: Int, command: String) -> RunRecord {
-    let progress = ProgressLine(label: plan.file.scenario.name)
+  /// Runs every job of `plan` in memory (compare, check), showing their progress in `style`.
+  static func run(_ plan: RunPlan, workers: Int, progress style: ProgressStyle, command: String) -> RunRecord {
+    let progress = ProgressLine(label: plan.file.scenario.name, style: style)
     let results = JobRunner.run(plan.jobs.indices.map(plan.config), workers: workers) { progress.update($0) }
+    progress.finish()
     return RunRecord(plan: plan, results: results, command: command)
   }
 }

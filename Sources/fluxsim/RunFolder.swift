@@ -21,8 +21,7 @@ struct RunFolder {
   /// working folder), then the scenario's text and data files, and the jobs folder.
   func create(_ file: ScenarioFile, manifest: Manifest) throws {
     try writeManifest(manifest)
-    try write(OutputFile(name: Self.scenarioName, contents: file.text))
-    for input in RunInputs.files(file) where input.name != Self.scenarioName { try write(input) }
+    for input in RunInputs.files(file) { try write(input) }
     try FileManager.default.createDirectory(at: jobsURL, withIntermediateDirectories: true)
   }
 
@@ -72,9 +71,9 @@ struct RunFolder {
     }
   }
 
-  /// Streams a finished run's outputs into the folder and drops the per-job results and
-  /// the scenario copy (unless it is an output: a scenario with data files keeps its
-  /// inputs); `OutputFolder.install` then renames the folder into place.
+  /// Streams a finished run's outputs into the folder (`scenario.yaml` and the data files
+  /// among them) and, unless `keepJobs`, drops the per-job results; `OutputFolder.install`
+  /// then renames the folder into place.
   func finish(_ record: RunRecord, keepJobs: Bool) throws {
     let manager = FileManager.default
     var handles: [String: FileHandle] = [:]
@@ -102,11 +101,6 @@ struct RunFolder {
       }
       try handle.write(contentsOf: Data(chunk.utf8))
     }
-    if !keepJobs {
-      try manager.removeItem(at: jobsURL)
-      if handles[Self.scenarioName] == nil {
-        try manager.removeItem(at: url.appendingPathComponent(Self.scenarioName))
-      }
-    }
+    if !keepJobs { try manager.removeItem(at: jobsURL) }
   }
 }

@@ -25,6 +25,14 @@ struct RunOptions: ParsableArguments {
     transform: { try OptionValue.whole($0, in: UInt64.min...UInt64.max) })
   var seed: UInt64?
 
+  @Flag(help: "No progress on standard error (by default a line that moves on a terminal, else a line every 10 s).")
+  var quiet = false
+
+  func validate() throws { try ProgressStyle.validate() }
+
+  /// How the jobs' progress is shown.
+  var progress: ProgressStyle { ProgressStyle.checked(quiet: quiet) }
+
   /// `--workers`, also `check`'s.
   static func workers(_ text: String) throws -> Int { try OptionValue.whole(text, in: 1...maxWorkers) }
 

@@ -8,7 +8,7 @@ struct ValidateCommand: ParsableCommand {
     commandName: "validate",
     abstract: "Check scenario files; print each problem with file, line and column, or the work each asks for.")
 
-  @Argument(help: "Scenario files (YAML).") var files: [String]
+  @Argument(help: "Scenario files (YAML).", completion: .scenarios) var files: [String]
 
   func run() throws {
     for file in try ScenarioInput.load(files) {

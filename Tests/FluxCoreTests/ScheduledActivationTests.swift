@@ -37,92 +37,109 @@ import Testing
     #expect(rules.params.projectedTime(at: 4_710_678) < 1_893_456_000)
   }
 
+  /// A refused list of changes and the error it must give; the test log names a case by
+  /// the key path alone, not by a dump of the values.
+  struct Refusal: Sendable, CustomTestStringConvertible {
+    let changes: [RuleValue]
+    let keyPath: String
+    let message: String
+
+    init(_ changes: [RuleValue], _ keyPath: String, _ message: String) {
+      self.changes = changes
+      self.keyPath = keyPath
+      self.message = message
+    }
+
+    var testDescription: String { "\(keyPath): " + (message.count > 80 ? message.prefix(79) + "…" : message) }
+  }
+
+  static let refusalCases: [Refusal] = [
+    Refusal(
+      [Schedule.change("a", height: 3_000_000, factor), Schedule.change("b", height: 3_000_000, factor)],
+      "[1].at.height", "must come after the previous change's activation (block 3000000): found 3000000"
+    ),
+    Refusal(
+      [Schedule.change("a", height: 3_000_000, factor), Schedule.change("b", at: ("date", "2026-01-01"), factor)],
+      "[1].at.date",
+      "must come after the previous change's activation (block 3000000): 2026-01-01T00:00:00Z is block 2213679"
+    ),
+    Refusal(
+      [Schedule.change("a", height: 0, factor)], "[0].at.height",
+      "expected a block height from 1 to 2147483647, found \"0\""
+    ),
+    Refusal(
+      [Schedule.change("a", height: 2_147_483_648, factor)], "[0].at.height",
+      "expected a block height from 1 to 2147483647, found \"2147483648\""
+    ),
+    Refusal(
+      [Schedule.change("a", at: ("date", "2018-01-01"), factor)], "[0].at.date",
+      "must fall after block 0 (projected at 2018-02-19T04:42:05Z) and no later than block 2147483647 "
+        + "(4065-06-05T09:44:05Z), found 2018-01-01T00:00:00Z"
+    ),
+    Refusal(
+      [Schedule.change("a", at: ("date", "2027-02-30"), factor)], "[0].at.date",
+      "expected a UTC date such as 2027-03-12 or 2027-03-12T00:00:00Z, found \"2027-02-30\""
+    ),
+    Refusal(
+      [Schedule.change("a", at: ("block", "5"), factor)], "[0].at.block",
+      "unknown key; expected a mapping with exactly one of height and date, e.g. {height: 3466630} or {date: 2027-03-12}"
+    ),
+    Refusal(
+      [Schedule.change("a", height: 3_000_000, factor), Schedule.change("a", height: 3_100_000, factor)], "[1].name",
+      "\"a\" names an earlier change too; names must be unique"
+    ),
+    Refusal(
+      [Schedule.change("Halving 2027", height: 3_000_000, factor)], "[0].name",
+      "expected lower-case letters, digits and dashes (at most 100), found \"Halving 2027\""
+    ),
+    Refusal(
+      [Schedule.change("a", height: 3_000_000, [("subsidy.pon_initial", .scalar("7"))])],
+      "[0].overrides.subsidy.pon_initial",
+      "cannot change in a scheduled change: used once, at PoN start; to scale the PoN subsidy from a height use "
+        + "subsidy.pon_factor"
+    ),
+    Refusal(
+      [Schedule.change("a", height: 3_000_000, [("upgrades.pon", .scalar("3000000"))])], "[0].overrides.upgrades.pon",
+      "cannot change in a scheduled change: an upgrade's height is when its rules start, for the whole chain; a "
+        + "change's own height is its `at`"
+    ),
+    Refusal(
+      [Schedule.change("a", height: 3_000_000, [("time_anchor.height", .scalar("3000000"))])],
+      "[0].overrides.time_anchor.height",
+      "cannot change in a scheduled change: the clock's anchor is a block of known time, which dates the whole chain"
+    ),
+    Refusal(
+      [Schedule.change("a", height: 3_000_000, [("subsidy.halving_interval", .scalar("1000"))])],
+      "[0].overrides.subsidy.halving_interval",
+      "sets a PoW rule, which has no effect from PoN start (block 2020000): the change activates at 3000000"
+    ),
+    Refusal(
+      [Schedule.change("a", height: 3_000_000, [("difficulty.pon_window", .scalar("40"))])],
+      "[0].overrides.difficulty.pon_window",
+      "cannot change in a scheduled change: a window reads the blocks before each block, so after a change of its "
+        + "length the windows would straddle the change"
+    ),
+    Refusal(
+      [Schedule.change("a", height: 3_000_000, [("subsidy.pon_reduction_percnt", .scalar("5"))])],
+      "[0].overrides.subsidy.pon_reduction_percnt",
+      "unknown rule key; did you mean 'subsidy.pon_reduction_percent'?"
+    ),
+    Refusal(
+      [Schedule.change("a", height: 1_000_000, [("split.pon_tier_weights", Schedule.tiers("1", "1", "1"))])],
+      "[0].overrides.split.pon_tier_weights",
+      "sets a PoN rule: the change must activate at or after PoN start (block 2020000), found 1000000"
+    ),
+    Refusal(
+      [Schedule.change("a", height: 3_000_000, [("pon_target_spacing", .scalar("1d"))])],
+      "[0].overrides.pon_target_spacing",
+      "with this change block 2147483647 would fall after 99999-12-31T23:59:59Z, the last date fluxsim prints"
+    ),
+  ]
+
   /// Each refusal names the change, the key and what was expected.
-  @Test(
-    arguments: [
-      (
-        [Schedule.change("a", height: 3_000_000, factor), Schedule.change("b", height: 3_000_000, factor)],
-        "[1].at.height", "must come after the previous change's activation (block 3000000): found 3000000"
-      ),
-      (
-        [Schedule.change("a", height: 3_000_000, factor), Schedule.change("b", at: ("date", "2026-01-01"), factor)],
-        "[1].at.date",
-        "must come after the previous change's activation (block 3000000): 2026-01-01T00:00:00Z is block 2213679"
-      ),
-      (
-        [Schedule.change("a", height: 0, factor)], "[0].at.height",
-        "expected a block height from 1 to 2147483647, found \"0\""
-      ),
-      (
-        [Schedule.change("a", height: 2_147_483_648, factor)], "[0].at.height",
-        "expected a block height from 1 to 2147483647, found \"2147483648\""
-      ),
-      (
-        [Schedule.change("a", at: ("date", "2018-01-01"), factor)], "[0].at.date",
-        "must fall after block 0 (projected at 2018-02-19T04:42:05Z) and no later than block 2147483647 "
-          + "(4065-06-05T09:44:05Z), found 2018-01-01T00:00:00Z"
-      ),
-      (
-        [Schedule.change("a", at: ("date", "2027-02-30"), factor)], "[0].at.date",
-        "expected a UTC date such as 2027-03-12 or 2027-03-12T00:00:00Z, found \"2027-02-30\""
-      ),
-      (
-        [Schedule.change("a", at: ("block", "5"), factor)], "[0].at.block",
-        "unknown key; expected a mapping with exactly one of height and date, e.g. {height: 3466630} or {date: 2027-03-12}"
-      ),
-      (
-        [Schedule.change("a", height: 3_000_000, factor), Schedule.change("a", height: 3_100_000, factor)], "[1].name",
-        "\"a\" names an earlier change too; names must be unique"
-      ),
-      (
-        [Schedule.change("Halving 2027", height: 3_000_000, factor)], "[0].name",
-        "expected lower-case letters, digits and dashes (at most 100), found \"Halving 2027\""
-      ),
-      (
-        [Schedule.change("a", height: 3_000_000, [("subsidy.pon_initial", .scalar("7"))])],
-        "[0].overrides.subsidy.pon_initial",
-        "cannot change in a scheduled change: used once, at PoN start; to scale the PoN subsidy from a height use "
-          + "subsidy.pon_factor"
-      ),
-      (
-        [Schedule.change("a", height: 3_000_000, [("upgrades.pon", .scalar("3000000"))])], "[0].overrides.upgrades.pon",
-        "cannot change in a scheduled change: an upgrade's height is when its rules start, for the whole chain; a "
-          + "change's own height is its `at`"
-      ),
-      (
-        [Schedule.change("a", height: 3_000_000, [("time_anchor.height", .scalar("3000000"))])],
-        "[0].overrides.time_anchor.height",
-        "cannot change in a scheduled change: the clock's anchor is a block of known time, which dates the whole chain"
-      ),
-      (
-        [Schedule.change("a", height: 3_000_000, [("subsidy.halving_interval", .scalar("1000"))])],
-        "[0].overrides.subsidy.halving_interval",
-        "sets a PoW rule, which has no effect from PoN start (block 2020000): the change activates at 3000000"
-      ),
-      (
-        [Schedule.change("a", height: 3_000_000, [("difficulty.pon_window", .scalar("40"))])],
-        "[0].overrides.difficulty.pon_window",
-        "cannot change in a scheduled change: a window reads the blocks before each block, so after a change of its "
-          + "length the windows would straddle the change"
-      ),
-      (
-        [Schedule.change("a", height: 3_000_000, [("subsidy.pon_reduction_percnt", .scalar("5"))])],
-        "[0].overrides.subsidy.pon_reduction_percnt",
-        "unknown rule key; did you mean 'subsidy.pon_reduction_percent'?"
-      ),
-      (
-        [Schedule.change("a", height: 1_000_000, [("split.pon_tier_weights", Schedule.tiers("1", "1", "1"))])],
-        "[0].overrides.split.pon_tier_weights",
-        "sets a PoN rule: the change must activate at or after PoN start (block 2020000), found 1000000"
-      ),
-      (
-        [Schedule.change("a", height: 3_000_000, [("pon_target_spacing", .scalar("1d"))])],
-        "[0].overrides.pon_target_spacing",
-        "with this change block 2147483647 would fall after 99999-12-31T23:59:59Z, the last date fluxsim prints"
-      ),
-    ] as [([RuleValue], String, String)])
-  func refusals(changes: [RuleValue], keyPath: String, message: String) {
-    #expect(Schedule.error(changes) == RuleError(keyPath: keyPath, message: message))
+  @Test(arguments: Self.refusalCases)
+  func refusals(_ refusal: Refusal) {
+    #expect(Schedule.error(refusal.changes) == RuleError(keyPath: refusal.keyPath, message: refusal.message))
   }
 
   /// Shapes that are not a list of changes, or a change without its parts.

@@ -7,7 +7,7 @@ import Testing
 
 /// Data files in a run's identity and folder: the manifest records each file's path as
 /// written and a hash of its bytes, the outputs carry the scenario and a copy of each
-/// file, and a scenario without data files keeps the manifest and files it always had.
+/// file, and a scenario without data files keeps its scenario and no `data_files` key.
 @Suite struct DataFileManifestTests {
   static let scenario = """
     name: priced
@@ -94,8 +94,9 @@ import Testing
     #expect(!older.isSameRun(as: original))
   }
 
-  /// The manifest of a run without data files, byte for byte as fluxsim wrote it before
-  /// data files were recorded (no `data_files` key), and no input copies among the outputs.
+  /// The manifest of a run without data files, byte for byte (a golden baseline: no
+  /// `data_files` key, and `scenario.yaml` among the outputs, which every run folder keeps
+  /// so that its report can be described and repeated from it).
   @Test func scenarioWithoutDataFilesKeepsItsManifest() throws {
     let text =
       "name: plain\nhorizon: 2d\nsample: 1d\nreplications: 2\nfleet: {nodes: {cumulus: 5, nimbus: 5, stratus: 5}}\n"
@@ -103,8 +104,9 @@ import Testing
     #expect(
       files.map(\.name) == [
         "series.csv", "summary.csv", "payouts.csv", "report.md", "supply.svg", "nodes.svg", "block-interval.svg",
-        "income.svg", "manifest.json",
+        "income.svg", "scenario.yaml", "manifest.json",
       ])
+    #expect(files.first { $0.name == "scenario.yaml" }?.contents == text)
     #expect(files.last?.contents == Self.plainManifest)
     #expect(try Self.manifest(files).dataFiles == nil)
   }
@@ -139,6 +141,7 @@ import Testing
         "nodes.svg",
         "block-interval.svg",
         "income.svg",
+        "scenario.yaml",
         "manifest.json"
       ],
       "points" : [

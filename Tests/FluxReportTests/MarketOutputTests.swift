@@ -82,11 +82,12 @@ import Testing
   @Test func runsWithoutTheMarketKeepTheirColumnsAndFiles() throws {
     let run = try MarketRunFixture.run(apps: false, economics: false)
     let files = RunOutputs.files(run)
-    #expect(files.map(\.name) == Self.chainFiles + ["manifest.json"])
+    #expect(files.map(\.name) == Self.chainFiles + ["scenario.yaml", "manifest.json"])
     #expect(TableTests.parseCSV(Self.contents(files, "series.csv"))[0] == Self.chainColumns)
     let report = Self.contents(files, "report.md")
     #expect(!report.contains("App market") && !report.contains("Operator economics"))
-    #expect(!CompareReport.files([run, run], command: "c")[0].contents.contains("at the end"))
+    let comparison = CompareReport.files([run, run], command: "c")[0].contents
+    #expect(!comparison.contains("## App revenue") && !comparison.contains("## Profit"))
     // A simulated run (no market) has the same columns.
     let simulated = try RunOutputTests.run(workers: 2)
     #expect(TableTests.parseCSV(Self.contents(simulated, "series.csv"))[0] == Self.chainColumns)
@@ -142,7 +143,7 @@ import Testing
       "app-cpu.svg", "app-instances.svg", "app-revenue.svg", "app-revenue-usd.svg", "flux-price.svg",
       "node-profit.svg", "node-roi.svg",
     ]
-    #expect(files.map(\.name) == Self.chainFiles + charts + ["manifest.json"])
+    #expect(files.map(\.name) == Self.chainFiles + charts + ["scenario.yaml", "manifest.json"])
     let report = Self.contents(files, "report.md")
     for heading in [
       "## App market", "### App CPU in use per tier", "### App instances running and waiting", "### App revenue",
@@ -197,7 +198,10 @@ import Testing
           points: [
             ChartPoint(x: Double(MarketRunFixture.times[1]), y: 0),
             ChartPoint(x: Double(MarketRunFixture.times[3]), y: 0),
-          ]))
+          ],
+          // Black and dotted, apart from every tier's colour and every point's dash.
+          style: SeriesStyle(
+            colour: LineChart.palette.firstIndex(of: "#000000"), dash: LineChart.dashes.firstIndex(of: "2 3")!)))
     let cpu = AppMarketSection(run: run, usd: true).charts.first { $0.file == "app-cpu.svg" }?.chart.series
     expectBand(cpu?.first { $0.name == "cumulus · market" }, samples: 4, 5, 50, 95)
     let report = Self.contents(RunOutputs.files(run), "report.md")
@@ -218,14 +222,18 @@ import Testing
     }
   }
 
-  @Test func compareShowsTheEndOfTheHorizon() throws {
+  @Test func compareTablesTheMarketAndTheEconomics() throws {
     let a = try MarketRunFixture.run()
     let b = try MarketRunFixture.run { row, _, _ in row.nodes.cumulus.confirmed += 50 }
     let report = CompareReport.files([a, b], command: "fluxsim compare a b")[0].contents
-    #expect(report.contains("## App market and operator economics at the end"))
-    #expect(report.contains("| at the end | market | market | Δ market |"))
-    #expect(report.contains("| Cumulus nodes | 101 | 151 | 50 |"))
-    #expect(report.contains("| Cumulus profit per node, USD/month | 78.56 | 78.56 | 0.00 |"))
-    #expect(report.contains("| app revenue, FLUX | 4 | 4 | 0 |"))
+    for heading in ["## Confirmed nodes", "## App revenue per year", "## Profit per node per month"] {
+      #expect(report.contains(heading + "\n"), "missing \(heading)")
+    }
+    #expect(report.contains("| at | tier | market | market | Δ market |"))
+    // 100 and 101 Cumulus nodes in the two replications (p50 100.5, shown rounded), 50 more in b.
+    #expect(report.contains("| end 2027-01-01 | Cumulus | 101 | 151 | 50 |"))
+    #expect(report.contains("| end 2027-01-01 | Cumulus | 78.56 | 78.56 | 0.00 |"))
+    // 2026: from the start's sample to 2026-12-31's, 2 × 1.23456789 FLUX; app revenue is yearly, so no end row.
+    #expect(report.contains("| 2026 | 2 | 2 | 0 |"))
   }
 }

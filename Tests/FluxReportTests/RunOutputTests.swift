@@ -43,7 +43,7 @@ import Testing
     #expect(
       one.map(\.name) == [
         "series.csv", "summary.csv", "payouts.csv", "report.md", "supply.svg", "nodes.svg", "block-interval.svg",
-        "income.svg", "manifest.json",
+        "income.svg", "scenario.yaml", "manifest.json",
       ])
   }
 

@@ -121,8 +121,12 @@ import Testing
         """)
     let halving = RunRecord(plan: RunPlan(file: file, replications: 2), results: Array(plain.results), command: "c")
     let report = RunOutputs.files(halving).first { $0.name == "report.md" }?.contents ?? ""
+    #expect(report.contains("| rules | mainnet, observed supply mode |\n| rule overrides | none |\n"))
+    #expect(report.contains("| scheduled changes | pa-depletion-halving at height 3466630 (below) |\n"))
     #expect(
-      report.contains("| rules | mainnet, observed supply mode; changes: pa-depletion-halving at height 3466630 |"))
+      report.contains(
+        "Scheduled changes:\n\n- `pa-depletion-halving` from height 3466630 (2027-03-12T01:15:35Z): "
+          + "`subsidy.pon_factor`: `1/2`\n\n## Supply"))
     let comparison = CompareReport.files([plain, halving], command: "fluxsim compare a b")[0].contents
     #expect(comparison.contains("## Rules\n\n| scenario | rules |"))
     #expect(comparison.contains("| market | mainnet, observed supply mode |"))

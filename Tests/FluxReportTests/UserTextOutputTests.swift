@@ -43,6 +43,41 @@ import Testing
     try #require(files.first { $0.name == name }).contents
   }
 
+  /// `markdown` without its code spans (CommonMark 6.1: a run of n backticks not escaped
+  /// by a backslash, up to the next run of exactly n), where any text is shown as written:
+  /// what remains is where markup would act.
+  static func outsideCodeSpans(_ markdown: String) -> String {
+    let characters = Array(markdown)
+    func run(at index: Int) -> Int { characters[index...].prefix { $0 == "`" }.count }
+    var out = ""
+    var index = 0
+    while index < characters.count {
+      let character = characters[index]
+      if character == "\\", index + 1 < characters.count {
+        out += String(characters[index...index + 1])
+        index += 2
+        continue
+      }
+      guard character == "`" else {
+        out.append(character)
+        index += 1
+        continue
+      }
+      let opening = run(at: index)
+      var close = index + opening
+      while close < characters.count, !(characters[close] == "`" && run(at: close) == opening) {
+        close += characters[close] == "`" ? run(at: close) : 1
+      }
+      guard close < characters.count else {
+        out += String(characters[index..<(index + opening)])
+        index += opening
+        continue
+      }
+      index = close + opening
+    }
+    return out
+  }
+
   @Test func theScenarioSaysWhatTheTestAssumes() throws {
     let file = try ScenarioLoader.load(file: "hostile.yaml", text: Self.scenario)
     #expect(file.scenario.description == Self.description)
@@ -56,7 +91,9 @@ import Testing
     #expect(report.contains("| point 0 | description=a\\|b # H |\n"))
     #expect(report.contains("| point 1 | description=&lt;i&gt;x&lt;/i&gt; |\n"))
     #expect(report.contains("| =HYPERLINK(\"http://e.example\")\\|&lt;b&gt; | description=a\\|b # H | "))
-    #expect(!report.contains("<"), "raw HTML in report.md")
+    // The fund's name also shows in a code span, where Markdown keeps `<b>` as text.
+    #expect(report.contains("| rule overrides | `funds`: [{name: `=HYPERLINK(\"http://e.example\")\\|<b>`, "))
+    #expect(!Self.outsideCodeSpans(report).contains("<"), "raw HTML in report.md")
     #expect(lines.filter { $0.hasPrefix("#") }.allSatisfy { !$0.contains("Not a heading") && !$0.hasPrefix("# H") })
   }
 
@@ -86,7 +123,7 @@ import Testing
     #expect(
       report.contains("| milestone | hostile · description=a\\|b # H | hostile · description=&lt;i&gt;x&lt;/i&gt; |"))
     #expect(report.contains("| =HYPERLINK(\"http://e.example\")\\|&lt;b&gt; | "))
-    #expect(!report.contains("<"), "raw HTML in the comparison")
+    #expect(!Self.outsideCodeSpans(report).contains("<"), "raw HTML in the comparison")
   }
 
   @Test func emissionEventsAreTextInBothFormats() throws {

@@ -269,13 +269,13 @@ import Testing
 
   @Test func atLeastThirtyCases() { #expect(Self.cases.count >= 30) }
 
-  @Test(arguments: Self.cases)
-  func brokenFileGetsItsMessage(text: String, message: String) {
+  @Test(arguments: Self.cases.map(TextCase.init))
+  func brokenFileGetsItsMessage(_ broken: TextCase) {
     do {
-      _ = try ScenarioLoader.load(file: "s.yaml", text: text)
-      Issue.record("accepted: \(text)")
+      _ = try ScenarioLoader.load(file: "s.yaml", text: broken.text)
+      Issue.record("accepted: \(broken.text)")
     } catch {
-      #expect(error.description == message)
+      #expect(error.description == broken.message)
     }
   }
 }

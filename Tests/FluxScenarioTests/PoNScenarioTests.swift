@@ -34,9 +34,9 @@ import Yams
     #expect(none.jobConfig(jobIndex: 0).proofOfNode.mintDelay == ProofOfNodeConfig().mintDelay)
   }
 
-  @Test(arguments: ["pon: { outages: none }\n", "pon: { mint_delay: { constant: { value: 4s } } }\n", ""])
+  @Test(arguments: ["pon: { outages: none }", "pon: { mint_delay: { constant: { value: 4s } } }", ""])
   func roundTripsThroughYAML(section: String) throws {
-    let scenario = try Self.load("name: x\nhorizon: 1y\n" + section)
+    let scenario = try Self.load("name: x\nhorizon: 1y\n" + section + "\n")
     #expect(try Self.load(YAMLEncoder().encode(scenario)) == scenario)
   }
 
@@ -82,13 +82,13 @@ import Yams
     (base + "pon: { outage: none }\n", "s.yaml:3:8: error: pon.outage: unknown key; did you mean 'outages'?"),
   ]
 
-  @Test(arguments: Self.cases)
-  func brokenFileGetsItsMessage(text: String, message: String) {
+  @Test(arguments: Self.cases.map(TextCase.init))
+  func brokenFileGetsItsMessage(_ broken: TextCase) {
     do {
-      _ = try ScenarioLoader.load(file: "s.yaml", text: text)
-      Issue.record("accepted: \(text)")
+      _ = try ScenarioLoader.load(file: "s.yaml", text: broken.text)
+      Issue.record("accepted: \(broken.text)")
     } catch {
-      #expect(error.description == message)
+      #expect(error.description == broken.message)
     }
   }
 

@@ -42,44 +42,45 @@ import Testing
     #expect(file.supplyMode == nil)
   }
 
-  @Test(arguments: [
-    (
-      "overrides:\n  subsidy:\n    pon_reduction_percent: 150\n",
-      "rules.yaml:3:5: error: overrides.subsidy.pon_reduction_percent: expected a percentage from 0 to 100, found \"150\""
-    ),
-    (
-      "overrides:\n  subsidy:\n    halvng_interval: 5\n",
-      "rules.yaml:3:5: error: overrides.subsidy.halvng_interval: unknown rule key; did you mean 'subsidy.halving_interval'?"
-    ),
-    (
-      "bse: mainnet\n",
-      "rules.yaml:1:1: error: bse: unknown key (expected base, supply_mode, overrides, changes); did you mean 'base'?"
-    ),
-    (
-      "base: moonnet\n",
-      "rules.yaml:1:1: error: base: expected mainnet, testnet or regtest, found \"moonnet\""
-    ),
-    (
-      "supply_mode: exact\n",
-      "rules.yaml:1:1: error: supply_mode: expected code or observed, found \"exact\""
-    ),
-    (
-      "overrides:\n  funds:\n    - name: grant\n      amount: 10\n",
-      "rules.yaml:3:7: error: overrides.funds[0].height: missing; a fund needs name, amount and height"
-    ),
-    (
-      "overrides: [1, 2]\n",
-      "rules.yaml:1:1: error: overrides: expected a mapping of rule keys to values, found a list"
-    ),
-    (
-      "overrides:\n  upgrades.pon: 1\n  upgrades.pon: 2\n",
-      "rules.yaml:2:3: error: key given twice in one mapping: upgrades.pon"
-    ),
-    ("overrides: {a: [}\n", "rules.yaml:1:17: error: YAML syntax error: did not find expected node content"),
-    ("", "rules.yaml:1:1: error: the file is empty"),
-    ("- 1\n- 2\n", "rules.yaml:1:1: error: expected a mapping with the keys base, supply_mode, overrides, changes"),
-  ])
-  func mistakesAreLocated(text: String, expected: String) {
-    #expect(diagnostic(text)?.description == expected)
+  @Test(
+    arguments: [
+      (
+        "overrides:\n  subsidy:\n    pon_reduction_percent: 150\n",
+        "rules.yaml:3:5: error: overrides.subsidy.pon_reduction_percent: expected a percentage from 0 to 100, found \"150\""
+      ),
+      (
+        "overrides:\n  subsidy:\n    halvng_interval: 5\n",
+        "rules.yaml:3:5: error: overrides.subsidy.halvng_interval: unknown rule key; did you mean 'subsidy.halving_interval'?"
+      ),
+      (
+        "bse: mainnet\n",
+        "rules.yaml:1:1: error: bse: unknown key (expected base, supply_mode, overrides, changes); did you mean 'base'?"
+      ),
+      (
+        "base: moonnet\n",
+        "rules.yaml:1:1: error: base: expected mainnet, testnet or regtest, found \"moonnet\""
+      ),
+      (
+        "supply_mode: exact\n",
+        "rules.yaml:1:1: error: supply_mode: expected code or observed, found \"exact\""
+      ),
+      (
+        "overrides:\n  funds:\n    - name: grant\n      amount: 10\n",
+        "rules.yaml:3:7: error: overrides.funds[0].height: missing; a fund needs name, amount and height"
+      ),
+      (
+        "overrides: [1, 2]\n",
+        "rules.yaml:1:1: error: overrides: expected a mapping of rule keys to values, found a list"
+      ),
+      (
+        "overrides:\n  upgrades.pon: 1\n  upgrades.pon: 2\n",
+        "rules.yaml:2:3: error: key given twice in one mapping: upgrades.pon"
+      ),
+      ("overrides: {a: [}\n", "rules.yaml:1:17: error: YAML syntax error: did not find expected node content"),
+      ("", "rules.yaml:1:1: error: the file is empty"),
+      ("- 1\n- 2\n", "rules.yaml:1:1: error: expected a mapping with the keys base, supply_mode, overrides, changes"),
+    ].map(TextCase.init))
+  func mistakesAreLocated(_ mistake: TextCase) {
+    #expect(diagnostic(mistake.text)?.description == mistake.message)
   }
 }

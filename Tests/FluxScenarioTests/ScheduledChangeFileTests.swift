@@ -25,47 +25,48 @@ import Yams
     #expect(file.rules.params.codeSubsidy(at: 3_466_630) == Amount(satoshi: 630_000_000))
   }
 
-  @Test(arguments: [
-    (
-      "changes:\n  - name: a\n    at: { height: 3000000 }\n    overrides: { subsidy.pon_factor: 1/2 }\n"
-        + "  - name: b\n    at: { height: 2999999 }\n    overrides: { subsidy.pon_factor: 1/2 }\n",
-      "r.yaml:6:11: error: changes[1].at.height: must come after the previous change's activation (block 3000000): "
-        + "found 2999999"
-    ),
-    (
-      "changes:\n  - name: a\n    at: { height: 3000000 }\n    overrides:\n      subsidy.pon_factor: 1e300\n",
-      "r.yaml:5:7: error: changes[0].overrides.subsidy.pon_factor: expected a factor from 0 to 1000: a fraction such as "
-        + "1/2 or a decimal such as 0.5, found \"1e300\""
-    ),
-    (
-      "changes:\n  - name: a\n    at: { date: 2027-13-01 }\n    overrides: {}\n",
-      "r.yaml:3:11: error: changes[0].at.date: expected a UTC date such as 2027-03-12 or 2027-03-12T00:00:00Z, found "
-        + "\"2027-13-01\""
-    ),
-    (
-      "changes:\n  - name: a\n    at: { height: 3000000 }\n    overrides:\n      subsidy:\n        pon_initial: 7\n",
-      "r.yaml:6:9: error: changes[0].overrides.subsidy.pon_initial: cannot change in a scheduled change: used once, at "
-        + "PoN start; to scale the PoN subsidy from a height use subsidy.pon_factor"
-    ),
-    (
-      "changes: { name: a }\n",
-      "r.yaml:1:1: error: changes: expected a list of changes, each a mapping with name, at and overrides, found a mapping"
-    ),
-    (
-      "chnges: []\n",
-      "r.yaml:1:1: error: chnges: unknown key (expected base, supply_mode, overrides, changes); did you mean 'changes'?"
-    ),
-    (
-      "overrides: { subsidy.pon_further_reductions: 3 }\n",
-      "r.yaml:1:14: error: overrides.subsidy.pon_further_reductions: acts only in a scheduled change "
-        + "(changes[].overrides); from genesis set subsidy.pon_max_reductions"
-    ),
-  ])
-  func mistakesAreLocated(text: String, expected: String) {
+  @Test(
+    arguments: [
+      (
+        "changes:\n  - name: a\n    at: { height: 3000000 }\n    overrides: { subsidy.pon_factor: 1/2 }\n"
+          + "  - name: b\n    at: { height: 2999999 }\n    overrides: { subsidy.pon_factor: 1/2 }\n",
+        "r.yaml:6:11: error: changes[1].at.height: must come after the previous change's activation (block 3000000): "
+          + "found 2999999"
+      ),
+      (
+        "changes:\n  - name: a\n    at: { height: 3000000 }\n    overrides:\n      subsidy.pon_factor: 1e300\n",
+        "r.yaml:5:7: error: changes[0].overrides.subsidy.pon_factor: expected a factor from 0 to 1000: a fraction such as "
+          + "1/2 or a decimal such as 0.5, found \"1e300\""
+      ),
+      (
+        "changes:\n  - name: a\n    at: { date: 2027-13-01 }\n    overrides: {}\n",
+        "r.yaml:3:11: error: changes[0].at.date: expected a UTC date such as 2027-03-12 or 2027-03-12T00:00:00Z, found "
+          + "\"2027-13-01\""
+      ),
+      (
+        "changes:\n  - name: a\n    at: { height: 3000000 }\n    overrides:\n      subsidy:\n        pon_initial: 7\n",
+        "r.yaml:6:9: error: changes[0].overrides.subsidy.pon_initial: cannot change in a scheduled change: used once, at "
+          + "PoN start; to scale the PoN subsidy from a height use subsidy.pon_factor"
+      ),
+      (
+        "changes: { name: a }\n",
+        "r.yaml:1:1: error: changes: expected a list of changes, each a mapping with name, at and overrides, found a mapping"
+      ),
+      (
+        "chnges: []\n",
+        "r.yaml:1:1: error: chnges: unknown key (expected base, supply_mode, overrides, changes); did you mean 'changes'?"
+      ),
+      (
+        "overrides: { subsidy.pon_further_reductions: 3 }\n",
+        "r.yaml:1:14: error: overrides.subsidy.pon_further_reductions: acts only in a scheduled change "
+          + "(changes[].overrides); from genesis set subsidy.pon_max_reductions"
+      ),
+    ].map(TextCase.init))
+  func mistakesAreLocated(_ mistake: TextCase) {
     do {
-      _ = try RulesFile(file: "r.yaml", text: text)
-      Issue.record("accepted: \(text)")
-    } catch { #expect(error.description == expected) }
+      _ = try RulesFile(file: "r.yaml", text: mistake.text)
+      Issue.record("accepted: \(mistake.text)")
+    } catch { #expect(error.description == mistake.message) }
   }
 
   /// A scenario's `rules.changes`: read for its jobs, located under `rules.`, kept through

@@ -17,8 +17,11 @@ enum CLI {
     return directory.appendingPathComponent("fluxsim")
   }
 
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
-    try run(executable, arguments, in: directory)
+  /// Runs the binary with `environment` added to the test's own.
+  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+    -> CLIResult
+  {
+    try run(executable, arguments, in: directory, adding: environment)
   }
 
   /// Runs the binary under limits that make a runaway input fail instead of stalling the
@@ -28,14 +31,15 @@ enum CLI {
     return try run(URL(fileURLWithPath: "/usr/bin/prlimit"), limits + arguments, in: directory, killAfter: 60)
   }
 
-  private static func run(_ program: URL, _ arguments: [String], in directory: URL?, killAfter seconds: Double? = nil)
-    throws -> CLIResult
-  {
+  private static func run(
+    _ program: URL, _ arguments: [String], in directory: URL?, adding added: [String: String] = [:],
+    killAfter seconds: Double? = nil
+  ) throws -> CLIResult {
     let process = Process()
     process.executableURL = program
     process.arguments = arguments
     // A trap's report in one line rather than a page of backtrace.
-    var environment = ProcessInfo.processInfo.environment
+    var environment = ProcessInfo.processInfo.environment.merging(added) { $1 }
     environment["SWIFT_BACKTRACE"] = "enable=no"
     process.environment = environment
     if let directory { process.currentDirectoryURL = directory }

@@ -52,6 +52,39 @@ import Testing
     #expect(changed.stdout.contains("line 4 + 0,,0,stratus,"))
   }
 
+  /// Without --baselines, a check file's baselines are `baselines/<name>/` beside it, found
+  /// from any working folder (as its data files are); --baselines still names the folder
+  /// that holds them, relative to the working folder.
+  @Test func baselinesLiveBesideTheCheckFile() throws {
+    let (directory, _) = try setUp()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let checks = directory.appendingPathComponent("suite/checks")
+    try FileManager.default.createDirectory(at: checks, withIntermediateDirectories: true)
+    try Self.scenario.write(to: checks.appendingPathComponent("checked.yaml"), atomically: true, encoding: .utf8)
+    let elsewhere = directory.appendingPathComponent("elsewhere")
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    let file = "../suite/checks/checked.yaml"
+    let update = try CLI.run(["check", file, "--update", "--quiet"], in: elsewhere)
+    #expect(update.status == 0, "\(update.stdout)\(update.stderr)")
+    #expect(update.stdout.contains("| baseline ../suite/checks/baselines/checked/emission.csv | recorded | recorded |"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: checks.appendingPathComponent("baselines/checked").path)
+        .sorted() == ["emission.csv", "payouts.csv"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    // From the check file's own folder and from the top, the same baselines pass.
+    for (folder, path) in [(checks, "checked.yaml"), (directory, "suite/checks/checked.yaml")] {
+      let again = try CLI.run(["check", path, "--quiet"], in: folder)
+      #expect(again.status == 0, "\(again.stdout)")
+      #expect(again.stdout.hasSuffix("5 passed, 0 failed\n"))
+    }
+    // --baselines names another folder: nothing recorded there yet.
+    let other = try CLI.run(["check", file, "--baselines", "mine", "--quiet"], in: elsewhere)
+    #expect(other.status == 1)
+    #expect(other.stdout.contains("| baseline mine/checked/payouts.csv | recorded | missing | FAIL |"))
+    let empty = try CLI.run(["check", file, "--baselines", ""], in: elsewhere)
+    #expect(empty.status == 2 && empty.stderr == "error: --baselines must name a folder, found an empty path\n")
+  }
+
   @Test func failingExpectationFailsWithExpectedAndActualAndJUnit() throws {
     let (directory, _) = try setUp()
     defer { try? FileManager.default.removeItem(at: directory) }

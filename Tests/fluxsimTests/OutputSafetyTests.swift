@@ -147,7 +147,8 @@ import Testing
     try slow.write(to: directory.appendingPathComponent("slow.yaml"), atomically: true, encoding: .utf8)
     #expect(try CLI.run(["run", "tiny.yaml", "--out", "out"], in: directory).status == 0)
     let previous = try CLI.contents(of: directory.appendingPathComponent("out"))
-    let (process, errors) = try CLI.start(["run", "slow.yaml", "--out", "out", "--workers", "1"], in: directory)
+    let (process, errors) = try CLI.start(
+      ["run", "slow.yaml", "--out", "out", "--workers", "1", "--quiet"], in: directory)
     let jobs = directory.appendingPathComponent(".out.partial/jobs")
     CLI.wait { ((try? FileManager.default.contentsOfDirectory(atPath: jobs.path))?.count ?? 0) >= 1 }
     try "mine\n".write(to: directory.appendingPathComponent("out/added.txt"), atomically: true, encoding: .utf8)

@@ -37,7 +37,8 @@ import Testing
     let result = try CLI.run(["merge"] + shards.reversed() + ["--out", merged.path])
     #expect(result.status == 0, "\(result.stderr)")
     let expected = try CLI.contents(of: single)
-    #expect(expected.count == 9)
+    // The tables, the report, its four charts, scenario.yaml and the manifest.
+    #expect(expected.count == 10)
     #expect(try CLI.contents(of: merged) == expected)
   }
 

@@ -22,12 +22,20 @@ struct ChartLayout {
   /// The left edge and baseline of each series' legend entry.
   var legend: [(x: Double, y: Double)]
 
-  /// - Parameter series: The series with non-finite entries already removed.
-  init(_ series: [ChartSeries], xAxis: ChartAxis, width: Int, height: Int) {
+  /// - Parameters:
+  ///   - series: The series with non-finite entries already removed.
+  ///   - yIncludes: Values the y axis spans whatever the data (finite ones only).
+  init(_ series: [ChartSeries], xAxis: ChartAxis, yIncludes: [Double] = [], width: Int, height: Int) {
     let xs = series.flatMap { $0.points.map(\.x) + ($0.band ?? []).map(\.x) }
-    let ys = series.flatMap { $0.points.map(\.y) + ($0.band ?? []).flatMap { [$0.low, $0.high] } }
+    let ys =
+      series.flatMap { $0.points.map(\.y) + ($0.band ?? []).flatMap { [$0.low, $0.high] } }
+      + yIncludes.filter(\.isFinite)
     let (xLow, xHigh) = (xs.min() ?? 0, xs.max() ?? 1)
-    x = xAxis == .unixTime ? .time(xLow, xHigh) : .linear(xLow, xHigh)
+    switch xAxis {
+    case .number: x = .linear(xLow, xHigh)
+    case .unixTime: x = .time(xLow, xHigh)
+    case .year: x = .years(xLow, xHigh)
+    }
     y = .linear(ys.min() ?? 0, ys.max() ?? 1)
     self.width = max(width, Self.minimumWidth)
     left = 40 + Self.charWidth * Double(y.ticks.map(\.label.count).max() ?? 0)

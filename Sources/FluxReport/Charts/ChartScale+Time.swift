@@ -40,7 +40,7 @@ extension ChartScale {
   }
 
   /// 1, 2, 5, 10, 20, 50, … years.
-  private static var yearSteps: some Sequence<Int> {
+  static var yearSteps: some Sequence<Int> {
     sequence(first: 1) { $0 * 10 }.lazy.flatMap { [$0, 2 * $0, 5 * $0] }
   }
 
@@ -49,7 +49,7 @@ extension ChartScale {
   }
 
   /// The multiples within `first...last` of the first step in `candidates` that has at most eight.
-  private static func steps(from first: Int, to last: Int, by candidates: some Sequence<Int>) -> [Int] {
+  static func steps(from first: Int, to last: Int, by candidates: some Sequence<Int>) -> [Int] {
     for step in candidates {
       let start = floorDivide(first + step - 1, step) * step
       if start > last || (last - start) / step < 8 { return Array(stride(from: start, through: last, by: step)) }

@@ -49,17 +49,17 @@ extension LineChart {
     for (index, item) in series.enumerated() {
       guard let band = item.band, !band.isEmpty else { continue }
       let edges = band.map { layout.point($0.x, $0.low) } + band.reversed().map { layout.point($0.x, $0.high) }
-      svg.element("polygon", ["points": edges.joined(separator: " "), "fill": Self.color(index)])
+      svg.element("polygon", ["points": edges.joined(separator: " "), "fill": Self.color(of: item, index)])
     }
     svg.close()
     svg.open("g", ["class": "lines", "fill": "none", "stroke-width": "2", "stroke-linejoin": "round"])
     for (index, item) in series.enumerated() {
       if item.points.count == 1, let only = item.points.first {
         let (x, y) = (SVGWriter.fixed(layout.px(only.x)), SVGWriter.fixed(layout.py(only.y)))
-        svg.element("circle", ["cx": x, "cy": y, "r": "3", "fill": Self.color(index)])
+        svg.element("circle", ["cx": x, "cy": y, "r": "3", "fill": Self.color(of: item, index)])
       } else if item.points.count > 1 {
         let points = item.points.map { layout.point($0.x, $0.y) }.joined(separator: " ")
-        svg.element("polyline", ["points": points, "stroke": Self.color(index)])
+        svg.element("polyline", ["points": points, "stroke": Self.color(of: item, index)], more: Self.dash(item))
       }
     }
     svg.close()
@@ -77,20 +77,32 @@ extension LineChart {
           "rect",
           [
             "x": SVGWriter.fixed(x), "y": SVGWriter.fixed(y - 6), "width": "24", "height": "12",
-            "fill": Self.color(index), "fill-opacity": "0.2",
+            "fill": Self.color(of: item, index), "fill-opacity": "0.2",
           ])
       }
       svg.element(
         "line",
         [
           "x1": SVGWriter.fixed(x), "y1": SVGWriter.fixed(y), "x2": SVGWriter.fixed(x + 24), "y2": SVGWriter.fixed(y),
-          "stroke": Self.color(index), "stroke-width": "2",
-        ])
+          "stroke": Self.color(of: item, index), "stroke-width": "2",
+        ], more: Self.dash(item))
       svg.element("text", ["x": SVGWriter.fixed(x + 30), "y": SVGWriter.fixed(slot.y)], text: item.name)
       svg.close()
     }
     svg.close()
   }
 
-  static func color(_ index: Int) -> String { palette[index % palette.count] }
+  /// The colour of `series`, the `index`-th of the chart: its style's, or by its index.
+  static func color(of series: ChartSeries, _ index: Int) -> String {
+    palette[cycled(series.style.colour ?? index, palette.count)]
+  }
+
+  /// The `stroke-dasharray` attribute of `series`' style; none for a solid line.
+  static func dash(_ series: ChartSeries) -> [(String, String)] {
+    let pattern = dashes[cycled(series.style.dash, dashes.count)]
+    return pattern.isEmpty ? [] : [("stroke-dasharray", pattern)]
+  }
+
+  /// `index` modulo `count`, in 0..<count for any index (a style's are the caller's).
+  private static func cycled(_ index: Int, _ count: Int) -> Int { (index % count + count) % count }
 }

@@ -2,24 +2,37 @@
 ///
 /// Reports are committed and diffed, so the same chart always gives the same bytes:
 /// coordinates have two fixed decimals, attributes come in a fixed order, colours come
-/// from `palette` by series index, and nothing depends on locale, clock or hashing.
+/// from `palette` and dash patterns from `dashes` by each series' style (colour by series
+/// index unless the style names one), and nothing depends on locale, clock or hashing.
 public struct LineChart: Sendable, Equatable {
   /// Line colours, cycled by series index: the Okabe–Ito palette, which stays distinct under
   /// the common colour-vision deficiencies, without its yellow, which is too pale on white.
   static let palette = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"]
+  /// Dash patterns (`stroke-dasharray`, pixels), cycled by a style's dash index: solid,
+  /// then patterns that differ in rhythm, not only in length, so that each stays
+  /// recognisable in a 24-pixel legend swatch and where lines cross.
+  static let dashes = ["", "8 4", "2 3", "12 3 2 3", "4 4", "16 4", "2 6", "8 3 2 3 2 3"]
 
   public var title: String
   public var xLabel: String
   public var yLabel: String
   public var xAxis: ChartAxis
   public var series: [ChartSeries]
+  /// Values the y axis spans whatever the data: a reference the reader measures the lines
+  /// against (a target block spacing with a margin), so that noise far smaller than it
+  /// does not fill the plot and read as spikes.
+  public var yIncludes: [Double]
 
-  public init(title: String, xLabel: String, yLabel: String, xAxis: ChartAxis = .number, series: [ChartSeries]) {
+  public init(
+    title: String, xLabel: String, yLabel: String, xAxis: ChartAxis = .number, series: [ChartSeries],
+    yIncludes: [Double] = []
+  ) {
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
     self.xAxis = xAxis
     self.series = series
+    self.yIncludes = yIncludes
   }
 
   /// The chart as a standalone, well-formed SVG 1.1 document with an XML declaration.
@@ -34,7 +47,7 @@ public struct LineChart: Sendable, Equatable {
   ///   - height: Pixels; grown when needed so that the legend and an 80-pixel plot fit.
   public func svg(width: Int = 800, height: Int = 400) -> String {
     let series = series.map(\.finite)
-    let layout = ChartLayout(series, xAxis: xAxis, width: width, height: height)
+    let layout = ChartLayout(series, xAxis: xAxis, yIncludes: yIncludes, width: width, height: height)
     let (w, h) = (String(layout.width), String(layout.height))
     var svg = SVGWriter()
     svg.open(

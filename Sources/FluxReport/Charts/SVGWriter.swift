@@ -23,9 +23,12 @@ struct SVGWriter {
     line("</" + name + ">")
   }
 
-  /// An element that is empty or holds only `text`.
-  mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String>, text: String? = nil) {
-    let start = "<" + name + Self.attributes(attributes)
+  /// An element that is empty or holds only `text`; `more` are attributes that only
+  /// some elements carry (a dash pattern), written after `attributes`.
+  mutating func element(
+    _ name: String, _ attributes: KeyValuePairs<String, String>, more: [(String, String)] = [], text: String? = nil
+  ) {
+    let start = "<" + name + Self.attributes(attributes) + Self.attributes(more.map { (key: $0.0, value: $0.1) })
     line(text.map { start + ">" + XMLText.escape($0) + "</" + name + ">" } ?? start + "/>")
   }
 
@@ -33,7 +36,7 @@ struct SVGWriter {
     markup += String(repeating: "  ", count: openElements.count) + text + "\n"
   }
 
-  private static func attributes(_ pairs: KeyValuePairs<String, String>) -> String {
+  private static func attributes(_ pairs: some Sequence<(key: String, value: String)>) -> String {
     pairs.map { " " + $0.key + "=\"" + XMLText.escape($0.value) + "\"" }.joined()
   }
 

@@ -45,10 +45,19 @@ extension RulesDiffReport {
       columns: columns, rows: rows, numericColumns: Set(columns).subtracting(["date", "event"]), textColumns: ["event"])
   }
 
-  /// Cumulative supply at each year end from the first supply difference on, and at the
-  /// horizon (years before the first difference would only show zeros).
+  /// The supply table with its introduction, or the sentence that says supply never differs.
   func supplySection() -> String {
-    guard let first = divergence.supply else { return "Supply is the same at every height up to \(horizon).\n\n" }
+    guard let table = supplyTable() else { return "Supply is the same at every height up to \(horizon).\n\n" }
+    var text = "Cumulative supply (subsidies and fund outputs) from the year of the first difference on; "
+    text += "difference = proposal − base.\n\n"
+    return text + table.markdown() + "\n"
+  }
+
+  /// Cumulative supply at each year end from the first supply difference on, and at the
+  /// horizon (years before the first difference would only show zeros); nil when supply
+  /// never differs.
+  func supplyTable() -> Table? {
+    guard let first = divergence.supply else { return nil }
     var points = (year(of: first)...year(of: horizon)).map { ("end of \($0)", lastBlock(ofYear: $0)) }
       .filter { $0.1 <= horizon }
     if points.last?.1 == horizon {
@@ -67,40 +76,59 @@ extension RulesDiffReport {
         Format.flux(baseSupply + difference), Format.flux(difference), percent,
       ]
     }
-    var text = "Cumulative supply (subsidies and fund outputs) from the year of the first difference on; "
-    text += "difference = proposal − base.\n\n"
-    return text
-      + Table(columns: columns, rows: rows, numericColumns: Set(columns).subtracting(["at", "date"]))
-      .markdown() + "\n"
+    return Table(columns: columns, rows: rows, numericColumns: Set(columns).subtracting(["at", "date"]))
   }
+
+  /// One calendar year of the income table: its blocks up to `last` (the horizon in
+  /// the last year) and per tier the income per node under each rule set and their
+  /// difference, formatted.
+  struct IncomeYear {
+    var year: Int
+    var last: Int
+    var complete: Bool
+    var blocks: Int
+    var amounts: [String]
+  }
+
+  /// The income table's tier columns: base, proposal and Δ for each tier.
+  static let incomeColumns = Tier.allCases.flatMap { ["\($0) base", "\($0) proposal", "\($0) Δ"] }
 
   /// Each tier's income per node and calendar year under both rule sets, for a constant
   /// fleet, from the year the split first differs (the measured tip's year when it never
   /// does, a fixed year so the report does not depend on when it is run).
-  func incomeSection() -> String {
+  func incomeYears() -> (first: Int, years: [IncomeYear]) {
     let lastYear = year(of: horizon)
     let (baseCuts, proposalCuts) = (
       baseSchedule.emissionCuts(through: horizon), proposalSchedule.emissionCuts(through: horizon)
     )
     let firstYear = min(
       lastYear, divergence.split.map(year(of:)) ?? UTCTime.components(TipState.measured2026.time).year)
-    let rows = (firstYear...lastYear).compactMap { year -> [String]? in
+    let years = (firstYear...lastYear).compactMap { year -> IncomeYear? in
       let first = max(0, lastBlock(ofYear: year - 1) + 1)
       let last = min(lastBlock(ofYear: year), horizon)
       guard first <= last else { return nil }
       let basePaid = baseSchedule.tierPayments(in: first...last, cuts: baseCuts)
       let proposalPaid = proposalSchedule.tierPayments(in: first...last, cuts: proposalCuts)
-      var cells = [
-        last < lastBlock(ofYear: year) ? "\(year) (to height \(last))" : String(year), String(last - first + 1),
-      ]
+      var amounts: [String] = []
       for tier in Tier.allCases {
         let baseIncome = Amount(satoshi: basePaid[tier].satoshi / Int64(nodes[tier]))
         let proposalIncome = Amount(satoshi: proposalPaid[tier].satoshi / Int64(nodes[tier]))
-        cells += [Format.flux(baseIncome), Format.flux(proposalIncome), Format.flux(proposalIncome - baseIncome)]
+        amounts += [Format.flux(baseIncome), Format.flux(proposalIncome), Format.flux(proposalIncome - baseIncome)]
       }
-      return cells
+      return IncomeYear(
+        year: year, last: last, complete: last == lastBlock(ofYear: year), blocks: last - first + 1, amounts: amounts)
     }
-    let columns = ["year", "blocks"] + Tier.allCases.flatMap { ["\($0) base", "\($0) proposal", "\($0) Δ"] }
+    return (firstYear, years)
+  }
+
+  /// The income table with its assumptions.
+  func incomeSection() -> String {
+    let (firstYear, years) = incomeYears()
+    let rows = years.map { income in
+      [income.complete ? String(income.year) : "\(income.year) (to height \(income.last))", String(income.blocks)]
+        + income.amounts
+    }
+    let columns = ["year", "blocks"] + Self.incomeColumns
     let fleet = Tier.allCases.map { "\(nodes[$0]) \($0)" }
     var text = "Assumes a constant fleet of \(fleet[0]), \(fleet[1]) and \(fleet[2]) nodes"
     text += nodes == FleetConfig().initialNodes ? " (the counts measured on 2026-09-03)" : ""

@@ -18,14 +18,25 @@ struct AppMarketSection {
       let aggregate = PointAggregate(results: run.results(ofPoint: point))
       let name = run.pointName(point)
       for tier in Tier.allCases {
-        cpu.append(RunCharts.line("\(tier) · \(name)", aggregate) { $0.apps.map { $0.utilization[tier].cpu * 100 } })
+        cpu.append(
+          RunCharts.line("\(tier) · \(name)", aggregate, style: .tier(tier, point: point)) {
+            $0.apps.map { $0.utilization[tier].cpu * 100 }
+          })
       }
-      instances.append(RunCharts.line("running · \(name)", aggregate) { $0.apps.map { Double($0.instancesRunning) } })
-      instances.append(RunCharts.line("waiting · \(name)", aggregate) { $0.apps.map { Double($0.instancesWaiting) } })
+      instances.append(
+        RunCharts.line("running · \(name)", aggregate, style: SeriesStyle(colour: 0, dash: point)) {
+          $0.apps.map { Double($0.instancesRunning) }
+        })
+      instances.append(
+        RunCharts.line("waiting · \(name)", aggregate, style: SeriesStyle(colour: 1, dash: point)) {
+          $0.apps.map { Double($0.instancesWaiting) }
+        })
       revenue.append(
-        RunCharts.periodLine(name, aggregate) { Self.perMonth($0, $1) { Double($0.revenue.satoshi) / 1e8 } })
+        RunCharts.periodLine(name, aggregate, style: .point(point)) {
+          Self.perMonth($0, $1) { Double($0.revenue.satoshi) / 1e8 }
+        })
       revenueUSD.append(
-        RunCharts.periodLine(name, aggregate) { previous, row in
+        RunCharts.periodLine(name, aggregate, style: .point(point)) { previous, row in
           row.fluxUSD == nil ? nil : Self.perMonth(previous, row, \.revenueUSD)
         })
     }

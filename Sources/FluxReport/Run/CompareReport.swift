@@ -1,39 +1,65 @@
 import FluxCore
 import FluxSim
 
-/// `fluxsim compare`: emission forecasts of several scenarios side by side — all supply
-/// curves on one chart with their bands, and tables of the differences at each year end
-/// and at each milestone (p50 across replications, first scenario as the reference), and,
-/// when every scenario simulated them, the app market and operator economics at the end.
+/// `fluxsim compare`: several scenarios side by side — the assumptions that differ, each
+/// chosen metric (`CompareMetric`) charted with its p5–p95 band and tabled at each year and
+/// at the end (p50, first scenario as the reference), the milestones, and `compare.csv`
+/// (or `compare.json`) with every value the tables and charts show, p5, p50 and p95.
 ///
-/// Names, paths and sweep labels are user text: in headings and column names they are
-/// escaped here (`MarkdownText`), in the columns of names the tables escape them.
+/// Every sweep point of every scenario is one compared column. Names, paths and sweep
+/// labels are user text: in headings and column names they are escaped here
+/// (`MarkdownText`), in the columns of names the tables escape them.
 public enum CompareReport {
-  public static func files(_ runs: [RunRecord], command: String) -> [OutputFile] {
-    let lines = runs.flatMap { run -> [ChartSeries] in
-      (0..<run.plan.pointCount).map { point in
-        RunCharts.line(
-          run.plan.pointCount > 1 ? "\(run.name) · \(run.pointName(point))" : run.name,
-          PointAggregate(results: run.results(ofPoint: point))
-        ) { Double($0.supply.satoshi) / 1e8 }
+  public static let reportName = "report.md"
+  public static let csvName = "compare.csv"
+  public static let jsonName = "compare.json"
+
+  /// The format of the table written beside report.md.
+  public enum DataFormat: String, CaseIterable, Sendable {
+    /// `compare.csv`.
+    case csv
+    /// `compare.json`: the same fields, as a list of objects.
+    case json
+  }
+
+  /// Every file a comparison's folder may hold: how a folder fluxsim wrote is recognised.
+  public static var fileNames: Set<String> { Set([reportName, csvName, jsonName] + CompareMetric.chartFiles) }
+
+  /// - Parameter metrics: The metrics to compare; nil: `CompareMetric.defaultNames`, those
+  ///   of them that no scenario tracks left out.
+  public static func files(
+    _ runs: [RunRecord], command: String, metrics: [CompareMetric]? = nil, format: DataFormat = .csv
+  ) -> [OutputFile] {
+    let columns = CompareColumn.all(runs)
+    let shown =
+      metrics
+      ?? CompareMetric.all.filter { metric in
+        CompareMetric.defaultNames.contains(metric.name) && columns.contains { $0.tracks(metric) }
       }
-    }
-    let chart = LineChart(
-      title: "Supply by scenario", xLabel: "date", yLabel: "FLUX (p50, band p5–p95)", xAxis: .unixTime, series: lines)
-    let reference = MarkdownText.escape(runs[0].name)
+    let reference = MarkdownText.escape(columns[0].name)
     var text = "# Comparison: " + runs.map { MarkdownText.escape($0.name) }.joined(separator: " vs ") + "\n\n"
     text += Table(
       columns: ["scenario", "file", "jobs"],
       rows: runs.map { [$0.name, $0.plan.file.path, "\($0.plan.pointCount) × \($0.plan.replications)"] },
       textColumns: ["scenario", "file"]
     ).markdown()
-    text += "\n" + rulesSection(runs)
-    text += "\n## Supply\n\n![Supply by scenario](supply.svg)\n\n"
-    text += "### Supply at each year end (FLUX, p50; difference to \(reference))\n\n" + yearEnds(runs)
-    text += "### Milestones (p50 date; difference to \(reference) in days)\n\n" + milestones(runs)
-    text += marketAtEnd(runs)
+    text += "\n" + assumptionsSection(runs) + rulesSection(runs)
+    text += "\n## Milestones (p50 date; difference to \(reference) in days)\n\n" + milestones(columns)
+    var charts: [OutputFile] = []
+    for metric in shown {
+      let chart = self.chart(metric, columns)
+      text += section(metric, chart: chart, columns)
+      if let chart { charts.append(OutputFile(name: metric.chartFile, contents: chart.svg())) }
+    }
     text += "## Reproduce\n\n" + MarkdownText.codeBlock(command, language: "sh")
-    return [OutputFile(name: "report.md", contents: text), OutputFile(name: "supply.svg", contents: chart.svg())]
+    let data = table(shown, columns)
+    text += "\nOutputs: `\(format == .csv ? csvName : jsonName)`: one row per scenario, sweep point and checkpoint "
+    text += "(each year's end and the end), with p5, p50 and p95 across replications of every metric above "
+    text += "(\"not tracked\" where a scenario does not record it).\n"
+    let dataFile =
+      format == .csv
+      ? OutputFile(name: csvName, contents: data.csv()) : OutputFile(name: jsonName, contents: json(data))
+    return [OutputFile(name: reportName, contents: text), dataFile] + charts
   }
 
   /// Each scenario's rules (of its first sweep point), and every scheduled change with
@@ -51,59 +77,76 @@ public enum CompareReport {
     return text
   }
 
-  /// Each scenario's sweep points: its name as a column shows it (escaped Markdown) and
-  /// its replications.
-  static func aggregates(_ runs: [RunRecord]) -> [(String, PointAggregate)] {
-    runs.flatMap { run in
-      (0..<run.plan.pointCount).map { point in
-        (
-          MarkdownText.escape(run.plan.pointCount > 1 ? "\(run.name) · \(run.pointName(point))" : run.name),
-          PointAggregate(results: run.results(ofPoint: point))
-        )
-      }
-    }
-  }
-
-  static func yearEnds(_ runs: [RunRecord]) -> String {
-    let columns = aggregates(runs)
-    let years = columns.map { Set($0.1.years) }.reduce(Set(columns.first?.1.years ?? [])) { $0.intersection($1) }
-      .sorted()
-    let header = ["year"] + withDeltas(columns.map { "\($0.0) p50 (p5–p95)" }, columns.map { "Δ \($0.0)" })
-    let rows = years.map { year -> [String] in
-      let supplies = columns.map { $0.1.supply(atEndOf: year) }
-      return [String(year)]
-        + withDeltas(
-          supplies.map {
-            "\(Format.grouped($0.p50 / 1e8)) (\(Format.grouped($0.p5 / 1e8))–\(Format.grouped($0.p95 / 1e8)))"
-          },
-          supplies.map { Format.grouped(($0.p50 - supplies[0].p50) / 1e8) })
-    }
-    return Table(columns: header, rows: rows).markdown() + "\n"
-  }
-
   /// Each scenario's cell, followed, for all but the first (the reference), by its difference.
   static func withDeltas(_ values: [String], _ deltas: [String]) -> [String] {
     zip(values, deltas).enumerated().flatMap { index, pair in index == 0 ? [pair.0] : [pair.0, pair.1] }
   }
 
-  static func milestones(_ runs: [RunRecord]) -> String {
-    let columns = aggregates(runs)
-    var labels: [String] = []
-    for column in columns {
-      for label in column.1.milestoneLabels where !labels.contains(label) { labels.append(label) }
+  /// A metric's section: what it measures, its chart (with the lines that coincide) and
+  /// its table of p50s with the differences to the first column.
+  static func section(_ metric: CompareMetric, chart: LineChart?, _ columns: [CompareColumn]) -> String {
+    var text = "## \(metric.title)\n\n\(metric.summary.prefix(1).uppercased() + metric.summary.dropFirst()).\n\n"
+    guard let chart else {
+      let needs = metric.needs == .apps ? "apps" : "economics"
+      return text + "No compared scenario tracks it: it needs a scenario with `\(needs):`.\n\n"
     }
-    let header = ["milestone"] + withDeltas(columns.map(\.0), columns.map { _ in "Δ days" })
-    let rows = labels.map { label -> [String] in
-      let milestones = columns.map { $0.1.milestone(label) }
-      let reference = milestones[0]
-      return [label]
-        + withDeltas(
-          milestones.map { $0.reached == 0 ? "not reached" : Format.day(Int64($0.dates.p50)) },
-          milestones.map {
-            $0.reached == 0 || reference.reached == 0
-              ? "" : Format.fixed(($0.dates.p50 - reference.dates.p50) / 86_400, 1)
-          })
+    text += RunReport.figure(RunCharts.Named(file: metric.chartFile, chart: chart))
+    let tiered = metric.columns[0].tier != nil
+    let checkpoints = CompareColumn.checkpoints(columns).filter { metric.isLevel || $0 != .end }
+    var rows: [[String]] = []
+    for checkpoint in checkpoints {
+      for part in metric.columns {
+        let medians = columns.map { column -> Double? in
+          guard column.tracks(metric) else { return nil }
+          let value = column.value(part, at: checkpoint)
+          return value.count > 0 ? value.p50 / metric.scale : nil
+        }
+        let cells = zip(columns, medians).map { column, median in
+          column.tracks(metric) ? median.map(metric.markdown) ?? "" : "not tracked"
+        }
+        let deltas = medians.map { median in
+          guard let median, let first = medians[0] else { return "" }
+          return metric.markdown(median - first)
+        }
+        rows.append(
+          [CompareColumn.label(checkpoint, columns)] + (tiered ? [RunReport.tierTitle(part.tier!)] : [])
+            + withDeltas(cells, deltas))
+      }
     }
-    return Table(columns: header, rows: rows, textColumns: ["milestone"]).markdown() + "\n"
+    let names = columns.map(\.markdownName)
+    let header =
+      ["at"] + (tiered ? ["tier"] : []) + withDeltas(names, names.map { "Δ \($0)" })
+    let at = metric.isLevel ? "each year's end and the end" : "each calendar year"
+    text += "\(metric.unit), p50 across replications at \(at); Δ: difference to \(names[0]).\n\n"
+    return text + Table(columns: header, rows: rows).markdown() + "\n"
+  }
+
+  /// A metric's chart: a level over time at every sample, a yearly total at each full
+  /// year; tiers by colour and compared columns by dash. Nil when no column tracks it.
+  static func chart(_ metric: CompareMetric, _ columns: [CompareColumn]) -> LineChart? {
+    let tracking = columns.enumerated().filter { $0.element.tracks(metric) }
+    guard !tracking.isEmpty else { return nil }
+    var series: [ChartSeries] = []
+    for part in metric.columns {
+      for (index, column) in tracking {
+        let name = part.tier.map { "\($0) · \(column.name)" } ?? column.name
+        let style = part.tier.map { SeriesStyle.tier($0, point: index) } ?? .point(index)
+        switch part.reading {
+        case .level(let value, _):
+          series.append(RunCharts.line(name, column.aggregate, style: style) { value($0).map { $0 / metric.scale } })
+        case .yearly(let total):
+          let years = column.aggregate.years.filter(column.aggregate.isFullYear)
+          series.append(
+            ChartSeries(
+              name: name, x: years.map(Double.init), quantiles: years.map { total(column.aggregate, $0) },
+              unit: metric.scale, style: style))
+        }
+      }
+    }
+    let spacings = metric.spansTargetSpacing ? tracking.flatMap { $0.element.targetSpacings } : []
+    return LineChart(
+      title: "\(metric.title) by scenario", xLabel: metric.isLevel ? "date" : "year",
+      yLabel: "\(metric.unit) (p50, band p5–p95)", xAxis: metric.isLevel ? .unixTime : .year, series: series,
+      yIncludes: RunCharts.intervalRange(spacings))
   }
 }

@@ -6,6 +6,8 @@ import FluxSim
 /// of a node's month at each year end.
 struct EconomicsSection {
   let charts: [RunCharts.Named]
+  /// The break-even line: the palette's black, dotted.
+  static let breakEvenStyle = SeriesStyle(colour: LineChart.palette.count - 1, dash: 2)
 
   init(run: RunRecord) {
     var price: [ChartSeries] = []
@@ -14,16 +16,24 @@ struct EconomicsSection {
     for point in 0..<run.plan.pointCount {
       let aggregate = PointAggregate(results: run.results(ofPoint: point))
       let name = run.pointName(point)
-      price.append(RunCharts.line(name, aggregate, \.fluxUSD))
+      price.append(RunCharts.line(name, aggregate, style: .point(point), \.fluxUSD))
       for tier in Tier.allCases {
-        profit.append(RunCharts.line("\(tier) · \(name)", aggregate) { $0.economics?[tier].profitUSD })
-        roi.append(RunCharts.line("\(tier) · \(name)", aggregate) { $0.economics.map { $0[tier].roiPerYear * 100 } })
+        let style = SeriesStyle.tier(tier, point: point)
+        profit.append(RunCharts.line("\(tier) · \(name)", aggregate, style: style) { $0.economics?[tier].profitUSD })
+        roi.append(
+          RunCharts.line("\(tier) · \(name)", aggregate, style: style) {
+            $0.economics.map { $0[tier].roiPerYear * 100 }
+          })
       }
     }
-    // A zero line, so that break-even is on the axis and easy to find.
+    // A zero line, so that break-even is on the axis and easy to find: black and dotted,
+    // apart from the tiers' colours and the points' dashes.
     let times = profit.flatMap { $0.points.map(\.x) }
     if let first = times.min(), let last = times.max() {
-      profit.append(ChartSeries(name: "break-even", points: [ChartPoint(x: first, y: 0), ChartPoint(x: last, y: 0)]))
+      profit.append(
+        ChartSeries(
+          name: "break-even", points: [ChartPoint(x: first, y: 0), ChartPoint(x: last, y: 0)],
+          style: Self.breakEvenStyle))
     }
     let band = "(p50, band p5–p95)"
     charts = [

@@ -1,11 +1,11 @@
 import FluxScenario
 import Foundation
 
-/// The inputs a run's folder keeps beside its outputs when the scenario names data files:
-/// `scenario.yaml` (the scenario's text) and a copy of each data file at its path as
-/// written (`data/price-crash.csv`), so the folder is self-contained and
-/// `fluxsim run <folder>/scenario.yaml` reads the same bytes and reproduces the run. A
-/// scenario without data files keeps neither: its folder is what it always was.
+/// The inputs a run's folder keeps beside its outputs: `scenario.yaml` (the scenario's
+/// text) always, so every report can be described and repeated from its folder, and a copy
+/// of each data file the scenario names at its path as written (`data/price-crash.csv`),
+/// so the folder is self-contained and `fluxsim run <folder>/scenario.yaml` reads the same
+/// bytes and reproduces the run.
 public enum RunInputs {
   public static let scenarioName = "scenario.yaml"
 
@@ -15,10 +15,9 @@ public enum RunInputs {
     "jobs", scenarioName, RunOutputs.manifestName, "report.md", "series.csv", "summary.csv", "payouts.csv",
   ]
 
-  /// The scenario and its data files as files of the run folder, or none when the scenario
-  /// names no data file. A data file whose path cannot be copied (`problem`) is left out.
+  /// The scenario and its data files as files of the run folder. A data file whose path
+  /// cannot be copied (`problem`) is left out.
   public static func files(_ file: ScenarioFile) -> [OutputFile] {
-    guard !file.dataFiles.isEmpty else { return [] }
     var files = [OutputFile(name: scenarioName, contents: file.text)]
     for data in file.dataFiles {
       guard case .success(let name) = folderPath(data.written), !files.contains(where: { $0.name == name }) else {

@@ -1,5 +1,5 @@
 /// Every file of a run's output folder, in a fixed order: the tables, the report and its
-/// charts, the inputs kept when the scenario names data files (`RunInputs`), the manifest.
+/// charts, the inputs (`scenario.yaml` and the data files it names: `RunInputs`), the manifest.
 ///
 /// `write` hands the files over in chunks — the CSV tables a job at a time, reading each
 /// job's result once — so the command line can stream a run of any size to disk; `files`

@@ -2,10 +2,12 @@ import FluxCore
 import FluxScenario
 import FluxSim
 
-/// `report.md` and its SVG charts: what a reader looks at first. The scenario, charts of
-/// supply (p5–p95 band across replications), nodes, block interval and income per node,
-/// tables of milestones, year-end supply and yearly income per node, the app market and
-/// operator economics when the jobs simulated them, and the command that reproduces the run.
+/// `report.md` and its SVG charts: what a reader looks at first. The scenario's every
+/// assumption (`header`), charts of supply (p5–p95 band across replications), nodes,
+/// block interval and income per node, tables of milestones, year-end supply (and how it
+/// differs from `fluxsim emission`, `EmissionDifference`) and yearly income per node, the
+/// app market and operator economics when the jobs simulated them, and the command that
+/// reproduces the run.
 public enum RunReport {
   public static func files(_ run: RunRecord) -> [OutputFile] {
     let charts = RunCharts(run: run)
@@ -23,13 +25,12 @@ public enum RunReport {
   static func markdown(
     _ run: RunRecord, charts: RunCharts, market: AppMarketSection?, economics: EconomicsSection?
   ) -> String {
-    let scenario = run.plan.file.scenario
-    var text = "# \(MarkdownText.escape(run.name))\n\n"
-    if let description = scenario.description { text += "\(MarkdownText.escape(description))\n\n" }
-    text += Table(columns: ["", ""], rows: describe(run)).markdown() + "\n"
+    var text = "# \(MarkdownText.escape(run.name))\n\n" + header(run)
     for chart in charts.all {
       text += embed(chart, heading: "##")
-      if chart.file == RunCharts.supplyFile { text += yearEndSupply(run) + milestones(run) }
+      if chart.file == RunCharts.supplyFile {
+        text += yearEndSupply(run) + EmissionDifference.note(run) + milestones(run)
+      }
       if chart.file == RunCharts.incomeFile {
         text += "### Income per node per year (FLUX, p5 / p50 / p95 across replications)\n\n" + incomeTable(run)
       }
@@ -42,47 +43,28 @@ public enum RunReport {
     return text
   }
 
-  /// A chart under a heading of its title.
+  /// A chart under a heading of its title (`figure`).
   static func embed(_ chart: RunCharts.Named, heading: String) -> String {
-    "\(heading) \(chart.chart.title)\n\n![\(chart.chart.title)](\(chart.file))\n\n"
+    "\(heading) \(chart.chart.title)\n\n" + figure(chart)
   }
 
-  static func describe(_ run: RunRecord) -> [[String]] {
-    let scenario = run.plan.file.scenario
-    var rows: [[String]] = []
-    rows.append(["rules", RulesText.summary(run.plan.config(0).rules, mode: scenario.rules.supplyMode)])
-    switch scenario.start {
-    case .genesis: rows.append(["start", "genesis"])
-    case .tip(let tip):
-      rows.append([
-        "start",
-        "height \(Format.grouped(Double(tip.height))) at \(Format.date(tip.time)), difficulty \(tip.difficulty)",
-      ])
-    }
-    switch scenario.horizon {
-    case .duration(let duration): rows.append(["horizon", duration.description])
-    case .height(let height): rows.append(["horizon", "height \(Format.grouped(Double(height)))"])
-    }
-    let nodes = scenario.fleet.nodes
-    rows.append(["nodes at start", "\(nodes.cumulus) Cumulus, \(nodes.nimbus) Nimbus, \(nodes.stratus) Stratus"])
-    rows.append([
-      "uptime",
-      scenario.fleet.uptime.map { "online \($0.online.family), offline \($0.offline.family)" } ?? "always online",
-    ])
-    if let churn = scenario.fleet.churn {
-      rows.append([
-        "churn", "exits \(churn.exits.cumulus) … joins \(churn.joins.cumulus) (Cumulus; per tier in the file)",
-      ])
-    } else {
-      rows.append(["churn", "none"])
-    }
-    rows.append([
-      "jobs", "\(run.plan.pointCount) point(s) × \(run.plan.replications) replication(s), seed \(run.plan.seed)",
-    ])
-    for point in 0..<run.plan.pointCount where run.plan.pointCount > 1 {
-      rows.append(["point \(point)", MarkdownText.escape(run.plan.label(ofPoint: point))])
-    }
-    return rows
+  /// A chart's image, and under it the lines that coincide.
+  static func figure(_ chart: RunCharts.Named) -> String {
+    "![\(chart.chart.title)](\(chart.file))\n\n" + coincidence(chart.chart)
+  }
+
+  /// A note naming the lines of `chart` drawn over each other (`LineChart.coincidingSeries`),
+  /// or "" when every line is visible.
+  static func coincidence(_ chart: LineChart) -> String {
+    let groups = chart.coincidingSeries
+    guard !groups.isEmpty else { return "" }
+    let listed = groups.map { inWords($0.map(MarkdownText.escape)) }.joined(separator: "; ")
+    return "Lines that coincide, drawn one over another: \(listed).\n\n"
+  }
+
+  /// "a", "a and b", "a, b and c".
+  static func inWords(_ items: [String]) -> String {
+    items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
   }
 
   static func yearEndSupply(_ run: RunRecord) -> String {

@@ -67,6 +67,14 @@ public struct DistributionSpec<Unit: DistributionUnitMarker>: Codable, Sendable,
     try outer.set(self.family, OrderedStrings(values))
   }
 
+  /// The parameters in the family's order, each with whether it is in the marker's unit
+  /// (a duration, a size) or a plain number (a shape, a sigma): how a report writes the
+  /// distribution back.
+  public var orderedParameters: [(name: String, value: Double, inUnit: Bool)] {
+    guard let family = Self.families.first(where: { $0.name == self.family }) else { return [] }
+    return family.parameters.map { ($0, parameters[$0] ?? 0, family.scaled.contains($0)) }
+  }
+
   /// The engine's distribution (in the marker's unit).
   public var distribution: Distribution {
     let p = parameters

@@ -37,7 +37,8 @@ struct Simulation {
   var operators: OperatorState?
   /// Tier totals at the last sample (jobs with economics).
   var sampleMark: SampleMark?
-  /// Simulated time the job started at.
+  /// Height and simulated time the job started at.
+  let startHeight: Int
   let startTime: Int64
   /// The last simulated second of the job: its horizon, and never past `JobConfig.lastTime`.
   let endTime: Int64
@@ -49,6 +50,7 @@ struct Simulation {
     self.chain = ChainState(config: config)
     self.hot = HotRules(config.rules.params, at: chain.height + 1)
     let startTime = chain.time
+    self.startHeight = chain.height
     self.startTime = startTime
     let lastTime = max(startTime, JobConfig.lastTime)
     self.endTime = config.horizon.seconds.map { $0 < lastTime - startTime ? startTime + $0 : lastTime } ?? lastTime
@@ -72,7 +74,8 @@ struct Simulation {
     scheduleNextBlock()
   }
 
-  /// Runs to the horizon and returns the results.
+  /// Runs to the horizon and returns the results, calling `progress` (when given) after
+  /// every `blocks` blocks (`progressBlocks` unless a test asks otherwise) and once at the end.
   ///
   /// Whatever the configuration, a job stops at `ChainParams.maxHeight` (the heights the
   /// engine stores in 32 bits) and at `JobConfig.lastTime` (the last time dates print).
@@ -81,10 +84,39 @@ struct Simulation {
   /// far the most frequent event, and keeping it out of a heap of thousands of node
   /// events cut the run time by about a tenth (measured with perf). At equal times the
   /// block comes first, so the order stays a fixed function of the inputs.
-  mutating func run() -> JobResult {
-    advance(toHeight: min(config.horizon.height ?? .max, ChainParams.maxHeight), orTime: endTime)
+  ///
+  /// Progress costs the block loop nothing: the run advances in stretches of
+  /// `blocks` blocks and reports between them. `advance` keeps no state of its
+  /// own, so stopping after block h and going on is the same run as not stopping.
+  mutating func run(progressEvery blocks: Int = progressBlocks, progress: ((JobProgress) -> Void)? = nil)
+    -> JobResult
+  {
+    let endHeight = min(config.horizon.height ?? .max, ChainParams.maxHeight)
+    var stop = chain.height
+    repeat {
+      stop = min(endHeight, stop + blocks)
+      advance(toHeight: stop, orTime: endTime)
+      progress?(progressMade(toward: endHeight))
+    } while chain.height == stop && stop < endHeight
     if metrics.needsFinalSample(chain: chain) { sample() }
     return metrics.finish(chain: chain, fleet: fleet, mining: mining, proofOfNode: proofOfNode)
+  }
+
+  /// Blocks between two progress reports: at a few million blocks a second a report
+  /// every few milliseconds, in a debug build a few a second.
+  static let progressBlocks = 50_000
+
+  /// How far the job is: its blocks, and the larger of the share of its heights and the
+  /// share of its simulated time done (a job ends at whichever limit it meets first).
+  func progressMade(toward endHeight: Int) -> JobProgress {
+    var fraction = 0.0
+    if endHeight > startHeight {
+      fraction = Double(chain.height - startHeight) / Double(endHeight - startHeight)
+    }
+    if endTime > startTime {
+      fraction = max(fraction, Double(chain.now - startTime) / Double(endTime - startTime))
+    }
+    return JobProgress(blocks: chain.height - startHeight, fraction: min(1, max(0, fraction)))
   }
 
   /// Handles events until block `endHeight` is connected or the next event lies after `endTime`.

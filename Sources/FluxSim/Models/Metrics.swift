@@ -105,7 +105,7 @@ struct Metrics {
     }
     while nextSupplyLevel < supplyLevels.count, supply >= supplyLevels[nextSupplyLevel] {
       milestones.append(
-        Milestone(label: "supply \(supplyLevels[nextSupplyLevel]) FLUX", height: height, time: time))
+        Milestone(label: Milestone.supplyLabel(supplyLevels[nextSupplyLevel]), height: height, time: time))
       nextSupplyLevel += 1
     }
   }

@@ -15,7 +15,7 @@ extension Simulation {
     var counts = [[Int]](repeating: [Int](repeating: 0, count: NodeState.allCases.count), count: 3)
     var offline = [0, 0, 0]
     // What nodes whose slots were reused had been paid stays counted.
-    var paid = fleet.formerIncomes.map { $0.reduce(0, +) }
+    var paid = fleet.formerIncomes.map(\.sum)
     var producers = 0
     // Nodes drawn to leave: out of the alive set at once, exited when their spend is mined.
     var leaving = Set<Int>()

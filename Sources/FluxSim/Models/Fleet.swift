@@ -92,10 +92,10 @@ struct Fleet {
   /// Nodes created during the job, those in reused slots included (`JobConfig.maxNodes`
   /// bounds this, not the slots in use).
   private(set) var created = 0
-  /// Per tier: the income (satoshi) of each node that was ever confirmed and whose slot
-  /// has been reused. The income statistics cover every node ever confirmed; this is the
-  /// one per-node figure kept after a node is gone (8 bytes, against its whole record).
-  private(set) var formerIncomes: [[Int64]] = [[], [], []]
+  /// Per tier: the incomes (satoshi) of the nodes that were ever confirmed and whose
+  /// slots have been reused. The income statistics cover every node ever confirmed; this
+  /// is the one figure kept of a node once it is gone, tallied (many are equal).
+  private(set) var formerIncomes = [Tally(), Tally(), Tally()]
 
   /// Adds a node in the pending state, in the slot of an exited node if there is one;
   /// returns its identifier.
@@ -109,7 +109,7 @@ struct Fleet {
     if let slot = freeSlots.popLast() {
       id = Int(slot)
       let former = nodes[id]
-      if former.everConfirmed { formerIncomes[former.tier.index].append(ledger[id].income) }
+      if former.everConfirmed { formerIncomes[former.tier.index].add(ledger[id].income) }
       counts[former.tier.index][NodeState.exited.rawValue] -= 1
       // Every generation the former node handed out is below these: its pending uptime
       // flips, expiries and lifecycle actions find the slot's node newer and do nothing.

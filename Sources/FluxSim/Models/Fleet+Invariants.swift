@@ -23,6 +23,9 @@ extension Simulation {
     let queues = (0..<3).map(fleet.queue)
     for (id, node) in fleet.nodes.enumerated() {
       let tier = node.tier.index
+      if Int(fleet.tiers[id]) != tier {
+        fail("slot tiers match the nodes", "node \(id) of tier \(tier), \(fleet.tiers[id])")
+      }
       let confirmed = node.state == .confirmed
       counts[tier][node.state.rawValue] += 1
       if confirmed { if node.online { producers += 1 } else { offline[tier] += 1 } }

@@ -31,9 +31,6 @@ public enum NodeState: Int, CaseIterable, Sendable, CustomStringConvertible {
 /// One FluxNode as the simulator tracks it.
 struct Node {
   var tier: Tier
-  /// The node's benchmarked hardware in FluxOS units (CPU tenths, RAM MB, SSD GB); the
-  /// tier's minimum (flux-rules.md §6.2), which app placement will draw on.
-  var hardware: AppResources
   var state: NodeState = .pending
   var online = true
   var collateral: Outpoint
@@ -74,6 +71,9 @@ struct Fleet {
   /// Payments per node, kept apart from `nodes` so that paying touches three small
   /// arrays rather than a node record of a hundred bytes.
   var ledger: [LedgerEntry] = []
+  /// Per slot, its node's tier index: what every block reads of its producer, a byte
+  /// here rather than a cache miss into the node record (which `tier` also holds).
+  private(set) var tiers: [UInt8] = []
   /// Online confirmed nodes: the PoN producers.
   var producers = IndexedSet()
   /// Nodes not exited, per tier: the candidates for churn exits.
@@ -99,11 +99,11 @@ struct Fleet {
 
   /// Adds a node in the pending state, in the slot of an exited node if there is one;
   /// returns its identifier.
-  mutating func add(tier: Tier, hardware: AppResources, collateral: Amount, online: Bool, seed: UInt64) -> Int {
+  mutating func add(tier: Tier, collateral: Amount, online: Bool, seed: UInt64) -> Int {
     created += 1
     nextOutpoint += 1
     var node = Node(
-      tier: tier, hardware: hardware, online: online, collateral: Outpoint(synthetic: seed ^ nextOutpoint),
+      tier: tier, online: online, collateral: Outpoint(synthetic: seed ^ nextOutpoint),
       collateralAmount: collateral)
     let id: Int
     if let slot = freeSlots.popLast() {
@@ -117,10 +117,12 @@ struct Fleet {
       node.uptimeGeneration = former.uptimeGeneration &+ 1
       nodes[id] = node
       ledger[id] = LedgerEntry()
+      tiers[id] = UInt8(tier.index)
     } else {
       id = nodes.count
       nodes.append(node)
       ledger.append(LedgerEntry())
+      tiers.append(UInt8(tier.index))
     }
     counts[tier.index][NodeState.pending.rawValue] += 1
     alive[tier.index].insert(id)

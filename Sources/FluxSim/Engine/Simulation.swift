@@ -68,8 +68,9 @@ struct Simulation {
     setUpChurn()
     setUpMarket()
     sample()
-    metrics.begin(height: chain.height, time: chain.time, supply: chain.supply)
+    metrics.begin(height: chain.height, time: chain.time)
     scheduleNextBlock()
+    scheduleYearEnd()
   }
 
   /// Runs to the horizon and returns the results.
@@ -82,8 +83,12 @@ struct Simulation {
   /// events cut the run time by about a tenth (measured with perf). At equal times the
   /// block comes first, so the order stays a fixed function of the inputs.
   mutating func run() -> JobResult {
-    advance(toHeight: min(config.horizon.height ?? .max, ChainParams.maxHeight), orTime: endTime)
+    let endHeight = min(config.horizon.height ?? .max, ChainParams.maxHeight)
+    advance(toHeight: endHeight, orTime: endTime)
     if metrics.needsFinalSample(chain: chain) { sample() }
+    // Stopped by height, the job knows nothing after its last block; by time, up to its end.
+    let covered = chain.height >= endHeight ? chain.time : endTime
+    if metrics.openYearCovered(until: covered) { recordYear(until: covered, reachedEnd: false) }
     return metrics.finish(chain: chain, fleet: fleet, mining: mining, proofOfNode: proofOfNode)
   }
 
@@ -109,6 +114,7 @@ struct Simulation {
       case .appRetry(let app, let generation): retryApp(app, generation: generation)
       case .roiJoin(let tier): addNode(tier)
       case .roiExit(let tier): removeRandomNode(tier)
+      case .yearEnd: endYear()
       }
       checkInvariants(after: "event \(event)")
     }

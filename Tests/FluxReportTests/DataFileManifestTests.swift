@@ -102,8 +102,8 @@ import Testing
     let files = Self.run(try ScenarioLoader.load(file: "plain.yaml", text: text))
     #expect(
       files.map(\.name) == [
-        "series.csv", "summary.csv", "payouts.csv", "report.md", "supply.svg", "nodes.svg", "block-interval.svg",
-        "income.svg", "manifest.json",
+        "series.csv", "summary.csv", "payouts.csv", "years.csv", "report.md", "supply.svg", "nodes.svg",
+        "block-interval.svg", "income.svg", "since-paid.svg", "manifest.json",
       ])
     #expect(files.last?.contents == Self.plainManifest)
     #expect(try Self.manifest(files).dataFiles == nil)
@@ -134,11 +134,13 @@ import Testing
         "series.csv",
         "summary.csv",
         "payouts.csv",
+        "years.csv",
         "report.md",
         "supply.svg",
         "nodes.svg",
         "block-interval.svg",
         "income.svg",
+        "since-paid.svg",
         "manifest.json"
       ],
       "points" : [

@@ -37,7 +37,7 @@ import Testing
     let result = try CLI.run(["merge"] + shards.reversed() + ["--out", merged.path])
     #expect(result.status == 0, "\(result.stderr)")
     let expected = try CLI.contents(of: single)
-    #expect(expected.count == 9)
+    #expect(expected.count == 11)
     #expect(try CLI.contents(of: merged) == expected)
   }
 

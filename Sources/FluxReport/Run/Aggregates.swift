@@ -39,12 +39,12 @@ struct PointAggregate {
   /// over its mean number of confirmed nodes, both recorded by the engine at the year's
   /// boundaries (`JobYear`), whatever the sampling.
   func incomePerNode(_ tier: Tier, in year: Int) -> Summary {
-    Spread.of(results.compactMap { JobYear.all($0).first { $0.end.year == year }?.incomePerNode(tier) })
+    Spread.of(results.compactMap { JobYear.year(year, of: $0)?.incomePerNode(tier) })
   }
 
   /// Whether `year` is complete in every replication (the run spans all of it).
   func isFullYear(_ year: Int) -> Bool {
-    results.allSatisfy { JobYear.all($0).first { $0.end.year == year }?.isFull ?? false }
+    results.allSatisfy { JobYear.year(year, of: $0)?.isFull ?? false }
   }
 
   /// `year` as a table row names it, marked when a replication does not cover all of it.

@@ -15,20 +15,27 @@ struct JobYear {
   let incomeStart: TierValues<Amount>
 
   /// The years of `result`, in order.
-  static func all(_ result: JobResult) -> [JobYear] {
-    let start = result.series[0]
-    var previous = (
-      supply: start.supply, issued: RunTables.issued(start), devFund: start.devFund, funds: start.funds,
-      income: TierValues { start.paid[$0] + (start.apps?.toNodes[$0] ?? .zero) }
-    )
-    return result.yearEnds.map { end in
-      defer {
-        previous = (end.supply, issued(end), end.devFund, end.funds, TierValues { end.paid[$0] + end.appShare[$0] })
-      }
+  static func all(_ result: JobResult) -> [JobYear] { result.yearEnds.indices.map { year(at: $0, of: result) } }
+
+  /// Calendar year `year` of `result`; nil when the job did not cover it.
+  static func year(_ year: Int, of result: JobResult) -> JobYear? {
+    result.yearEnds.firstIndex { $0.year == year }.map { Self.year(at: $0, of: result) }
+  }
+
+  /// The year `result.yearEnds[index]` records, its start being the previous record's
+  /// totals, or the job's start for the first.
+  private static func year(at index: Int, of result: JobResult) -> JobYear {
+    let end = result.yearEnds[index]
+    guard index > 0 else {
+      let start = result.series[0]
       return JobYear(
-        end: end, supplyStart: previous.supply, issuedStart: previous.issued, devFundStart: previous.devFund,
-        fundsStart: previous.funds, incomeStart: previous.income)
+        end: end, supplyStart: start.supply, issuedStart: RunTables.issued(start), devFundStart: start.devFund,
+        fundsStart: start.funds, incomeStart: TierValues { start.paid[$0] + (start.apps?.toNodes[$0] ?? .zero) })
     }
+    let previous = result.yearEnds[index - 1]
+    return JobYear(
+      end: end, supplyStart: previous.supply, issuedStart: issued(previous), devFundStart: previous.devFund,
+      fundsStart: previous.funds, incomeStart: TierValues { previous.paid[$0] + previous.appShare[$0] })
   }
 
   /// What the blocks issued up to `end` (the same sum as `RunTables.issued` of a row).

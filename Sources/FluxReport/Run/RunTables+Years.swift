@@ -15,7 +15,6 @@ extension RunTables {
 
     /// `rows` of this table (none: its header).
     func table(rows: [[String]]) -> Table { Table(columns: columns, rows: rows, textColumns: textColumns) }
-
   }
 
   static func yearsTable(_ run: RunRecord) -> YearsTable {

@@ -18,11 +18,9 @@ struct YearRow {
   /// The years of a point's replications (`perJob`, each replication's years in order):
   /// every year any of them covers, in order.
   static func rows(_ perJob: [[JobYear]]) -> [YearRow] {
+    let byYear = perJob.map { years in Dictionary(years.map { ($0.end.year, $0) }) { first, _ in first } }
     let years = Set(perJob.flatMap { $0.map(\.end.year) }).sorted()
-    return years.map { year in
-      YearRow(
-        year: year, jobs: perJob.compactMap { $0.first { $0.end.year == year } }, replications: perJob.count)
-    }
+    return years.map { year in YearRow(year: year, jobs: byYear.compactMap { $0[year] }, replications: perJob.count) }
   }
 
   /// Whether some replication did not cover the whole calendar year (the run starts or

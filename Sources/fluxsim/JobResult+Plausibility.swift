@@ -35,7 +35,20 @@ extension JobResult {
       check.time("\(name).time", end.time)
       check.amount("\(name).supply", end.supply)
       check.amount("\(name).devFund", end.devFund)
+      check.amount("\(name).miner", end.miner)
+      check.amount("\(name).funds", end.funds)
       check.tiers("\(name).paid", end.paid) { $0.amount($1, $2) }
+      check.tiers("\(name).appShare", end.appShare) { $0.amount($1, $2) }
+      check.count("\(name).blocks", end.blocks)
+      if let first = end.firstTime { check.time("\(name).firstTime", first) }
+      check.tiers("\(name).nodeBlocks", end.nodeBlocks) { check, field, value in
+        check.that((0...Int(Plausibility.maxAmount)).contains(value), "\(field): \(value)")
+      }
+      check.tiers("\(name).confirmed", end.confirmed) { $0.count($1, $2) }
+      check.tiers("\(name).locked", end.locked) { $0.amount($1, $2) }
+      check.tiers("\(name).lockingNodes", end.lockingNodes) { $0.count($1, $2) }
+      check.time("\(name).seconds", end.seconds)
+      if let price = end.meanFluxUSD { check.finite("\(name).meanFluxUSD", price) }
     }
     check.tiers("payouts", payouts) { check, name, stats in
       check.summary("\(name).blocksSincePaid", stats.blocksSincePaid)
@@ -101,7 +114,15 @@ private struct Plausibility {
     amount("\(name).subsidy", row.subsidy)
     amount("\(name).devFund", row.devFund)
     amount("\(name).miner", row.miner)
+    amount("\(name).funds", row.funds)
+    amount("\(name).collateralLocked", row.collateralLocked)
     tiers("\(name).paid", row.paid) { $0.amount($1, $2) }
+    tiers("\(name).sincePaid", row.sincePaid) { check, tier, since in
+      guard let since else { return }
+      check.finite("\(tier).p50", since.p50)
+      check.finite("\(tier).p95", since.p95)
+      check.count("\(tier).max", since.max)
+    }
     tiers("\(name).nodes", row.nodes) { check, tier, nodes in
       for (field, value) in [
         ("confirmed", nodes.confirmed), ("offline", nodes.offline), ("starting", nodes.starting),
@@ -145,6 +166,7 @@ private struct Plausibility {
       }
     }
     amount("\(name).revenue", market.revenue)
+    amount("\(name).revenueNeverPlaced", market.revenueNeverPlaced)
     finite("\(name).revenueUSD", market.revenueUSD)
     tiers("\(name).toNodes", market.toNodes) { $0.amount($1, $2) }
     amount("\(name).toFoundation", market.toFoundation)

@@ -47,6 +47,27 @@ import Testing
     #expect(queue.payNext(at: 24) == 1)
   }
 
+  @Test func positionsReadTheLiveEntriesInPaymentOrder() {
+    // Nodes 0 … 7 confirmed at heights 10 … 17; 2 and 5 leave, 3 rejoins at 30 (stale
+    // entries in the storage), then two payments at 40 and 41.
+    var queue = PayeeQueue()
+    for node in 0..<8 {
+      queue.insert(node: node, key: PayeeKey(confirmedHeight: 10 + node, lastPaid: 0, collateral: outpoint(node)))
+    }
+    queue.remove(node: 2)
+    queue.remove(node: 5)
+    queue.insert(node: 3, key: PayeeKey(confirmedHeight: 30, lastPaid: 0, collateral: outpoint(3)))
+    #expect(queue.payNext(at: 40) == 0 && queue.payNext(at: 41) == 1)
+    let order = queue.orderedNodes()
+    #expect(order == [4, 6, 7, 3, 0, 1])
+    queue.dropStaleEntries()
+    // Positions 0 … 5: confirmed at 14, 16, 17, rejoined at 30, paid at 40 and 41.
+    #expect((0..<queue.count).map(queue.comparisonHeight(atPosition:)) == [14, 16, 17, 30, 40, 41])
+    #expect(queue.orderedNodes() == order && queue.invariantViolations() == [])
+    // Payments go on in the same order.
+    #expect(queue.payNext(at: 42) == 4 && queue.payNext(at: 43) == 6)
+  }
+
   @Test func emptyQueuePaysNobody() {
     var queue = PayeeQueue()
     #expect(queue.payNext(at: 1) == nil)

@@ -103,8 +103,8 @@ import Testing
     let files = Self.run(try ScenarioLoader.load(file: "plain.yaml", text: text))
     #expect(
       files.map(\.name) == [
-        "series.csv", "summary.csv", "payouts.csv", "report.md", "supply.svg", "nodes.svg", "block-interval.svg",
-        "income.svg", "scenario.yaml", "manifest.json",
+        "series.csv", "summary.csv", "payouts.csv", "years.csv", "report.md", "supply.svg", "nodes.svg",
+        "block-interval.svg", "income.svg", "since-paid.svg", "scenario.yaml", "manifest.json",
       ])
     #expect(files.first { $0.name == "scenario.yaml" }?.contents == text)
     #expect(files.last?.contents == Self.plainManifest)
@@ -136,11 +136,13 @@ import Testing
         "series.csv",
         "summary.csv",
         "payouts.csv",
+        "years.csv",
         "report.md",
         "supply.svg",
         "nodes.svg",
         "block-interval.svg",
         "income.svg",
+        "since-paid.svg",
         "scenario.yaml",
         "manifest.json"
       ],

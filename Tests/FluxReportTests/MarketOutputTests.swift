@@ -14,20 +14,24 @@ import Testing
 /// exist and parse, bands across replications, and no trace of either in a run without
 /// them.
 @Suite struct MarketOutputTests {
-  /// The series.csv columns of every run, as they were before apps and economics.
+  /// The series.csv columns of every run, with or without apps and economics.
   static let chainColumns = [
     "job", "point", "replication", "time", "height", "supply", "subsidy", "paid_cumulus", "paid_nimbus",
-    "paid_stratus", "dev_fund", "miner", "confirmed_cumulus", "confirmed_nimbus", "confirmed_stratus",
+    "paid_stratus", "dev_fund", "miner", "funds", "confirmed_cumulus", "confirmed_nimbus", "confirmed_stratus",
     "offline_cumulus", "offline_nimbus", "offline_stratus", "starting_cumulus", "starting_nimbus", "starting_stratus",
     "dos_cumulus", "dos_nimbus", "dos_stratus", "expired_cumulus", "expired_nimbus", "expired_stratus",
-    "online_share", "block_interval", "difficulty",
+    "online_share", "block_interval", "difficulty", "issuance", "inflation_annualised", "collateral_locked",
+    "supply_not_locked", "since_paid_p50_cumulus", "since_paid_p95_cumulus", "since_paid_max_cumulus",
+    "since_paid_p50_nimbus", "since_paid_p95_nimbus", "since_paid_max_nimbus", "since_paid_p50_stratus",
+    "since_paid_p95_stratus", "since_paid_max_stratus",
   ]
 
   static let marketColumns = [
     "flux_usd", "apps_running", "apps_waiting", "instances_running", "instances_waiting", "cpu_utilization_cumulus",
     "cpu_utilization_nimbus", "cpu_utilization_stratus", "ram_utilization_cumulus", "ram_utilization_nimbus",
     "ram_utilization_stratus", "hdd_utilization_cumulus", "hdd_utilization_nimbus", "hdd_utilization_stratus",
-    "apps_registered", "revenue_flux", "revenue_usd", "to_nodes_cumulus", "to_nodes_nimbus", "to_nodes_stratus",
+    "apps_registered", "revenue_flux", "revenue_never_placed_flux", "revenue_usd", "to_nodes_cumulus",
+    "to_nodes_nimbus", "to_nodes_stratus",
     "to_foundation", "income_flux_cumulus", "income_flux_nimbus", "income_flux_stratus", "income_usd_cumulus",
     "income_usd_nimbus", "income_usd_stratus", "cost_usd_cumulus", "cost_usd_nimbus", "cost_usd_stratus",
     "profit_usd_cumulus", "profit_usd_nimbus", "profit_usd_stratus", "roi_per_year_cumulus", "roi_per_year_nimbus",
@@ -35,8 +39,8 @@ import Testing
   ]
 
   static let chainFiles = [
-    "series.csv", "summary.csv", "payouts.csv", "report.md", "supply.svg", "nodes.svg", "block-interval.svg",
-    "income.svg",
+    "series.csv", "summary.csv", "payouts.csv", "years.csv", "report.md", "supply.svg", "nodes.svg",
+    "block-interval.svg", "income.svg", "since-paid.svg",
   ]
 
   static func contents(_ files: [OutputFile], _ name: String) -> String {
@@ -59,7 +63,8 @@ import Testing
     #expect(
       final == [
         "1.125000", "31", "3", "91", "6", "0.375000", "0.437500", "0.500000", "0.187500", "0.218750", "0.250000",
-        "0.625000", "0.562500", "0.500000", "37", "3.70370368", "185.50", "0.00003000", "0.00006000", "0.00009000",
+        "0.625000", "0.562500", "0.500000", "37", "3.70370368", "4.00000000", "185.50", "0.00003000", "0.00006000",
+        "0.00009000",
         "3.70352368", "104.00000000", "114.00000000", "124.00000000", "117.00", "128.25", "139.50", "25.00", "35.00",
         "45.00", "92.00", "93.25", "94.50", "1.164000", "0.589500", "0.398000", "", "20.36", "30.15",
       ])
@@ -70,12 +75,12 @@ import Testing
     let first = Array(rows[1].dropFirst(Self.chainColumns.count))
     // The price and the market are known at the start; the economics of a period are not.
     #expect(first.prefix(4) == ["0.500000", "0", "0", "0"])
-    #expect(first[15] == "0.00000000" && first[16] == "0.00")
+    #expect(first[15] == "0.00000000" && first[16] == "0.00000000" && first[17] == "0.00")
     #expect(first.suffix(18) == Array(repeating: "", count: 18))
     // Apps without a price path: the market's columns, no USD value, no economics.
     let appsOnly = Self.series(try MarketRunFixture.run(economics: false))
     let revenueUSD = Self.chainColumns.count + Self.marketColumns.firstIndex(of: "revenue_usd")! - 1
-    #expect(appsOnly[0] == Self.chainColumns + Self.marketColumns.dropFirst().prefix(20))
+    #expect(appsOnly[0] == Self.chainColumns + Self.marketColumns.dropFirst().prefix(21))
     #expect(appsOnly.dropFirst().allSatisfy { $0[revenueUSD] == "" })
   }
 
@@ -88,9 +93,11 @@ import Testing
     #expect(!report.contains("App market") && !report.contains("Operator economics"))
     let comparison = CompareReport.files([run, run], command: "c")[0].contents
     #expect(!comparison.contains("## App revenue") && !comparison.contains("## Profit"))
-    // A simulated run (no market) has the same columns.
+    // A simulated run (no market) has the same columns, and its sweep axis after `point`.
     let simulated = try RunOutputTests.run(workers: 2)
-    #expect(TableTests.parseCSV(Self.contents(simulated, "series.csv"))[0] == Self.chainColumns)
+    var swept = Self.chainColumns
+    swept.insert("fleet.churn.exits", at: 2)
+    #expect(TableTests.parseCSV(Self.contents(simulated, "series.csv"))[0] == swept)
   }
 
   /// A simulated run with apps, a GBM price and ROI churn, through the scenario layer.
@@ -164,8 +171,13 @@ import Testing
     }
     // Revenue: p50 of 3.70370367 and 3.70370368 FLUX, nodes' share 0.00003–0.00009 FLUX; the
     // foundation's share at the start only of replication 1 (1 satoshi), 0 has no revenue.
-    #expect(report.contains("| 2025 (part) | market | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 | 100.0 |\n"))
-    #expect(report.contains("| end 2027-01-01 | market | 3.70 | 3.70 | 0.00 | 0.00 | 0.00 | 100.0 |\n"))
+    // From apps never placed: k + r FLUX at sample k of replication r, p50 0.5 at the
+    // start and 3.5 at the end.
+    #expect(report.contains("| 2025 (part) | market | 0.00 | 0.50 | 0.00 | 0.00 | 0.00 | 0.00 | 100.0 |\n"))
+    #expect(report.contains("| end 2027-01-01 | market | 3.70 | 3.50 | 3.70 | 0.00 | 0.00 | 0.00 | 100.0 |\n"))
+    // 3.5 of 3.703703675 FLUX: 94.5 %.
+    #expect(report.contains("Apps pay at registration, even when no node has room for them"))
+    #expect(report.contains("- market: 3.50 of 3.70 FLUX (94.5 %)\n"))
     // Cumulus at the end: income 90.125 and 117 USD; only replication 0 covers its hosting (nil payback).
     #expect(
       report.contains(

@@ -42,8 +42,8 @@ import Testing
     #expect(try Self.run(workers: 5) == one)
     #expect(
       one.map(\.name) == [
-        "series.csv", "summary.csv", "payouts.csv", "report.md", "supply.svg", "nodes.svg", "block-interval.svg",
-        "income.svg", "scenario.yaml", "manifest.json",
+        "series.csv", "summary.csv", "payouts.csv", "years.csv", "report.md", "supply.svg", "nodes.svg",
+        "block-interval.svg", "income.svg", "since-paid.svg", "scenario.yaml", "manifest.json",
       ])
   }
 
@@ -51,18 +51,24 @@ import Testing
     let files = try Self.run(workers: 2)
     let contents = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
     let series = TableTests.parseCSV(contents["series.csv"]!)
-    #expect(series[0].prefix(7) == ["job", "point", "replication", "time", "height", "supply", "subsidy"])
+    // The sweep's axis has its column after `point`, holding its value per month.
+    #expect(
+      series[0].prefix(8) == [
+        "job", "point", "fleet.churn.exits", "replication", "time", "height", "supply", "subsidy",
+      ])
     #expect(series.dropFirst().allSatisfy { $0.count == series[0].count })
     // 6 jobs × (start + 10 two-day samples + the final block) rows, give or take the last one.
     #expect(series.count > 6 * 10)
     for row in series.dropFirst() {
-      #expect(Amount(parsing: row[5]) != nil && Int(row[4]) != nil && UTCTime.parse(row[3]) != nil)
+      #expect(Amount(parsing: row[6]) != nil && Int(row[5]) != nil && UTCTime.parse(row[4]) != nil)
+      #expect(row[2] == (row[1] == "fleet.churn.exits=0.1/month" ? "0.1" : "0.5"))
     }
     let summary = TableTests.parseCSV(contents["summary.csv"]!)
     #expect(summary.count == 7)
     #expect(summary[0].contains("milestone: supply 430000000.00000000 FLUX"))
     #expect(Set(summary.dropFirst().map { $0[1] }) == ["fleet.churn.exits=0.1/month", "fleet.churn.exits=0.5/month"])
     let payouts = TableTests.parseCSV(contents["payouts.csv"]!)
+    #expect(payouts[0].prefix(4) == ["job", "point", "fleet.churn.exits", "replication"])
     #expect(payouts.count == 1 + 6 * 3)
     #expect(payouts.dropFirst().allSatisfy { $0.count == payouts[0].count })
     let manifest = try JSONDecoder().decode(ManifestProbe.self, from: Data(contents["manifest.json"]!.utf8))
@@ -76,7 +82,9 @@ import Testing
     for heading in [
       "## Supply", "### Supply at each year end", "### Milestones", "## Confirmed nodes per tier",
       "## Mean block interval",
-      "## Income per node per year", "## Reproduce",
+      "## Income per node per year", "## Calendar years", "### Supply and inflation",
+      "### Confirmed nodes per tier", "### Yield per node", "## Rotation", "### Blocks since last paid",
+      "## Reproduce",
     ] {
       #expect(report.contains(heading), "missing \(heading)")
     }

@@ -121,6 +121,41 @@ import Testing
     #expect(simulation.marketInvariantViolations() == [])
   }
 
+  @Test func revenueFromAppsNeverPlacedIsTheirRegistrations() {
+    // The fleet of the test above: the first app fills it, the second pays at
+    // registration and waits.
+    func market(renewal: Double) -> (Simulation, first: Int64, second: Int64, start: Int) {
+      var simulation = Self.simulation(
+        nodes: TierValues(cumulus: 3, nimbus: 0, stratus: 0),
+        apps: Self.catalogue(cores: 2, subscription: 200, renewal: renewal))
+      let start = simulation.chain.height
+      simulation.appArrives()
+      #expect(simulation.market.revenueNeverPlaced == 0)
+      let first = simulation.market.revenue
+      simulation.advance(toHeight: start + 50)
+      simulation.appArrives()
+      let second = simulation.market.revenue - first
+      #expect(second > 0 && simulation.market.revenueNeverPlaced == second)
+      return (simulation, first, second, start)
+    }
+    // Not renewed, the first app leaves at start + 201 and the second takes its place:
+    // its payment leaves the total.
+    var (simulation, _, second, start) = market(renewal: 0)
+    simulation.advance(toHeight: start + 200)
+    #expect(simulation.market.revenueNeverPlaced == second)
+    simulation.advance(toHeight: start + 201)
+    #expect(Self.hosts(simulation, 1) == [0, 1, 2])
+    #expect(simulation.market.revenueNeverPlaced == 0)
+    // Renewed for ever, the first app keeps the fleet: the second's period ends at
+    // start + 250 without an instance, it leaves, and its payment stays in the total.
+    var renewed = market(renewal: 1)
+    renewed.0.advance(toHeight: renewed.start + 260)
+    #expect(!renewed.0.market.apps[1].active)
+    #expect(renewed.0.market.revenue == 2 * renewed.first + renewed.second)
+    #expect(renewed.0.market.revenueNeverPlaced == renewed.second)
+    #expect(renewed.0.marketSample().revenueNeverPlaced == Amount(satoshi: renewed.second))
+  }
+
   @Test func smallAppsGoToSmallTiersFirstAndLargerOnesAfterTheirDeferral() {
     // One Cumulus node and three Nimbus: a 1-core app of 3 instances puts one instance
     // on the Cumulus at once; the Nimbus nodes wait 3,420 s (§7.4) before taking the rest.

@@ -33,7 +33,7 @@ import Testing
     #expect(
       names == [
         "block-interval.svg", "income.svg", "manifest.json", "nodes.svg", "payouts.csv", "report.md",
-        "scenario.yaml", "series.csv", "summary.csv", "supply.svg",
+        "scenario.yaml", "series.csv", "since-paid.svg", "summary.csv", "supply.svg", "years.csv",
       ])
     // Nothing else is left next to it (no temporary folder).
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["out", "tiny.yaml"])

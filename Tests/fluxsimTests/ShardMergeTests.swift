@@ -37,8 +37,8 @@ import Testing
     let result = try CLI.run(["merge"] + shards.reversed() + ["--out", merged.path])
     #expect(result.status == 0, "\(result.stderr)")
     let expected = try CLI.contents(of: single)
-    // The tables, the report, its four charts, scenario.yaml and the manifest.
-    #expect(expected.count == 10)
+    // The four tables, the report, its five charts, scenario.yaml and the manifest.
+    #expect(expected.count == 12)
     #expect(try CLI.contents(of: merged) == expected)
   }
 

@@ -15,9 +15,10 @@ struct PointAggregate {
   /// Quantiles of `value` over the replications where it is defined (count 0: none is).
   func spread(_ value: (JobResult) -> Double?) -> Summary { Spread.of(results.compactMap(value)) }
 
-  /// Years completed by every replication.
+  /// Years whose end every replication reached (the first, partial year of a run
+  /// included; not the year a run ends inside).
   var years: [Int] {
-    let sets = results.map { Set($0.yearEnds.map(\.year)) }
+    let sets = results.map { Set($0.yearEnds.filter(\.reachedEnd).map(\.year)) }
     guard var common = sets.first else { return [] }
     for set in sets.dropFirst() { common.formIntersection(set) }
     return common.sorted()
@@ -33,29 +34,20 @@ struct PointAggregate {
     Spread.of(results.compactMap { $0.yearEnds.first { $0.year == year }.map { Double($0.time) } }).p50
   }
 
-  /// Income per node of `tier` during `year` (satoshi) in each replication: what the
-  /// tier was paid in the year over its mean number of confirmed nodes in the year's samples.
+  /// Income per node of `tier` during `year` (satoshi) in each replication that covers
+  /// it: what the tier's nodes received in the year (block rewards and app revenue share)
+  /// over its mean number of confirmed nodes, both recorded by the engine at the year's
+  /// boundaries (`JobYear`), whatever the sampling.
   func incomePerNode(_ tier: Tier, in year: Int) -> Summary {
-    Spread.of(
-      results.compactMap { result -> Double? in
-        guard let index = result.yearEnds.firstIndex(where: { $0.year == year }) else { return nil }
-        let end = result.yearEnds[index]
-        let startPaid = index > 0 ? result.yearEnds[index - 1].paid[tier] : result.series[0].paid[tier]
-        let startTime = index > 0 ? result.yearEnds[index - 1].time : result.series[0].time
-        let rows = result.series.filter { $0.time > startTime && $0.time <= end.time }
-        guard !rows.isEmpty else { return nil }
-        let nodes = Double(rows.reduce(0) { $0 + $1.nodes[tier].confirmed }) / Double(rows.count)
-        return nodes > 0 ? Double((end.paid[tier] - startPaid).satoshi) / nodes : nil
-      })
+    Spread.of(results.compactMap { JobYear.year(year, of: $0)?.incomePerNode(tier) })
   }
 
   /// Whether `year` is complete in every replication (the run spans all of it).
   func isFullYear(_ year: Int) -> Bool {
-    let startOfYear = UTCTime.seconds(UTCTime.Components(year: year, month: 1, day: 1))
-    return results.allSatisfy { $0.series[0].time <= startOfYear }
+    results.allSatisfy { JobYear.year(year, of: $0)?.isFull ?? false }
   }
 
-  /// `year` as a table row names it, marked when the run starts inside it.
+  /// `year` as a table row names it, marked when a replication does not cover all of it.
   func label(ofYear year: Int) -> String { isFullYear(year) ? String(year) : "\(year) (part)" }
 
   /// A moment a table of sampled values shows: the last sample of a year, or the end.

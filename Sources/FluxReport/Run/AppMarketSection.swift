@@ -82,6 +82,7 @@ struct AppMarketSection {
     text += "defer small apps. Users pay the foundation's app payment address (§7.2): no released code pays app "
     text += "revenue to nodes. Revenue reaches nodes only when the scenario sets the planned revenue share "
     text += "(Progressive Node Rewards, §8), and then only for instance time a node hosted.\n\n"
+    text += neverPlaced(run)
     for chart in charts {
       text += RunReport.embed(chart, heading: "###")
       if chart.file == "app-revenue.svg" {
@@ -90,6 +91,26 @@ struct AppMarketSection {
       }
     }
     return text + destinations(run)
+  }
+
+  /// The statement that apps pay at registration, placed or not, with how much of the
+  /// revenue by the end came from apps never placed (p50 across replications, per point).
+  func neverPlaced(_ run: RunRecord) -> String {
+    var text = "Apps pay at registration, even when no node has room for them and they wait for capacity; an app "
+    text += "that never gets an instance is not renewed. Of the revenue by the end (p50 across replications), this "
+    text += "much came from apps never placed:\n\n"
+    for point in 0..<run.plan.pointCount {
+      let aggregate = PointAggregate(results: run.results(ofPoint: point))
+      func flux(_ amount: (AppSample) -> Amount) -> Double? {
+        let spread = aggregate.spread { $0.final.apps.map { Double(amount($0).satoshi) / 1e8 } }
+        return spread.count == 0 ? nil : spread.p50
+      }
+      guard let revenue = flux(\.revenue), let unplaced = flux(\.revenueNeverPlaced) else { continue }
+      let share = revenue > 0 ? " (\(Format.fixed(unplaced / revenue * 100, 1)) %)" : ""
+      text += "- \(MarkdownText.escape(run.pointName(point))): \(Format.fixed(unplaced, 2)) of "
+      text += "\(Format.fixed(revenue, 2)) FLUX\(share)\n"
+    }
+    return text + "\n"
   }
 
   /// Cumulative revenue and its destinations at each year's last sample and at the end.
@@ -108,12 +129,14 @@ struct AppMarketSection {
           }
         }
         rows.append(
-          [at.label, run.pointName(point), flux(\.revenue), flux(\.toFoundation)]
+          [at.label, run.pointName(point), flux(\.revenue), flux(\.revenueNeverPlaced), flux(\.toFoundation)]
             + Tier.allCases.map { tier in flux { $0.toNodes[tier] } }
             + [share.count == 0 ? "" : Format.fixed(share.p50, 1)])
       }
     }
-    let amounts = ["revenue", "to foundation"] + Tier.allCases.map { "to \(RunReport.tierTitle($0)) nodes" }
+    let amounts =
+      ["revenue", "from apps never placed", "to foundation"]
+      + Tier.allCases.map { "to \(RunReport.tierTitle($0)) nodes" }
     let table = Table(
       columns: ["at", "point"] + amounts + ["foundation %"], rows: rows,
       numericColumns: Set(amounts + ["foundation %"]), textColumns: ["point"])

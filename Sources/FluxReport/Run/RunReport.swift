@@ -6,24 +6,29 @@ import FluxSim
 /// assumption (`header`), charts of supply (p5–p95 band across replications), nodes,
 /// block interval and income per node, tables of milestones, year-end supply (and how it
 /// differs from `fluxsim emission`, `EmissionDifference`) and yearly income per node, the
-/// app market and operator economics when the jobs simulated them, and the command that
-/// reproduces the run.
+/// calendar years (`RunReport+Years`), the rotation (`RotationSection`), the app market
+/// and operator economics when the jobs simulated them, and the command that reproduces
+/// the run.
 public enum RunReport {
   public static func files(_ run: RunRecord) -> [OutputFile] {
     let charts = RunCharts(run: run)
     let fields = run.recordedFields
     let market = fields.apps ? AppMarketSection(run: run, usd: fields.economics) : nil
     let economics = fields.economics ? EconomicsSection(run: run) : nil
+    let rotation = RotationSection(run: run)
     var files = [
-      OutputFile(name: "report.md", contents: markdown(run, charts: charts, market: market, economics: economics))
+      OutputFile(
+        name: "report.md",
+        contents: markdown(run, charts: charts, rotation: rotation, market: market, economics: economics))
     ]
-    let all = charts.all + (market?.charts ?? []) + (economics?.charts ?? [])
+    let all = charts.all + rotation.charts + (market?.charts ?? []) + (economics?.charts ?? [])
     files += all.map { OutputFile(name: $0.file, contents: $0.chart.svg()) }
     return files
   }
 
   static func markdown(
-    _ run: RunRecord, charts: RunCharts, market: AppMarketSection?, economics: EconomicsSection?
+    _ run: RunRecord, charts: RunCharts, rotation: RotationSection, market: AppMarketSection?,
+    economics: EconomicsSection?
   ) -> String {
     var text = "# \(MarkdownText.escape(run.name))\n\n" + header(run)
     for chart in charts.all {
@@ -35,11 +40,13 @@ public enum RunReport {
         text += "### Income per node per year (FLUX, p5 / p50 / p95 across replications)\n\n" + incomeTable(run)
       }
     }
+    text += calendarYears(run) + rotation.markdown(run)
     text += market?.markdown(run) ?? ""
     text += economics?.markdown(run) ?? ""
     text += "## Reproduce\n\n" + MarkdownText.codeBlock(run.command, language: "sh")
     text += "\nOutputs: `series.csv` (one row per job and sample), "
-    text += "`summary.csv` (one row per job), `payouts.csv` (per job and tier), `manifest.json`.\n"
+    text += "`summary.csv` (one row per job), `payouts.csv` (per job and tier), `years.csv` (per sweep point and "
+    text += "calendar year), `manifest.json`.\n"
     return text
   }
 

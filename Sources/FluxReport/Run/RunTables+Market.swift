@@ -48,6 +48,7 @@ extension RunTables {
     }
     columns += [
       app("apps_registered", \.registered, String.init), app("revenue_flux", \.revenue, Format.flux),
+      app("revenue_never_placed_flux", \.revenueNeverPlaced, Format.flux),
       // Valued only with a price path; the engine writes 0 without one, which would read as no revenue.
       OptionalColumn("revenue_usd", { $0.fluxUSD == nil ? nil : $0.apps?.revenueUSD }, { Format.fixed($0, 2) }),
     ]

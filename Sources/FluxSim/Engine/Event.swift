@@ -18,6 +18,8 @@ enum Event {
   /// A node joins, or leaves, in response to profitability (`ROIChurnModel`).
   case roiJoin(Tier)
   case roiExit(Tier)
+  /// The last second of a calendar year (UTC): the year's figures are recorded.
+  case yearEnd
 }
 
 /// What is due in a given block (the `actions` queue, keyed by height and phase), in

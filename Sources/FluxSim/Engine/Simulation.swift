@@ -70,8 +70,9 @@ struct Simulation {
     setUpChurn()
     setUpMarket()
     sample()
-    metrics.begin(height: chain.height, time: chain.time, supply: chain.supply)
+    metrics.begin(height: chain.height, time: chain.time)
     scheduleNextBlock()
+    scheduleYearEnd()
   }
 
   /// Runs to the horizon and returns the results, calling `progress` (when given) after
@@ -99,6 +100,9 @@ struct Simulation {
       progress?(progressMade(toward: endHeight))
     } while chain.height == stop && stop < endHeight
     if metrics.needsFinalSample(chain: chain) { sample() }
+    // Stopped by height, the job knows nothing after its last block; by time, up to its end.
+    let covered = chain.height >= endHeight ? chain.time : endTime
+    if metrics.openYearCovered(until: covered) { recordYear(until: covered, reachedEnd: false) }
     return metrics.finish(chain: chain, fleet: fleet, mining: mining, proofOfNode: proofOfNode)
   }
 
@@ -141,6 +145,7 @@ struct Simulation {
       case .appRetry(let app, let generation): retryApp(app, generation: generation)
       case .roiJoin(let tier): addNode(tier)
       case .roiExit(let tier): removeRandomNode(tier)
+      case .yearEnd: endYear()
       }
       checkInvariants(after: "event \(event)")
     }

@@ -16,7 +16,9 @@ public struct JobResult: Sendable, Equatable, Codable {
   public var producedBlocks: TierValues<Int>
   /// Blocks connected by the job.
   public var blocks: Int
-  /// The last block of each calendar year the job completed (UTC).
+  /// The calendar years (UTC) the job covered, in order: each year it ran through, then
+  /// the one it ended inside (`reachedEnd` false), if any. Recorded at the year
+  /// boundaries themselves, whatever the sampling.
   public var yearEnds: [YearEnd]
 
   /// The last sample: the state at the end of the job.
@@ -33,7 +35,16 @@ public struct SampleRow: Sendable, Equatable, Codable {
   public var paid: TierValues<Amount>
   public var devFund: Amount
   public var miner: Amount
+  /// Fund outputs (extra coinbase outputs, flux-rules.md §2.2) paid so far: with the
+  /// subsidies above, what the supply grew by since the start.
+  public var funds: Amount
   public var nodes: TierValues<NodeCounts>
+  /// Collateral locked by the STARTed and confirmed nodes of all tiers, each counting the
+  /// amount it locked.
+  public var collateralLocked: Amount
+  /// Per tier, blocks since each confirmed node was last paid (or confirmed, if not paid
+  /// since); nil for a tier without confirmed nodes.
+  public var sincePaid: TierValues<SincePaid?>
   /// Online share of the confirmed nodes.
   public var onlineShare: Double
   /// Mean seconds between blocks since the previous sample (0 for the first row).
@@ -50,14 +61,58 @@ public struct SampleRow: Sendable, Equatable, Codable {
   public var economics: TierValues<TierEconomics>?
 }
 
-/// The last block of a calendar year and the totals up to it (paid amounts since the job's start).
+/// Order statistics of the blocks since each confirmed node of a tier was last paid, by
+/// GSL's quantile definition (linear between order statistics), as `Summary` has them.
+public struct SincePaid: Sendable, Equatable, Codable {
+  public var p50: Double
+  public var p95: Double
+  public var max: Int
+
+  public init(p50: Double, p95: Double, max: Int) {
+    self.p50 = p50
+    self.p95 = p95
+    self.max = max
+  }
+}
+
+/// One calendar year (UTC) of a job: its end state, the totals up to it (paid amounts
+/// since the job's start) and what the year itself saw.
+///
+/// The engine records it at the year's last second (23:59:59 on 31 December), after
+/// every block stamped in the year, so its figures never depend on when samples fall;
+/// a job that ends inside a year records that year at its end.
 public struct YearEnd: Sendable, Equatable, Codable {
   public var year: Int
+  /// The last block at or before the year's end (the start block when the job connected
+  /// none by then), and the totals after it.
   public var height: Int
   public var time: Int64
   public var supply: Amount
   public var paid: TierValues<Amount>
   public var devFund: Amount
+  public var miner: Amount
+  public var funds: Amount
+  /// App revenue share paid to each tier's nodes so far (zero without a revenue share).
+  public var appShare: TierValues<Amount>
+  /// Blocks connected in the year: `height − blocks + 1` … `height`, the first stamped
+  /// at `firstTime` (nil when there are none).
+  public var blocks: Int
+  public var firstTime: Int64?
+  /// Per tier, the sum over the year's blocks of its confirmed nodes after each block:
+  /// divided by `blocks`, the mean number of nodes a payment was shared among.
+  public var nodeBlocks: TierValues<Int>
+  /// Per tier at the year's end: confirmed nodes, the collateral locked by STARTed and
+  /// confirmed nodes, and how many nodes lock it.
+  public var confirmed: TierValues<Int>
+  public var locked: TierValues<Amount>
+  public var lockingNodes: TierValues<Int>
+  /// Seconds of the year the job covered: from its start, or the year's, to the year's
+  /// end, or the job's.
+  public var seconds: Int64
+  /// Whether the job ran to the year's end (false for the year it ended inside).
+  public var reachedEnd: Bool
+  /// The FLUX/USD price averaged over the covered seconds (jobs with economics).
+  public var meanFluxUSD: Double?
 }
 
 /// Nodes of one tier by lifecycle state.

@@ -18,6 +18,10 @@ public struct AppSample: Sendable, Equatable, Codable {
   public var revenue: Amount
   /// The same payments valued at the FLUX price of their time (0 without economics).
   public var revenueUSD: Double
+  /// The part of `revenue` paid by apps that never had an instance placed so far: an app
+  /// pays at registration even when it waits for capacity (and, never placed, is not
+  /// renewed). An app's payment leaves this total when its first instance is placed.
+  public var revenueNeverPlaced: Amount
   /// The part of `revenue` paid to the nodes of each tier (revenue share), as hosted.
   public var toNodes: TierValues<Amount>
   /// The rest: the foundation's app payment address (§7.2), including the node share of

@@ -141,6 +141,10 @@ extension AppMarket {
 
   /// Starts an instance of `app` on `node` (of tier index `tier`) at `height`.
   mutating func addInstance(_ app: Int, on node: Int, tier: Int, height: Int) {
+    if apps[app].unplacedPayment > 0 {
+      revenueNeverPlaced -= apps[app].unplacedPayment
+      apps[app].unplacedPayment = 0
+    }
     apps[app].hosts.append(Host(node: Int32(node), since: Int32(height)))
     used[node] = used[node] + apps[app].need
     if !isClosed(node) {

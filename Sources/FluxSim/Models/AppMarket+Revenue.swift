@@ -11,6 +11,12 @@ extension AppMarket {
   mutating func charge(_ app: Int, price: Amount, usd: Double, height: Int, nodeShare share: Double) {
     revenue += price.satoshi
     revenueUSD += Double(price.satoshi) / 1e8 * usd
+    // Only a registration finds an app without instances: a renewal needs a host
+    // (`endAppPeriod`), so an app paying without one has never been placed.
+    if apps[app].hosts.isEmpty {
+      apps[app].unplacedPayment += price.satoshi
+      revenueNeverPlaced += price.satoshi
+    }
     let nodeShare = Int64(Checked.count((Double(price.satoshi) * share).rounded(.down), in: 0...Int(price.satoshi)))
     toFoundation += price.satoshi - nodeShare
     apps[app].periodStart = height

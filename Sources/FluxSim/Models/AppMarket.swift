@@ -26,6 +26,9 @@ struct HostedApp {
   var pricedEpoch = -1
   var fluxPrice = Amount.zero
   var usdPrice = Amount.zero
+  /// What the app paid before any instance of it was placed (its registration), counted
+  /// in `AppMarket.revenueNeverPlaced` until one is: 0 once placed.
+  var unplacedPayment: Int64 = 0
   /// Bumped when the slot is reused, so events of a finished app are ignored.
   var generation: UInt32 = 0
   var active = true
@@ -108,6 +111,8 @@ struct AppMarket {
   var instancesRunning = 0
   var revenue: Int64 = 0
   var revenueUSD: Double = 0
+  /// Payments of apps that have had no instance placed yet (`HostedApp.unplacedPayment`).
+  var revenueNeverPlaced: Int64 = 0
   var toNodes = [Int64](repeating: 0, count: 3)
   var toFoundation: Int64 = 0
 

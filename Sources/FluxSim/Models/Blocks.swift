@@ -70,7 +70,9 @@ extension Simulation {
     chain.height = height
     chain.time = time
     chain.headers.append(BlockHeaderInfo(height: height, time: time, bits: chain.nextBits))
-    if metrics.didConnect(height: height, time: time, supply: chain.supply, reward: reward) {
+    if metrics.didConnect(
+      height: height, time: time, supply: chain.supply, reward: reward, funds: funds, confirmed: fleet.confirmedByTier)
+    {
       sample()
     }
     if height >= hot.nextSwitch { followSchedule(after: height) }

@@ -16,6 +16,7 @@ extension Simulation {
     var offline = [0, 0, 0]
     // What nodes whose slots were reused had been paid stays counted.
     var paid = fleet.formerIncomes.map(\.sum)
+    var locked: [Int64] = [0, 0, 0]
     var producers = 0
     // Nodes drawn to leave: out of the alive set at once, exited when their spend is mined.
     var leaving = Set<Int>()
@@ -30,6 +31,7 @@ extension Simulation {
       counts[tier][node.state.rawValue] += 1
       if confirmed { if node.online { producers += 1 } else { offline[tier] += 1 } }
       paid[tier] += fleet.ledger[id].income
+      if node.state.locksCollateral { locked[tier] += node.collateralAmount.satoshi }
       if queues[tier].contains(node: id) != confirmed {
         fail("payee lists hold the confirmed nodes", "node \(id) in state \(node.state)")
       }
@@ -58,6 +60,11 @@ extension Simulation {
         fail(
           "offline confirmed counts add up",
           "\(tier) counts \(fleet.offlineConfirmed[index]), recounted \(offline[index])")
+      }
+      if locked[index] != fleet.lockedCollateral[index] {
+        fail(
+          "locked collateral adds up",
+          "\(tier) holds \(fleet.lockedCollateral[index]), recounted \(locked[index]) satoshi")
       }
       if paid[index] != metrics.paidTotals[index] {
         fail(

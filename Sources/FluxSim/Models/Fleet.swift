@@ -16,6 +16,10 @@ public enum NodeState: Int, CaseIterable, Sendable, CustomStringConvertible {
   /// Left the network (collateral spent).
   case exited = 5
 
+  /// Whether a node in this state has its collateral locked in the network: STARTed,
+  /// awaiting confirmation or confirmed (the collateral the tables count as locked).
+  public var locksCollateral: Bool { self == .started || self == .confirmed }
+
   public var description: String {
     switch self {
     case .pending: "pending"
@@ -82,6 +86,9 @@ struct Fleet {
   var counts = [[Int]](repeating: [Int](repeating: 0, count: NodeState.allCases.count), count: 3)
   /// Confirmed nodes that are offline (paid, but not producing), per tier.
   var offlineConfirmed = [0, 0, 0]
+  /// Per tier, the collateral of the nodes whose state locks it (`locksCollateral`),
+  /// satoshi: kept as states change, so a sample reads it without a pass over the fleet.
+  var lockedCollateral: [Int64] = [0, 0, 0]
   private var nextOutpoint: UInt64 = 0
   /// Slots of exited nodes, the last freed reused first.
   private var freeSlots: [Int32] = []
@@ -148,6 +155,10 @@ struct Fleet {
         offlineConfirmed[tier] += 1
       }
     }
+    if old.locksCollateral != state.locksCollateral {
+      let amount = nodes[node].collateralAmount.satoshi
+      lockedCollateral[tier] += state.locksCollateral ? amount : -amount
+    }
     nodes[node].state = state
     if state == .exited {
       alive[tier].remove(node)
@@ -175,6 +186,9 @@ struct Fleet {
   mutating func renewCollateral(_ node: Int, amount: Amount, seed: UInt64) {
     nextOutpoint += 1
     nodes[node].collateral = Outpoint(synthetic: seed ^ nextOutpoint)
+    if nodes[node].state.locksCollateral {
+      lockedCollateral[nodes[node].tier.index] += amount.satoshi - nodes[node].collateralAmount.satoshi
+    }
     nodes[node].collateralAmount = amount
   }
 
@@ -198,6 +212,12 @@ struct Fleet {
 
   /// Confirmed nodes of all tiers.
   var confirmedTotal: Int { counts.reduce(0) { $0 + $1[NodeState.confirmed.rawValue] } }
+
+  /// Confirmed nodes per tier, in lanes 0 … 2 (what `Metrics` adds up every block).
+  var confirmedByTier: SIMD4<Int64> {
+    let state = NodeState.confirmed.rawValue
+    return SIMD4(Int64(counts[0][state]), Int64(counts[1][state]), Int64(counts[2][state]), 0)
+  }
 }
 
 /// What a node has been paid: income (satoshi), number of payments and the height of

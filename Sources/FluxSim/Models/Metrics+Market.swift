@@ -14,8 +14,10 @@ extension Simulation {
         since: mark.time, income: mark.income, nodes: (0..<3).map { Double(mark.confirmed[$0] + confirmed[$0]) / 2 })
     }
     if config.economics != nil { sampleMark = SampleMark(time: chain.now, income: tierIncome, confirmed: confirmed) }
+    let rotation = sincePaid()
     metrics.sample(
-      chain: chain, fleet: fleet, fluxUSD: usd, apps: config.apps == nil ? nil : marketSample(), economics: economics)
+      chain: chain, fleet: fleet, sincePaid: rotation, fluxUSD: usd, apps: config.apps == nil ? nil : marketSample(),
+      economics: economics)
   }
 
   /// The market now: apps and instances, utilization of the capacity of each tier's
@@ -34,6 +36,7 @@ extension Simulation {
           cpu: share(u.cpuTenths, c.cpuTenths), ram: share(u.ramMB, c.ramMB), hdd: share(u.hddGB, c.hddGB))
       },
       registered: market.registered, revenue: Amount(satoshi: market.revenue), revenueUSD: market.revenueUSD,
+      revenueNeverPlaced: Amount(satoshi: market.revenueNeverPlaced),
       toNodes: TierValues { Amount(satoshi: market.toNodes[$0.index]) },
       toFoundation: Amount(satoshi: market.toFoundation))
   }

@@ -1,10 +1,11 @@
 import FluxCore
 
 /// Everything measured while a job runs: running totals per block, the sampled series,
-/// milestones, and at the end the payout statistics.
+/// milestones, the calendar years, and at the end the payout statistics.
 ///
 /// Per block it only adds a few integers and compares two heights; rows are built at
-/// sample points (every N blocks or at the first block of each simulated period).
+/// sample points (every N blocks or at the first block of each simulated period), and a
+/// year at its last second (`Simulation.endYear`), whatever the sampling.
 struct Metrics {
   let sampling: Sampling
   let params: ChainParams
@@ -18,20 +19,37 @@ struct Metrics {
   private var paidStratus: Int64 = 0
   private var devFund: Int64 = 0
   private var miner: Int64 = 0
+  private var funds: Int64 = 0
+  /// Per tier (lanes 0 … 2), the sum over blocks of the confirmed nodes after each.
+  private var nodeBlocks = SIMD4<Int64>()
   private var blocks = 0
   private(set) var yearEnds: [YearEnd] = []
-  /// Start of the next calendar year (UTC), and the state after the previous block, so the
-  /// last block of each year can be recorded when the first block of the next one arrives.
-  private var nextYearStart: Int64 = .max
-  private var previousBlock = YearEnd(
-    year: 0, height: 0, time: 0, supply: .zero, paid: TierValues { _ in .zero }, devFund: .zero)
+  /// The calendar year being measured.
+  private(set) var openYear = OpenYear(year: 0, coveredFrom: 0, blocks: 0, nodeBlocks: SIMD4(), firstTime: nil)
   private var lastSample: (height: Int, time: Int64) = (0, 0)
   private var nextSampleTime: Int64 = .max
   /// Rule-change heights ahead, ascending, with their labels.
   private var ruleEvents: [EmissionEvent]
   private var nextRuleEvent = 0
+  /// The next height at which `didConnect` leaves its fast path: the next rule change,
+  /// or the first block of the open year while it has none.
+  private var watchHeight = Int.max
   private var supplyLevels: [Amount]
   private var nextSupplyLevel = 0
+
+  /// The year being measured: where its figures start (the totals when it opened) and
+  /// its first block's time once connected.
+  struct OpenYear {
+    var year: Int
+    /// The first second it covers: 1 January 00:00:00, or the job's start.
+    var coveredFrom: Int64
+    var blocks: Int
+    var nodeBlocks: SIMD4<Int64>
+    var firstTime: Int64?
+
+    /// 1 January 00:00:00 UTC of the next year.
+    var end: Int64 { UTCTime.seconds(UTCTime.Components(year: year + 1, month: 1, day: 1)) }
+  }
 
   init(config: JobConfig, schedule: SupplySchedule, startTime: Int64) {
     sampling = config.sampling
@@ -49,60 +67,88 @@ struct Metrics {
     supplyLevels = config.supplyMilestones.sorted()
   }
 
-  /// Called after each block is connected; returns whether a sample is due. Takes plain
-  /// values so the per-block call copies nothing large.
-  mutating func didConnect(height: Int, time: Int64, supply: Amount, reward: BlockReward) -> Bool {
-    if time >= nextYearStart { recordYearEnd(at: time) }
+  /// Called after each block is connected, with its fund outputs and the confirmed nodes
+  /// per tier after it; returns whether a sample is due. Takes plain values so the
+  /// per-block call copies nothing large.
+  mutating func didConnect(
+    height: Int, time: Int64, supply: Amount, reward: BlockReward, funds blockFunds: Amount,
+    confirmed: SIMD4<Int64>
+  ) -> Bool {
     paidCumulus &+= reward.tiers.cumulus.satoshi
     paidNimbus &+= reward.tiers.nimbus.satoshi
     paidStratus &+= reward.tiers.stratus.satoshi
     devFund &+= reward.devFund.satoshi
     miner &+= reward.miner.satoshi
+    funds &+= blockFunds.satoshi
+    nodeBlocks &+= confirmed
     blocks += 1
-    if height >= nextRuleHeight || supply >= nextSupplyLevelAmount {
+    if height >= watchHeight || supply >= nextSupplyLevelAmount {
       recordMilestones(height: height, time: time, supply: supply)
     }
-    previousBlock.height = height
-    previousBlock.time = time
-    previousBlock.supply = supply
     switch sampling {
     case .blocks(let every): return height - lastSample.height >= every
     case .seconds: return time >= nextSampleTime
     }
   }
 
-  /// Records the block before the first one at or after `nextYearStart` as that year's last.
-  private mutating func recordYearEnd(at time: Int64) {
-    var end = previousBlock
-    end.year = UTCTime.components(nextYearStart).year - 1
-    end.paid = TierValues(
-      cumulus: Amount(satoshi: paidCumulus), nimbus: Amount(satoshi: paidNimbus), stratus: Amount(satoshi: paidStratus))
-    end.devFund = Amount(satoshi: devFund)
-    yearEnds.append(end)
-    let year = UTCTime.components(time).year + 1
-    nextYearStart = UTCTime.seconds(UTCTime.Components(year: year, month: 1, day: 1))
+  /// Opens the job's first calendar year at the start state (its blocks are the ones
+  /// after the start block).
+  mutating func begin(height: Int, time: Int64) {
+    openYear = OpenYear(
+      year: UTCTime.components(time).year, coveredFrom: time, blocks: blocks, nodeBlocks: nodeBlocks, firstTime: nil)
+    watchHeight = min(nextRuleHeight, height + 1)
   }
 
-  /// Sets the year-end tracking from the start state.
-  mutating func begin(height: Int, time: Int64, supply: Amount) {
-    previousBlock.height = height
-    previousBlock.time = time
-    previousBlock.supply = supply
-    nextYearStart = UTCTime.seconds(UTCTime.Components(year: UTCTime.components(time).year + 1, month: 1, day: 1))
+  /// Records the open year as it stands after the tip: the last block at or before
+  /// `until`, the job having covered the year's seconds up to `until` (exclusive), and
+  /// opens the next year when the job reached this one's end.
+  mutating func closeYear(
+    chain: ChainState, fleet: Fleet, appShare: [Int64], until: Int64, reachedEnd: Bool, meanFluxUSD: Double?
+  ) {
+    let open = openYear
+    let state = (confirmed: NodeState.confirmed.rawValue, started: NodeState.started.rawValue)
+    let counts = fleet.counts
+    let yearNodeBlocks = nodeBlocks &- open.nodeBlocks
+    yearEnds.append(
+      YearEnd(
+        year: open.year, height: chain.height, time: chain.time, supply: chain.supply, paid: paid,
+        devFund: Amount(satoshi: devFund), miner: Amount(satoshi: miner), funds: Amount(satoshi: funds),
+        appShare: TierValues { Amount(satoshi: appShare[$0.index]) }, blocks: blocks - open.blocks,
+        firstTime: open.firstTime, nodeBlocks: TierValues { Int(yearNodeBlocks[$0.index]) },
+        confirmed: TierValues { counts[$0.index][state.confirmed] },
+        locked: TierValues { Amount(satoshi: fleet.lockedCollateral[$0.index]) },
+        lockingNodes: TierValues { counts[$0.index][state.confirmed] + counts[$0.index][state.started] },
+        seconds: max(0, min(until, open.end) - open.coveredFrom), reachedEnd: reachedEnd, meanFluxUSD: meanFluxUSD))
+    guard reachedEnd else { return }
+    openYear = OpenYear(
+      year: open.year + 1, coveredFrom: open.end, blocks: blocks, nodeBlocks: nodeBlocks, firstTime: nil)
+    watchHeight = min(nextRuleHeight, chain.height + 1)
+  }
+
+  /// Whether the open year has anything to record when the job ends at the tip,
+  /// having covered simulated time up to `until`: a block, or a second of it.
+  func openYearCovered(until: Int64) -> Bool { blocks > openYear.blocks || until > openYear.coveredFrom }
+
+  /// Paid amounts per tier so far.
+  private var paid: TierValues<Amount> {
+    TierValues(
+      cumulus: Amount(satoshi: paidCumulus), nimbus: Amount(satoshi: paidNimbus), stratus: Amount(satoshi: paidStratus))
   }
 
   /// The height of the next rule change and the next supply level, so that the
-  /// per-block check is two comparisons.
+  /// per-block check is two comparisons (`watchHeight` also stops at a year's first block).
   private var nextRuleHeight: Int { nextRuleEvent < ruleEvents.count ? ruleEvents[nextRuleEvent].height : .max }
   private var nextSupplyLevelAmount: Amount {
     nextSupplyLevel < supplyLevels.count ? supplyLevels[nextSupplyLevel] : Amount(satoshi: .max)
   }
 
   private mutating func recordMilestones(height: Int, time: Int64, supply: Amount) {
+    if openYear.firstTime == nil { openYear.firstTime = time }
     if nextRuleEvent < ruleEvents.count, ruleEvents[nextRuleEvent].height == height {
       milestones.append(Milestone(label: ruleEvents[nextRuleEvent].label, height: height, time: time))
       nextRuleEvent += 1
     }
+    watchHeight = nextRuleHeight
     while nextSupplyLevel < supplyLevels.count, supply >= supplyLevels[nextSupplyLevel] {
       milestones.append(
         Milestone(label: Milestone.supplyLabel(supplyLevels[nextSupplyLevel]), height: height, time: time))
@@ -116,10 +162,11 @@ struct Metrics {
   /// Whether the last block still needs a row at the end of the job.
   func needsFinalSample(chain: ChainState) -> Bool { rows.last?.height != chain.height || rows.count == 1 }
 
-  /// Appends a row for the current tip, with the market and economics figures the
-  /// simulation measured for it (nil when the job has none).
+  /// Appends a row for the current tip, with the rotation, market and economics figures
+  /// the simulation measured for it (market and economics nil when the job has none).
   mutating func sample(
-    chain: ChainState, fleet: Fleet, fluxUSD: Double?, apps: AppSample?, economics: TierValues<TierEconomics>?
+    chain: ChainState, fleet: Fleet, sincePaid: TierValues<SincePaid?>, fluxUSD: Double?, apps: AppSample?,
+    economics: TierValues<TierEconomics>?
   ) {
     func counts(_ tier: Tier) -> NodeCounts {
       let c = fleet.counts[tier.index]
@@ -134,11 +181,9 @@ struct Metrics {
       SampleRow(
         height: chain.height, time: chain.time, supply: chain.supply,
         subsidy: params.subsidy(at: max(chain.height, 1), mode: supplyMode),
-        paid: TierValues(
-          cumulus: Amount(satoshi: paidCumulus), nimbus: Amount(satoshi: paidNimbus),
-          stratus: Amount(satoshi: paidStratus)),
-        devFund: Amount(satoshi: devFund), miner: Amount(satoshi: miner),
+        paid: paid, devFund: Amount(satoshi: devFund), miner: Amount(satoshi: miner), funds: Amount(satoshi: funds),
         nodes: TierValues(counts),
+        collateralLocked: Amount(satoshi: fleet.lockedCollateral.reduce(0, +)), sincePaid: sincePaid,
         onlineShare: confirmed == 0 ? 0 : Double(fleet.producers.count) / Double(confirmed),
         meanBlockInterval: rows.isEmpty || elapsedBlocks == 0
           ? 0 : Double(chain.time - lastSample.time) / Double(elapsedBlocks),

@@ -52,6 +52,32 @@ struct PriceModel {
     }
   }
 
+  /// The price averaged over the seconds `from` … `to`: the integral of the path (linear
+  /// between its points, or between a GBM's daily values) divided by the span, exact by
+  /// the trapezoid rule over those breakpoints. The price at `from` for an empty span.
+  mutating func meanUSD(from: Int64, to: Int64) -> Double {
+    guard to > from else { return usd(at: from) }
+    var knots: [Int64] = []
+    switch path {
+    case .constant(let value): return value
+    case .series(let points): knots = points.map(\.time).filter { $0 > from && $0 < to }
+    case .gbm:
+      var knot = startTime + (max(0, from - startTime) / Self.day + 1) * Self.day
+      while knot < to {
+        knots.append(knot)
+        knot += Self.day
+      }
+    }
+    var area = 0.0
+    var previous = (time: from, usd: usd(at: from))
+    for knot in knots + [to] {
+      let value = usd(at: knot)
+      area += Double(knot - previous.time) * (previous.usd + value) / 2
+      previous = (knot, value)
+    }
+    return area / Double(to - from)
+  }
+
   /// Linear interpolation between the points, flat outside them.
   static func interpolate(_ points: [PricePoint], at time: Int64) -> Double {
     guard let first = points.first, let last = points.last else { return 0 }

@@ -1,0 +1,32 @@
+/// Reading a payee list by position: the live entries are in `PayeeKey` order, which is
+/// the order of each node's comparison height (its last payment, or its confirmation if
+/// it was never paid since), so the k-th node from the front is the one with the k-th
+/// longest wait since it was last paid. Order statistics of those waits are positions in
+/// the list, read without sorting or visiting every node.
+extension PayeeQueue {
+  /// Drops the entries of removed nodes, so that the live entries sit together from the
+  /// front and `comparisonHeight(atPosition:)` reads any of them directly. The live
+  /// entries keep their order, so no payment changes.
+  ///
+  /// - Complexity: O(1) when no entry is stale, else O(s) for s stored entries.
+  public mutating func dropStaleEntries() {
+    guard entries.count - head != liveCount else { return }
+    var kept = 0
+    for index in head..<entries.count where liveGeneration[Int(entries[index].node)] == entries[index].generation {
+      entries[kept] = entries[index]
+      kept += 1
+    }
+    entries.removeLast(entries.count - kept)
+    head = 0
+  }
+
+  /// The comparison height of the live entry `position` places from the front (0: the
+  /// next payee): the height of its last payment, or of its confirmation if it was not
+  /// paid since.
+  ///
+  /// - Precondition: no stale entries (`dropStaleEntries`), and `position < count`.
+  public func comparisonHeight(atPosition position: Int) -> Int {
+    precondition(entries.count - head == liveCount, "stale entries in the list: dropStaleEntries first")
+    return Int(entries[head + position].height)
+  }
+}

@@ -50,6 +50,25 @@ import Testing
     }
   }
 
+  @Test func roiChurnWithoutAppsKeepsNoRoomForNodes() {
+    // ROI churn runs the market's daily tick without apps: the market must hold no
+    // per-node room, or a node confirming in a reused slot (or again after an expiry)
+    // would be a confirmed node closed to apps.
+    var config = churning(seed: 3)
+    config.apps = nil
+    config.economics = EconomicsConfig(
+      price: .constant(0.4), hostingUSDPerMonth: TierValues(cumulus: 60, nimbus: 120, stratus: 260),
+      opportunityCostPerYear: 0.05,
+      roiChurn: ROIChurnModel(exitResponse: TierValues { _ in 1.5 }, joinResponse: TierValues { _ in 1.5 }))
+    var simulation = Simulation(config: config)
+    for day in 1...6 {
+      simulation.advance(toHeight: TipState.measured2026.height + day * 2_880)
+      #expect(simulation.invariantViolations() == [], "day \(day)")
+      #expect(simulation.marketInvariantViolations() == [], "day \(day)")
+    }
+    #expect(simulation.market.room.isEmpty)
+  }
+
   @Test func slotsStayWithinTheLargestLiveFleet() {
     // 120 nodes, 8 a month each way for two weeks: about 120 × 8 × 14 / 30.4 ≈ 440 joins.
     var config = Fixtures.steadyPoN(nodes: TierValues(cumulus: 40, nimbus: 40, stratus: 40))

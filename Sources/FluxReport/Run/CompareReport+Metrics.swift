@@ -103,11 +103,30 @@ public struct CompareMetric {
     let appsToNodes: (AppSample) -> Double = { apps in
       Tier.allCases.reduce(0) { $0 + Double(apps.toNodes[$1].satoshi) }
     }
+    func sincePaid(_ quantile: String, _ value: @escaping (SincePaid) -> Double) -> CompareMetric {
+      perTier(
+        "since_paid_\(quantile)",
+        "the \(quantile) over each tier's confirmed nodes of the blocks since each was last paid (or confirmed), "
+          + "at each year's last sample and at the end",
+        title: "Blocks since last paid, \(quantile)", unit: "blocks", decimals: 3, markdown: fixed(1)
+      ) { tier in .level { $0.sincePaid[tier].map(value) } }
+    }
     var metrics = [
       single(
         "supply", "FLUX in existence, at each year's last block and at the end", title: "Supply", unit: "FLUX",
         decimals: 2, markdown: grouped, scale: 1e8,
         .level({ Double($0.supply.satoshi) }, yearEnd: { Double($0.supply.satoshi) })),
+      single(
+        "collateral_locked",
+        "FLUX locked as collateral by STARTed and confirmed nodes, at each year's last block "
+          + "and at the end", title: "Collateral locked", unit: "FLUX", decimals: 2, markdown: grouped, scale: 1e8,
+        .level({ Double($0.collateralLocked.satoshi) }, yearEnd: { Double($0.collateralLocked.satoshi) })),
+      single(
+        "supply_not_locked", "FLUX in existence less the collateral locked, at each year's last block and at the end",
+        title: "Supply not locked", unit: "FLUX", decimals: 2, markdown: grouped, scale: 1e8,
+        .level(
+          { Double(($0.supply - $0.collateralLocked).satoshi) },
+          yearEnd: { Double(($0.supply - $0.collateralLocked).satoshi) })),
       single(
         "issuance", "FLUX issued in each calendar year (subsidies and fund outputs)", title: "Issuance per year",
         unit: "FLUX per year", decimals: 8, markdown: grouped, scale: 1e8, flow { Double($0.issuance.satoshi) }),
@@ -134,6 +153,13 @@ public struct CompareMetric {
           + "its mean confirmed nodes over the year's blocks)",
         title: "Income per node per year", unit: "FLUX per node", decimals: 8, markdown: fixed(2), scale: 1e8
       ) { tier in flow { $0.incomePerNode(tier) } },
+      perTier(
+        "yield",
+        "each calendar year's income per node of each tier ÷ the collateral a node of the tier locks at the "
+          + "year's end, % (years.csv's yield)",
+        title: "Yield per node per year", unit: "% of the collateral", decimals: 6, markdown: fixed(2)
+      ) { tier in flow { $0.yield(tier).map { $0 * 100 } } },
+      sincePaid("p50", \.p50), sincePaid("p95", \.p95), sincePaid("max") { Double($0.max) },
       single(
         "app_revenue", "FLUX paid for apps in each calendar year (between the years' last samples)",
         title: "App revenue per year", unit: "FLUX per year", needs: .apps, decimals: 8, markdown: grouped, scale: 1e8,

@@ -73,6 +73,17 @@ struct JobYear {
   /// Income per node in the year, satoshi: `income ÷ meanNodes`; nil without nodes.
   func incomePerNode(_ tier: Tier) -> Double? { Self.perNode(income(tier), meanNodes(tier)) }
 
+  /// The collateral a node of the tier locks at the year's end (the tier's locked
+  /// collateral ÷ the nodes locking it), satoshi; nil for none.
+  func collateralPerNode(_ tier: Tier) -> Double? {
+    Self.perNode(end.locked[tier], Double(end.lockingNodes[tier]))
+  }
+
+  /// Income per node ÷ collateral per node: the year's yield in FLUX terms.
+  func yield(_ tier: Tier) -> Double? {
+    Self.yield(incomePerNode: incomePerNode(tier), collateralPerNode: collateralPerNode(tier))
+  }
+
   /// `amount` ÷ `nodes`, satoshi; nil without nodes.
   static func perNode(_ amount: Amount, _ nodes: Double) -> Double? {
     nodes > 0 ? Double(amount.satoshi) / nodes : nil

@@ -39,6 +39,27 @@ struct RunFolder {
     try job.encoded().write(to: jobURL(job.index), options: .atomic)
   }
 
+  /// Runs the jobs `indices` of `plan` on `workers`, storing each result the moment it is
+  /// done: the parallel part of a run.
+  func run(
+    _ indices: [Int], of plan: RunPlan, workers: Int, progress: (@Sendable (JobRunner.Progress) -> Void)? = nil
+  ) throws {
+    try JobRunner.stream(
+      indices, configs: plan.config, workers: workers,
+      deliver: { try store(StoredJob(plan.jobs[$0], result: $1)) }, progress: progress)
+  }
+
+  /// Checks the stored result of every job of `plan` (exit status 2 naming the first that
+  /// is not its job's) and writes the run's outputs from them, dropping the job files:
+  /// the serial part of a run after its jobs.
+  func finish(_ plan: RunPlan, command: String) throws {
+    let files = Dictionary(uniqueKeysWithValues: plan.jobs.map { ($0.index, jobURL($0.index)) })
+    let source = try DirectoryResults.verified(files, plan: plan) { job, url, refusal in
+      "the stored result of job \(job.index) (\(url.path)) \(refusal)"
+    }
+    try finish(RunRecord(plan: plan, source: source, command: command), keepJobs: false)
+  }
+
   /// Job indexes with a stored result file (`<index>.json`), at most `limit` + 1 of them
   /// (a folder holding more than a run's jobs is not read to its end).
   func storedJobs(limit: Int) -> [Int] {

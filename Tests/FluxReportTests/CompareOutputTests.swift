@@ -59,7 +59,9 @@ import Testing
   }
 
   /// The metrics with a column per tier.
-  static let tiered: Set<String> = ["nodes", "income", "app_cpu", "profit", "roi"]
+  static let tiered: Set<String> = [
+    "nodes", "income", "yield", "since_paid_p50", "since_paid_p95", "since_paid_max", "app_cpu", "profit", "roi",
+  ]
 
   @Test func csvHoldsEveryMetricOfEveryColumn() throws {
     let base = try Self.baseRun.get()
@@ -68,7 +70,8 @@ import Testing
     #expect(files.map(\.name) == ["report.md", "compare.csv"] + CompareMetric.all.map { "\($0.name).svg" })
     let csv = TableTests.parseCSV(try Self.file(files, "compare.csv"))
     let names = [
-      "supply", "issuance", "inflation", "dev_fund", "block_interval", "nodes", "income", "app_revenue",
+      "supply", "collateral_locked", "supply_not_locked", "issuance", "inflation", "dev_fund", "block_interval",
+      "nodes", "income", "yield", "since_paid_p50", "since_paid_p95", "since_paid_max", "app_revenue",
       "app_revenue_to_nodes", "app_cpu", "instances_waiting", "flux_usd", "profit", "roi",
     ]
     let metricColumns = names.flatMap { name in
@@ -97,7 +100,7 @@ import Testing
     #expect(cell(5, "flux_usd_p5") == "0.887500" && cell(5, "flux_usd_p50") == "1.000000")
     #expect(cell(5, "flux_usd_p95") == "1.112500")
     // A yearly total has no value at the end.
-    #expect(cell(2, "issuance_p50") == "" && cell(2, "income_cumulus_p50") == "")
+    #expect(cell(2, "issuance_p50") == "" && cell(2, "income_cumulus_p50") == "" && cell(2, "yield_nimbus_p50") == "")
   }
 
   /// With one replication every p5, p50 and p95 is the run's own value, as its series.csv,
@@ -145,6 +148,79 @@ import Testing
     }
     for (tier, income) in zip(["cumulus", "nimbus", "stratus"], incomes) {
       #expect(abs(value(year, "income_\(tier)_p50") - income) <= 0.005)
+    }
+  }
+
+  /// The token indicators and rotation read the run's own tables: collateral locked and
+  /// the supply not locked at the end of 2026 are years.csv's (the engine's year-end
+  /// record) and at the end series.csv's last row; the blocks since paid are series.csv's
+  /// last row of 2026 and its last row; the yield is years.csv's, as a percentage; the
+  /// block interval spans the year's blocks as years.csv bounds them.
+  @Test func indicatorsAreEachRunsOwnSeriesAndYears() throws {
+    let base = try Self.baseRun.get()
+    let own = RunOutputs.files(base)
+    let series = TableTests.parseCSV(try Self.file(own, "series.csv"))
+    let years = TableTests.parseCSV(try Self.file(own, "years.csv"))
+    let names = [
+      "collateral_locked", "supply_not_locked", "yield", "since_paid_p50", "since_paid_p95", "since_paid_max",
+      "block_interval",
+    ]
+    let metrics = try CompareMetric.named(names).get()
+    let csv = TableTests.parseCSV(
+      try Self.file(CompareReport.files([base], command: "c", metrics: metrics), "compare.csv"))
+    let column = Dictionary(uniqueKeysWithValues: csv[0].enumerated().map { ($1, $0) })
+    let (year, end) = (csv[1], csv[2])
+    #expect(year[3] == "2026 (part)" && end[3] == "end" && csv.count == 3)
+    func cell(_ row: [String], _ name: String) throws -> String { row[try #require(column[name])] }
+    func value(_ row: [String], _ name: String) throws -> Double { try #require(Double(try cell(row, name))) }
+
+    // years.csv's row of 2026 and series.csv's last row of 2026 and last row.
+    let yearsColumn = Dictionary(uniqueKeysWithValues: years[0].enumerated().map { ($1, $0) })
+    let year2026 = try #require(years.dropFirst().first { $0[yearsColumn["year"]!] == "2026" })
+    #expect(year2026[yearsColumn["partial"]!] == "true")
+    let seriesColumn = Dictionary(uniqueKeysWithValues: series[0].enumerated().map { ($1, $0) })
+    let yearEnd = try #require(UTCTime.parse("2026-12-31T23:59:59Z"))
+    let lastOf2026 = try #require(series.dropFirst().last { UTCTime.parse($0[seriesColumn["time"]!])! <= yearEnd })
+    let last = try #require(series.last)
+
+    // The mean block interval of 2026: from the start (series.csv's first row) to the
+    // year's last block (years.csv's `end`), over the blocks between (its heights).
+    let startTime = try #require(UTCTime.parse(series[1][seriesColumn["time"]!]))
+    let lastTime = try #require(UTCTime.parse(year2026[yearsColumn["end"]!]))
+    let blocks = try #require(Int(year2026[yearsColumn["last_height"]!])) - Int(series[1][seriesColumn["height"]!])!
+    #expect(blocks > 0)
+    #expect(try abs(value(year, "block_interval_p50") - Double(lastTime - startTime) / Double(blocks)) <= 5e-4)
+
+    // Amounts to the cent, as compare.csv gives FLUX levels; locked + not locked = supply.
+    func cents(_ text: String) throws -> String {
+      Format.fixed(Double(try #require(Amount(parsing: text)).satoshi) / 1e8, 2)
+    }
+    for name in ["collateral_locked", "supply_not_locked"] {
+      for stat in ["p5", "p50", "p95"] {
+        #expect(try cell(year, "\(name)_\(stat)") == cents(year2026[yearsColumn[name]!]))
+        #expect(try cell(end, "\(name)_\(stat)") == cents(last[seriesColumn[name]!]))
+      }
+    }
+    let supply = try #require(Amount(parsing: last[seriesColumn["supply"]!]))
+    let locked = try #require(Amount(parsing: last[seriesColumn["collateral_locked"]!]))
+    #expect(locked > .zero)
+    #expect(try cell(end, "supply_not_locked_p50") == Format.fixed(Double((supply - locked).satoshi) / 1e8, 2))
+
+    for tier in ["cumulus", "nimbus", "stratus"] {
+      // Rotation: the quantiles at the year's last sample and at the end.
+      for quantile in ["p50", "p95", "max"] {
+        let name = "since_paid_\(quantile)_\(tier)"
+        #expect(try value(year, name + "_p50") == Double(lastOf2026[seriesColumn[name]!]))
+        #expect(try value(end, name + "_p50") == Double(last[seriesColumn[name]!]))
+      }
+      // Yield: years.csv's fraction, itself income ÷ collateral per node, × 100 (compare's
+      // six decimals of a percentage are eight of the fraction, which years.csv gives to ten).
+      let income = try #require(Double(year2026[yearsColumn["income_\(tier)"]!]))
+      let collateral = try #require(Double(year2026[yearsColumn["collateral_\(tier)"]!]))
+      let fraction = try #require(Double(year2026[yearsColumn["yield_\(tier)"]!]))
+      #expect(collateral > 0 && abs(fraction - income / collateral) <= 1e-9)
+      #expect(abs(try value(year, "yield_\(tier)_p50") - fraction * 100) <= 5e-7 + 1e-8)
+      #expect(try cell(end, "yield_\(tier)_p50") == "")
     }
   }
 

@@ -55,7 +55,9 @@ import Testing
     #expect(list.status == 0 && list.stderr.isEmpty)
     let lines = list.stdout.split(separator: "\n")
     #expect(lines.first == "supply: FLUX in existence, at each year's last block and at the end")
-    #expect(lines.count == 14 && lines.contains { $0.hasPrefix("profit: ") })
+    // 14 metrics before the token indicators, then collateral_locked, supply_not_locked,
+    // yield and since_paid_p50, _p95 and _max.
+    #expect(lines.count == 14 + 6 && lines.contains { $0.hasPrefix("yield: ") })
     let help = try CLI.run(["compare", "--help"])
     #expect(help.stdout.contains("app_revenue_to_nodes"))
     let (directory, a, b) = try Self.files()

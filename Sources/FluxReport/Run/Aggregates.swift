@@ -63,7 +63,7 @@ struct PointAggregate {
   func checkpoints(years: [Int]) -> [Checkpoint] {
     let yearly = years.map { year in
       Checkpoint(label: label(ofYear: year)) { result in
-        result.yearEnds.first { $0.year == year }.flatMap { end in result.series.last { $0.time <= end.time } }
+        result.yearEnds.first { $0.year == year }.map { result.sample(atOrBefore: $0.time) }
       }
     }
     let end = Format.day(Int64(spread { Double($0.final.time) }.p50))
@@ -86,4 +86,11 @@ struct PointAggregate {
     let times = results.compactMap { $0.milestones.first { $0.label == label }.map { Double($0.time) } }
     return (Spread.of(times), times.count)
   }
+}
+
+extension JobResult {
+  /// The last sample at or before `time` (the first sample when none is): where a year's
+  /// start or end reads what only samples carry (the app market, the economics, levels
+  /// without a year-end record).
+  func sample(atOrBefore time: Int64) -> SampleRow { series.last { $0.time <= time } ?? series[0] }
 }

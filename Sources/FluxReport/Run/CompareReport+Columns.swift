@@ -77,7 +77,9 @@ struct CompareColumn {
     case (.level(let value, _), .end): return aggregate.spread { value($0.final) }
     case (.level(let value, let yearEnd), .year(let year)):
       return aggregate.spread { result in
-        YearBounds(result, year).flatMap { bounds in yearEnd.map { $0(bounds.end) } ?? value(bounds.endRow) }
+        JobYear.year(year, of: result).flatMap { year in
+          yearEnd.map { $0(year.end) } ?? value(result.sample(atOrBefore: year.end.time))
+        }
       }
     case (.yearly(let total), .year(let year)):
       return aggregate.years.contains(year) ? total(aggregate, year) : .empty

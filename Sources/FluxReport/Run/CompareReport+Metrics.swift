@@ -86,14 +86,30 @@ public struct CompareMetric {
   public static var all: [CompareMetric] {
     let grouped: (Double) -> String = Format.grouped
     func fixed(_ decimals: Int) -> (Double) -> String { { Format.fixed($0, decimals) } }
-    func flow(_ value: @escaping (YearBounds) -> Double?) -> Reading {
-      .yearly { aggregate, year in aggregate.spread { YearBounds($0, year).flatMap(value) } }
+    // A yearly total read off each replication's `JobYear` (and its samples, for what
+    // only samples carry).
+    func yearly(_ value: @escaping (JobResult, JobYear) -> Double?) -> Reading {
+      .yearly { aggregate, year in
+        aggregate.spread { result in JobYear.year(year, of: result).flatMap { value(result, $0) } }
+      }
     }
+    func flow(_ value: @escaping (JobYear) -> Double?) -> Reading { yearly { value($1) } }
     func apps(_ value: @escaping (AppSample) -> Double) -> Reading {
-      flow { year in year.startRow.apps.flatMap { start in year.endRow.apps.map { value($0) - value(start) } } }
+      yearly { result, year in
+        let (start, end) = (result.sample(atOrBefore: year.timeStart), result.sample(atOrBefore: year.end.time))
+        return start.apps.flatMap { start in end.apps.map { value($0) - value(start) } }
+      }
     }
     let appsToNodes: (AppSample) -> Double = { apps in
       Tier.allCases.reduce(0) { $0 + Double(apps.toNodes[$1].satoshi) }
+    }
+    func sincePaid(_ quantile: String, _ value: @escaping (SincePaid) -> Double) -> CompareMetric {
+      perTier(
+        "since_paid_\(quantile)",
+        "the \(quantile) over each tier's confirmed nodes of the blocks since each was last paid (or confirmed), "
+          + "at each year's last sample and at the end",
+        title: "Blocks since last paid, \(quantile)", unit: "blocks", decimals: 3, markdown: fixed(1)
+      ) { tier in .level { $0.sincePaid[tier].map(value) } }
     }
     var metrics = [
       single(
@@ -101,28 +117,29 @@ public struct CompareMetric {
         decimals: 2, markdown: grouped, scale: 1e8,
         .level({ Double($0.supply.satoshi) }, yearEnd: { Double($0.supply.satoshi) })),
       single(
+        "collateral_locked",
+        "FLUX locked as collateral by STARTed and confirmed nodes, at each year's last block "
+          + "and at the end", title: "Collateral locked", unit: "FLUX", decimals: 2, markdown: grouped, scale: 1e8,
+        .level({ Double($0.collateralLocked.satoshi) }, yearEnd: { Double($0.collateralLocked.satoshi) })),
+      single(
+        "supply_not_locked", "FLUX in existence less the collateral locked, at each year's last block and at the end",
+        title: "Supply not locked", unit: "FLUX", decimals: 2, markdown: grouped, scale: 1e8,
+        .level(
+          { Double(($0.supply - $0.collateralLocked).satoshi) },
+          yearEnd: { Double(($0.supply - $0.collateralLocked).satoshi) })),
+      single(
         "issuance", "FLUX issued in each calendar year (subsidies and fund outputs)", title: "Issuance per year",
-        unit: "FLUX per year", decimals: 8, markdown: grouped, scale: 1e8,
-        flow { Double(($0.end.supply - $0.startSupply).satoshi) }),
+        unit: "FLUX per year", decimals: 8, markdown: grouped, scale: 1e8, flow { Double($0.issuance.satoshi) }),
       single(
         "inflation", "each calendar year's issuance ÷ the supply at its start, %", title: "Inflation per year",
-        unit: "% of the supply", decimals: 6, markdown: fixed(3),
-        flow { year in
-          year.startSupply > .zero
-            ? Double((year.end.supply - year.startSupply).satoshi) / Double(year.startSupply.satoshi) * 100 : nil
-        }),
+        unit: "% of the supply", decimals: 6, markdown: fixed(3), flow { $0.inflation.map { $0 * 100 } }),
       single(
         "dev_fund", "FLUX paid to the development fund in each calendar year", title: "Dev fund per year",
-        unit: "FLUX per year", decimals: 8, markdown: grouped, scale: 1e8,
-        flow { Double(($0.end.devFund - $0.startDevFund).satoshi) }),
+        unit: "FLUX per year", decimals: 8, markdown: grouped, scale: 1e8, flow { Double($0.devFund.satoshi) }),
     ]
     var interval = single(
       "block_interval", "mean seconds between blocks in each calendar year", title: "Mean block interval per year",
-      unit: "seconds", decimals: 3, markdown: fixed(3),
-      flow { year in
-        year.end.height > year.startHeight
-          ? Double(year.end.time - year.startTime) / Double(year.end.height - year.startHeight) : nil
-      })
+      unit: "seconds", decimals: 3, markdown: fixed(3), flow(\.meanBlockInterval))
     interval.spansTargetSpacing = true
     metrics.append(interval)
     metrics += [
@@ -132,10 +149,17 @@ public struct CompareMetric {
       ) { tier in .level { Double($0.nodes[tier].confirmed) } },
       perTier(
         "income",
-        "FLUX paid per node of each tier in each calendar year (the tier's payments ÷ its mean confirmed "
-          + "nodes over the year's samples)",
+        "FLUX paid per node of each tier in each calendar year (the tier's block rewards and app revenue share ÷ "
+          + "its mean confirmed nodes over the year's blocks)",
         title: "Income per node per year", unit: "FLUX per node", decimals: 8, markdown: fixed(2), scale: 1e8
-      ) { tier in .yearly { $0.incomePerNode(tier, in: $1) } },
+      ) { tier in flow { $0.incomePerNode(tier) } },
+      perTier(
+        "yield",
+        "each calendar year's income per node of each tier ÷ the collateral a node of the tier locks at the "
+          + "year's end, % (years.csv's yield)",
+        title: "Yield per node per year", unit: "% of the collateral", decimals: 6, markdown: fixed(2)
+      ) { tier in flow { $0.yield(tier).map { $0 * 100 } } },
+      sincePaid("p50", \.p50), sincePaid("p95", \.p95), sincePaid("max") { Double($0.max) },
       single(
         "app_revenue", "FLUX paid for apps in each calendar year (between the years' last samples)",
         title: "App revenue per year", unit: "FLUX per year", needs: .apps, decimals: 8, markdown: grouped, scale: 1e8,
@@ -202,34 +226,4 @@ public struct CompareMetric {
   static var chartFiles: [String] { all.map(\.chartFile) }
 
   var chartFile: String { "\(name).svg" }
-}
-
-/// One replication's calendar year: its last block's record, the state before its first
-/// block (the previous year's record, or the job's first sample for the year it starts
-/// in), and the last samples at or before each (for what only samples carry).
-struct YearBounds {
-  let end: YearEnd
-  let startTime: Int64
-  let startHeight: Int
-  let startSupply: Amount
-  let startDevFund: Amount
-  let startRow: SampleRow
-  let endRow: SampleRow
-
-  /// Nil when the job did not complete `year`.
-  init?(_ result: JobResult, _ year: Int) {
-    guard let index = result.yearEnds.firstIndex(where: { $0.year == year }) else { return nil }
-    end = result.yearEnds[index]
-    let first = result.series[0]
-    if index > 0 {
-      let previous = result.yearEnds[index - 1]
-      (startTime, startHeight, startSupply, startDevFund) =
-        (previous.time, previous.height, previous.supply, previous.devFund)
-    } else {
-      (startTime, startHeight, startSupply, startDevFund) = (first.time, first.height, first.supply, first.devFund)
-    }
-    let (startTime, endTime) = (startTime, end.time)
-    startRow = result.series.last { $0.time <= startTime } ?? first
-    endRow = result.series.last { $0.time <= endTime } ?? first
-  }
 }

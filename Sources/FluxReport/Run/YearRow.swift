@@ -48,22 +48,17 @@ struct YearRow {
   var supplyStart: Amount { meanAmount(\.supplyStart) }
   var issuance: Amount { meanAmount(\.issuance) }
   var supply: Amount { meanAmount(\.end.supply) }
-  var locked: Amount { meanAmount { $0.end.locked.cumulus + $0.end.locked.nimbus + $0.end.locked.stratus } }
+  var locked: Amount { meanAmount(\.end.collateralLocked) }
 
   /// Issuance ÷ supply at the year's start (of the year's part for a partial year); nil
   /// without supply.
-  var inflation: Double? {
-    supplyStart.satoshi > 0 ? Double(issuance.satoshi) / Double(supplyStart.satoshi) : nil
-  }
+  var inflation: Double? { JobYear.inflation(issuance: issuance, supplyStart: supplyStart) }
 
   func nodes(_ tier: Tier) -> Double { mean { $0.meanNodes(tier) } }
   func total(_ tier: Tier) -> Amount { meanAmount { $0.income(tier) } }
 
   /// The tier's total ÷ its mean nodes, satoshi; nil without nodes.
-  func incomePerNode(_ tier: Tier) -> Double? {
-    let nodes = nodes(tier)
-    return nodes > 0 ? Double(total(tier).satoshi) / nodes : nil
-  }
+  func incomePerNode(_ tier: Tier) -> Double? { JobYear.perNode(total(tier), nodes(tier)) }
 
   /// Each replication's income per node, satoshi.
   func incomeSpread(_ tier: Tier) -> Summary { Spread.of(jobs.compactMap { $0.incomePerNode(tier) }) }
@@ -71,14 +66,12 @@ struct YearRow {
   /// The collateral a node of the tier locks on average at the year's end (its locked
   /// collateral ÷ the nodes locking it, means across replications), satoshi; nil for none.
   func collateralPerNode(_ tier: Tier) -> Double? {
-    let nodes = mean { Double($0.end.lockingNodes[tier]) }
-    return nodes > 0 ? Double(meanAmount { $0.end.locked[tier] }.satoshi) / nodes : nil
+    JobYear.perNode(meanAmount { $0.end.locked[tier] }, mean { Double($0.end.lockingNodes[tier]) })
   }
 
   /// Income per node ÷ collateral per node: the year's yield in FLUX terms.
   func yield(_ tier: Tier) -> Double? {
-    guard let income = incomePerNode(tier), let collateral = collateralPerNode(tier), collateral > 0 else { return nil }
-    return income / collateral
+    JobYear.yield(incomePerNode: incomePerNode(tier), collateralPerNode: collateralPerNode(tier))
   }
 
   /// The FLUX price averaged over the year (the replications' means); nil without economics.

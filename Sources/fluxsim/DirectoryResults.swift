@@ -10,9 +10,10 @@ import Foundation
 /// output is written. The outputs read each result about ten times (the per-job tables,
 /// then every report section a sweep point at a time), so the checked results are kept as
 /// decoded, up to `heldBytes` of job files: a run that fits is decoded once, and building
-/// its outputs reads no file again. Past that budget a result is read from its file each
-/// time it is asked for (so memory does not grow with the run) and used only if the file
-/// is still the one checked, by its hash.
+/// its outputs reads no file again. The results a run ran itself come kept already
+/// (`KeptResults`) and their files are not read at all. Past the budget a result is read
+/// from its file each time it is asked for (so memory does not grow with the run) and
+/// used only if the file is still the one checked, by its hash.
 struct DirectoryResults: JobResultSource {
   let files: [Int: URL]
   private let hashes: [Int: String]
@@ -24,17 +25,18 @@ struct DirectoryResults: JobResultSource {
   /// JSON text.
   static let heldBytes = 256 << 20
 
-  /// Checks the file of every job of `plan` (`files` by job index, one for each), or
-  /// prints `refusal`'s message for the first that is not its job's result and throws
-  /// exit status 2. The results of the first files, up to `budget` bytes of them, are kept.
+  /// Checks the file of every job of `plan` not `kept` already (`files` by job index, one
+  /// for each), or prints `refusal`'s message for the first that is not its job's result
+  /// and throws exit status 2. The results of the first files, up to `budget` bytes of
+  /// them, are kept beside `kept`.
   static func verified(
-    _ files: [Int: URL], plan: RunPlan, budget: Int = heldBytes,
+    _ files: [Int: URL], plan: RunPlan, kept: [Int: JobResult] = [:], budget: Int = heldBytes,
     refusal: (PlannedJob, URL, StoredJob.Refusal) -> String
   ) throws -> DirectoryResults {
     var hashes: [Int: String] = [:]
-    var held: [Int: JobResult] = [:]
+    var held = kept
     var bytes = 0
-    for job in plan.jobs {
+    for job in plan.jobs where kept[job.index] == nil {
       guard let url = files[job.index] else {
         Console.error("error: the result of job \(job.index) is missing")
         throw ExitCode(2)

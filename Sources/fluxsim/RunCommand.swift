@@ -149,9 +149,11 @@ struct RunCommand: ParsableCommand {
     let remaining = jobs.map(\.index).filter { !(stored ?? []).contains($0) }
     let notice = interruptNotice(for: file, folder: folder, jobs: jobs.count)
     let progress = ProgressLine(label: file.scenario.name, style: options.progress)
+    // A shard's results are merged from its files later: none is kept.
+    let kept = KeptResults(budget: shard == nil ? DirectoryResults.heldBytes : 0)
     try Interrupts.during(notice: notice) {
       try Disk.attempt(target.url) {
-        try folder.run(remaining, of: plan, workers: options.workers) { progress.update($0) }
+        try folder.run(remaining, of: plan, workers: options.workers, keeping: kept) { progress.update($0) }
       }
       progress.finish()
       if let shard {
@@ -162,7 +164,7 @@ struct RunCommand: ParsableCommand {
         print("\(file.scenario.name): shard \(shard.text), \(jobs.count) jobs → \(target.url.path)")
         return
       }
-      try Disk.attempt(target.url) { try folder.finish(plan, command: command) }
+      try Disk.attempt(target.url) { try folder.finish(plan, command: command, kept: kept) }
       try target.install()
       print("\(file.scenario.name): \(plan.jobs.count) jobs → \(target.url.path)")
     }

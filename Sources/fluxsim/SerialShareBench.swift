@@ -85,8 +85,9 @@ struct SerialShareBench {
       plan = planned
     }
     guard let plan else { return phases }
-    phases.jobs = try Timing.of { try folder.run(plan.jobs.map(\.index), of: plan, workers: workers) }
-    phases.finish = try Timing.of { try folder.finish(plan, command: "") }
+    let kept = KeptResults()
+    phases.jobs = try Timing.of { try folder.run(plan.jobs.map(\.index), of: plan, workers: workers, keeping: kept) }
+    phases.finish = try Timing.of { try folder.finish(plan, command: "", kept: kept) }
     return phases
   }
 

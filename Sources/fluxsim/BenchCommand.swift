@@ -31,6 +31,9 @@ struct BenchCommand: ParsableCommand {
     /// The forecast without and with apps (50 arrivals a day) and economics, alternately
     /// (`--count` pairs, default 1), and the ratio of their CPU times.
     case forecastApps = "forecast-apps"
+    /// A run of `--scenario` (the mainnet forecast by default) on one worker, then two:
+    /// the time of each phase, the serial share and the speed-up (`SerialShareBench`).
+    case serialShare = "serial-share"
 
     /// The largest `--count`: the task's work grows with it, so a typo must not ask for days.
     /// Nil for the tasks that take no count.
@@ -39,6 +42,7 @@ struct BenchCommand: ParsableCommand {
       case .emissionTable: 100_000
       case .supplyQueries: 1_000_000_000
       case .forecastApps: 100
+      case .serialShare: 10_000
       case .forecast, .forecastMemory, .churnMemory: nil
       }
     }
@@ -68,14 +72,21 @@ struct BenchCommand: ParsableCommand {
   var rules: String?
 
   @Option(
+    help: "serial-share: the scenario file run (default Scenarios/mainnet-forecast.yaml).", completion: .scenarios)
+  var scenario: String?
+
+  @Option(
     parsing: .unconditional,
     help: """
-      Repetitions (emission-table, at most 100000), queries (supply-queries, at most 10^9) or pairs \
-      (forecast-apps, at most 100).
+      Repetitions (emission-table, at most 100000), queries (supply-queries, at most 10^9), pairs \
+      (forecast-apps, at most 100) or replications (serial-share, at most 10000; default the file's).
       """,
     transform: {
       try OptionValue.integer(
-        $0, expected: "a whole number from 1 to 100000 (emission-table), 10^9 (supply-queries) or 100 (forecast-apps)")
+        $0,
+        expected:
+          "a whole number from 1 to 100000 (emission-table), 10^9 (supply-queries), 100 (forecast-apps) or 10000 "
+          + "(serial-share)")
     })
   var count: Int?
 
@@ -95,6 +106,7 @@ struct BenchCommand: ParsableCommand {
       }
     }
     if rules != nil, task != .forecast { throw ValidationError("--rules applies to forecast only") }
+    if scenario != nil, task != .serialShare { throw ValidationError("--scenario applies to serial-share only") }
     if let appScale {
       guard task == .forecastApps else { throw ValidationError("--app-scale applies to forecast-apps only") }
       guard appScale > 0, appScale <= 100 else {
@@ -105,6 +117,8 @@ struct BenchCommand: ParsableCommand {
 
   func run() throws {
     switch task {
+    case .serialShare:
+      try SerialShareBench(path: scenario ?? "Scenarios/mainnet-forecast.yaml", replications: count).run()
     case .emissionTable:
       let repetitions = count ?? 200
       var bytes = 0

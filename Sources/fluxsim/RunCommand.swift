@@ -149,11 +149,11 @@ struct RunCommand: ParsableCommand {
     let remaining = jobs.map(\.index).filter { !(stored ?? []).contains($0) }
     let notice = interruptNotice(for: file, folder: folder, jobs: jobs.count)
     let progress = ProgressLine(label: file.scenario.name, style: options.progress)
+    // A shard's results are merged from its files later: none is kept.
+    let kept = KeptResults(budget: shard == nil ? DirectoryResults.heldBytes : 0)
     try Interrupts.during(notice: notice) {
       try Disk.attempt(target.url) {
-        try JobRunner.stream(
-          remaining, configs: plan.config, workers: options.workers,
-          deliver: { try folder.store(StoredJob(plan.jobs[$0], result: $1)) }, progress: { progress.update($0) })
+        try folder.run(remaining, of: plan, workers: options.workers, keeping: kept) { progress.update($0) }
       }
       progress.finish()
       if let shard {
@@ -164,13 +164,7 @@ struct RunCommand: ParsableCommand {
         print("\(file.scenario.name): shard \(shard.text), \(jobs.count) jobs → \(target.url.path)")
         return
       }
-      let files = Dictionary(uniqueKeysWithValues: plan.jobs.map { ($0.index, folder.jobURL($0.index)) })
-      let source = try DirectoryResults.verified(files, plan: plan) { job, url, refusal in
-        "the stored result of job \(job.index) (\(url.path)) \(refusal)"
-      }
-      try Disk.attempt(target.url) {
-        try folder.finish(RunRecord(plan: plan, source: source, command: command), keepJobs: false)
-      }
+      try Disk.attempt(target.url) { try folder.finish(plan, command: command, kept: kept) }
       try target.install()
       print("\(file.scenario.name): \(plan.jobs.count) jobs → \(target.url.path)")
     }
@@ -201,12 +195,18 @@ enum Runs {
   /// The plan of `file` with the command line's replications and seed, or a refusal
   /// (exit status 2) when its replications would exceed what a run may hold.
   static func plan(_ file: ScenarioFile, options: RunOptions) throws -> RunPlan {
+    try plan(file, replications: options.replications, seed: options.seed)
+  }
+
+  /// The plan of `file` with `replications` and `seed` in place of its own, or a refusal
+  /// (exit status 2) when those replications would exceed what a run may hold.
+  static func plan(_ file: ScenarioFile, replications: Int?, seed: UInt64?) throws -> RunPlan {
     // --replications may ask for more jobs than the file does: refused before any work.
-    if let replications = options.replications, case .failure(let refusal) = file.work(replications: replications) {
+    if let replications, case .failure(let refusal) = file.work(replications: replications) {
       Console.error("\(refusal.description) (with --replications \(replications))")
       throw ExitCode(2)
     }
-    return RunPlan(file: file, replications: options.replications, seed: options.seed)
+    return RunPlan(file: file, replications: replications, seed: seed)
   }
 
   /// The command that reproduces a run, shell-quoted: `words` after `fluxsim`, then the

@@ -34,9 +34,36 @@ struct RunFolder {
     try Data(file.contents.utf8).write(to: target, options: .atomic)
   }
 
-  /// Stores one job's result atomically (temporary file, then rename).
-  func store(_ job: StoredJob) throws {
-    try job.encoded().write(to: jobURL(job.index), options: .atomic)
+  /// Stores one job's result atomically (temporary file, then rename); returns the file's size.
+  func store(_ job: StoredJob) throws -> Int {
+    let data = try job.encoded()
+    try data.write(to: jobURL(job.index), options: .atomic)
+    return data.count
+  }
+
+  /// Runs the jobs `indices` of `plan` on `workers`, storing each result the moment it is
+  /// done and keeping it in `kept` (within its budget): the parallel part of a run.
+  func run(
+    _ indices: [Int], of plan: RunPlan, workers: Int, keeping kept: KeptResults,
+    progress: (@Sendable (JobRunner.Progress) -> Void)? = nil
+  ) throws {
+    try JobRunner.stream(
+      indices, configs: plan.config, workers: workers,
+      deliver: { index, result in
+        kept.keep(index, result, size: try store(StoredJob(plan.jobs[index], result: result)))
+      }, progress: progress)
+  }
+
+  /// Checks the stored result of every job of `plan` not `kept` (exit status 2 naming the
+  /// first that is not its job's) and writes the run's outputs from them and the kept
+  /// ones, dropping the job files: the serial part of a run after its jobs.
+  func finish(_ plan: RunPlan, command: String, kept: KeptResults) throws {
+    let files = Dictionary(uniqueKeysWithValues: plan.jobs.map { ($0.index, jobURL($0.index)) })
+    let (results, remaining) = kept.contents
+    let source = try DirectoryResults.verified(files, plan: plan, kept: results, budget: remaining) {
+      job, url, refusal in "the stored result of job \(job.index) (\(url.path)) \(refusal)"
+    }
+    try finish(RunRecord(plan: plan, source: source, command: command), keepJobs: false)
   }
 
   /// Job indexes with a stored result file (`<index>.json`), at most `limit` + 1 of them

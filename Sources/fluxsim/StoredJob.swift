@@ -34,10 +34,17 @@ struct StoredJob: Codable {
     return try encoder.encode(self)
   }
 
-  /// The result stored at `url` for planned job `job` of `plan`, with a hash of the
-  /// file's bytes (so a later read can tell the file is the one checked); or why it is
-  /// not that job's result, in words that follow the file's name.
-  static func read(_ url: URL, as job: PlannedJob, of plan: RunPlan) throws(Refusal) -> (JobResult, String) {
+  /// A checked job file: its result, a hash of its bytes (so a later read can tell the
+  /// file is the one checked) and its size.
+  struct Checked {
+    let result: JobResult
+    let hash: String
+    let bytes: Int
+  }
+
+  /// The result stored at `url` for planned job `job` of `plan`, or why it is not that
+  /// job's result, in words that follow the file's name.
+  static func read(_ url: URL, as job: PlannedJob, of plan: RunPlan) throws(Refusal) -> Checked {
     let data: Data
     do { data = try BoundedFile.read(url.path, limit: maxBytes, what: "a job file") } catch {
       throw Refusal(description: "cannot be read: \(error)")
@@ -53,7 +60,7 @@ struct StoredJob: Codable {
     if let problem = stored.result.implausibility(apps: config.apps != nil, economics: config.economics != nil) {
       throw Refusal(description: "holds a result no run produces: \(problem)")
     }
-    return (stored.result, Manifest.hash(data))
+    return Checked(result: stored.result, hash: Manifest.hash(data), bytes: data.count)
   }
 
   /// How this stored job differs from the planned `job`, or nil when it is that job.

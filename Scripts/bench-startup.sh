@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Start-up of fluxsim: what a tiny run (60 nodes, 10 blocks, one job) spends before its
+# first block. Prints, for the release binary (or $BINARY):
+#   - CPU milliseconds (perf stat task-clock, mean of $RUNS runs) of `--version` (loading
+#     and linking alone), `validate` (plus reading the YAML) and the whole tiny `run`;
+#   - with callgrind, the instructions executed before the job's first block (the entry
+#     of `JobRunner.stream`: `runJob` is inlined), and the share of them in the dynamic loader, argument parsing, the
+#     scenario loader and the working manifest.
+# CPU time and instruction counts, not wall time: the machine is shared and noisy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-30}
+if [[ -z ${BINARY:-} ]]; then
+  swift build -c release --product fluxsim >/dev/null
+  BINARY=$(swift build -c release --show-bin-path)/fluxsim
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat >"$work/tiny.yaml" <<'YAML'
+name: tiny
+description: A start-up probe, ten blocks.
+rules: { base: mainnet, supply_mode: observed }
+start: { height: 2917115, time: 2026-09-03T01:32:00Z, difficulty: 0.07 }
+horizon: { height: 2917125 }
+fleet:
+  nodes: { cumulus: 30, nimbus: 15, stratus: 15 }
+replications: 1
+seed: 1
+YAML
+cpu_ms() {
+  perf stat -r "$runs" -x, -e task-clock "$@" 2>&1 >/dev/null | awk -F, '/task-clock/ { printf "%.1f", $1 }'
+}
+echo "startup: --version  $(cpu_ms "$BINARY" --version) ms CPU (mean of $runs)"
+echo "startup: validate   $(cpu_ms "$BINARY" validate "$work/tiny.yaml") ms CPU"
+echo "startup: tiny run   $(cpu_ms "$BINARY" run "$work/tiny.yaml" --out "$work/out" --quiet) ms CPU"
+# valgrind 3.19 cannot read Swift 6's debug info: profile a copy without it (symbols stay).
+cp "$BINARY" "$work/fluxsim"
+strip --strip-debug "$work/fluxsim"
+(cd "$work" && valgrind --tool=callgrind --callgrind-out-file="$work/cg" --dump-before='*9JobRunnerO6stream_*' \
+  ./fluxsim run tiny.yaml --out "$work/out" --quiet >/dev/null 2>&1)
+before=$(ls "$work"/cg.* | sort -t. -k2 -n | head -1)
+total=$(awk '/^summary:/ { print $2 }' "$before")
+echo "startup: $total instructions before the first block"
+annotate() { callgrind_annotate --inclusive=yes "$before" 2>/dev/null; }
+for part in "dynamic loader:rtld.c:_dl_start " "argument parsing:parseAsRoot" "scenario loading:LoaderO4load4file" \
+  "working manifest:ManifestV4plan"; do
+  count=$(annotate | grep -E "${part#*:}" | head -1 | awk '{ gsub(",", "", $1); print $1 }' || true)
+  printf "startup:   %-18s %5.1f%%\n" "${part%%:*}" "$(echo "scale=3; 100 * ${count:-0} / $total" | bc)"
+done

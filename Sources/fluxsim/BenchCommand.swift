@@ -23,6 +23,11 @@ struct BenchCommand: ParsableCommand {
     case forecast
     /// Peak memory of a forecast with 100,000 nodes (one simulated year unless --years).
     case forecastMemory = "forecast-memory"
+    /// Peak memory of the heavy-churn model (10,000 nodes always online, each tier losing
+    /// and gaining 2.88 % of its nodes a day: about 2 million nodes created in 20 years),
+    /// 20 simulated years unless --years. Memory should follow the live fleet, not the
+    /// horizon: `Scripts/bench-churn-memory.sh` runs it at 1, 5 and 20 years.
+    case churnMemory = "churn-memory"
     /// The forecast without and with apps (50 arrivals a day) and economics, alternately
     /// (`--count` pairs, default 1), and the ratio of their CPU times.
     case forecastApps = "forecast-apps"
@@ -38,7 +43,7 @@ struct BenchCommand: ParsableCommand {
       case .supplyQueries: 1_000_000_000
       case .forecastApps: 100
       case .serialShare: 10_000
-      case .forecast, .forecastMemory: nil
+      case .forecast, .forecastMemory, .churnMemory: nil
       }
     }
   }
@@ -93,7 +98,7 @@ struct BenchCommand: ParsableCommand {
       }
     }
     if let years {
-      guard [.forecast, .forecastMemory, .forecastApps].contains(task) else {
+      guard [.forecast, .forecastMemory, .churnMemory, .forecastApps].contains(task) else {
         throw ValidationError("--years does not apply to \(task.rawValue)")
       }
       guard years > 0, years <= 100 else {
@@ -166,12 +171,17 @@ struct BenchCommand: ParsableCommand {
         )
       }
       print(String(format: "forecast-apps: best ratio %.3f", ratios.min() ?? 0))
-    case .forecast, .forecastMemory:
+    case .forecast, .forecastMemory, .churnMemory:
       var config = JobConfig()
-      let years = years ?? (task == .forecast ? 20 : 1)
+      let years = years ?? (task == .forecastMemory ? 1 : 20)
       config.horizon = .seconds(Int64(years * Double(JobConfig.secondsPerYear)))
-      if task == .forecastMemory {
+      switch task {
+      case .forecastMemory:
         config.fleet.initialNodes = TierValues(cumulus: 50_000, nimbus: 25_000, stratus: 25_000)
+      case .churnMemory:
+        config.fleet = Self.heavyChurnFleet
+      default:
+        break
       }
       if let rules {
         let file = try RulesOptions.loadFile(rules)
@@ -189,8 +199,20 @@ struct BenchCommand: ParsableCommand {
       print(
         String(format: "\(task.rawValue): %.2f million blocks per CPU second", Double(result.blocks) / seconds / 1e6))
       print("\(task.rawValue): final supply \(result.final.supply) FLUX at height \(result.final.height)")
+      if task == .churnMemory { print("\(task.rawValue): \(String(format: "%g", years)) years") }
       print("\(task.rawValue): peak resident memory \(peakResidentMegabytes()) MB")
     }
+  }
+
+  /// The heavy-churn model of issue 14 and ../shared/bench (`fleet: {nodes: {cumulus:
+  /// 5000, nimbus: 3000, stratus: 2000}, uptime: always, churn: {exits: 0.0288/day,
+  /// joins: 0.0288/day}}`): each node leaves with probability 10⁻⁵ a block.
+  static var heavyChurnFleet: FleetConfig {
+    let perMonth = 0.0288 * JobConfig.secondsPerMonth / 86_400
+    let rates = TierValues(cumulus: perMonth, nimbus: perMonth, stratus: perMonth)
+    return FleetConfig(
+      initialNodes: TierValues(cumulus: 5_000, nimbus: 3_000, stratus: 2_000), uptime: nil,
+      churn: ChurnModel(exitsPerMonth: rates, joinsPerMonth: rates))
   }
 
   /// The app demand of `forecast-apps`: 50 arrivals a day of one or two containers

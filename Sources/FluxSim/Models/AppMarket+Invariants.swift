@@ -36,6 +36,9 @@ extension Simulation {
     var openUsed = [AppResources](repeating: .zero, count: 3)
     for (node, resources) in used.enumerated() {
       let tier = fleet.nodes[node].tier.index
+      if Int(market.tierOf[node]) != tier {
+        problems.append("node \(node) is of tier \(tier), the market says \(market.tierOf[node])")
+      }
       if resources != market.used[node] {
         problems.append("node \(node) uses \(market.used[node]), recounted \(resources)")
       }

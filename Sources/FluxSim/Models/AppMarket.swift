@@ -188,6 +188,16 @@ struct AppMarket {
     nodeIncome.append(contentsOf: repeatElement(0, count: extra))
   }
 
+  /// A node of tier index `tier` now in slot `node`, which an exited node held: the
+  /// slot's figures start afresh (its former node left closed, with no instances).
+  mutating func reset(_ node: Int, tier: Int) {
+    guard node < tierOf.count else { return }
+    precondition(isClosed(node) && hosted[node].isEmpty, "a slot is reused with instances still placed")
+    tierOf[node] = UInt8(tier)
+    used[node] = .zero
+    nodeIncome[node] = 0
+  }
+
   static let closed = SIMD4<Int32>(repeating: -1)
 
   /// Whether `node` is closed to placement (its app-slot lane is −1 only then).

@@ -7,9 +7,13 @@ extension Simulation {
   /// Starts the daily market tick when the job has apps or ROI-driven churn.
   mutating func setUpMarket() {
     guard config.apps != nil || config.economics?.roiChurn != nil else { return }
-    market.grow(fleet)
-    for (node, entry) in fleet.nodes.enumerated() where entry.state == .confirmed {
-      market.open(node, tier: entry.tier.index)
+    // Only apps need the nodes' room (`offer` opens none without them, and a node's slot
+    // may be reused: with ROI churn alone the market keeps no per-node state at all).
+    if market.hasApps {
+      market.grow(fleet)
+      for (node, entry) in fleet.nodes.enumerated() where entry.state == .confirmed {
+        market.open(node, tier: entry.tier.index)
+      }
     }
     schedule(.marketDay, after: 0)
   }

@@ -59,7 +59,7 @@ extension Simulation {
     if payees.nimbus >= 0 { pay(payees.nimbus, tier: 1, reward.tiers.nimbus, at: height) }
     if payees.stratus >= 0 { pay(payees.stratus, tier: 2, reward.tiers.stratus, at: height) }
     if isPoN {
-      if let producer { proofOfNode.produced[fleet.nodes[producer].tier.index] += 1 }
+      if let producer { proofOfNode.produced[Int(fleet.tiers[producer])] += 1 }
     } else if let producer {
       mining.poolIncome[producer] += reward.miner.satoshi
     }

@@ -14,8 +14,7 @@ extension Simulation {
       for _ in 0..<config.fleet.initialNodes[tier] {
         let online = stream.bernoulli(availability)
         let node = fleet.add(
-          tier: tier, hardware: params.appPricing.nodeResources[tier],
-          collateral: chain.lockedCollateral(tier, at: chain.height + 1), online: online, seed: config.seed)
+          tier: tier, collateral: chain.lockedCollateral(tier, at: chain.height + 1), online: online, seed: config.seed)
         if tipStart {
           // Confirmed before the tip, in the steady rotation; placed in the list below.
           fleet.nodes[node].everConfirmed = true
@@ -84,10 +83,10 @@ extension Simulation {
   /// once the job has created `JobConfig.maxNodes` (the validator refuses scenarios whose
   /// churn is expected to get there; ROI joins respond to profit, so only this bounds them).
   mutating func addNode(_ tier: Tier) {
-    guard fleet.nodes.count < JobConfig.maxNodes else { return }
+    guard fleet.created < JobConfig.maxNodes else { return }
     let node = fleet.add(
-      tier: tier, hardware: params.appPricing.nodeResources[tier],
-      collateral: chain.lockedCollateral(tier, at: chain.height + 1), online: true, seed: config.seed)
+      tier: tier, collateral: chain.lockedCollateral(tier, at: chain.height + 1), online: true, seed: config.seed)
+    market.reset(node, tier: tier.index)
     fleet.nodes[node].earliestStart = max(
       chain.firstMatureHeight(coinHeight: chain.height + 1), params.upgrades.kamata ?? 0)
     scheduleStart(node)

@@ -14,7 +14,8 @@ extension Simulation {
     func fail(_ invariant: String, _ detail: String) { problems.append("\(invariant): \(detail)") }
     var counts = [[Int]](repeating: [Int](repeating: 0, count: NodeState.allCases.count), count: 3)
     var offline = [0, 0, 0]
-    var paid: [Int64] = [0, 0, 0]
+    // What nodes whose slots were reused had been paid stays counted.
+    var paid = fleet.formerIncomes.map(\.sum)
     var locked: [Int64] = [0, 0, 0]
     var producers = 0
     // Nodes drawn to leave: out of the alive set at once, exited when their spend is mined.
@@ -23,6 +24,9 @@ extension Simulation {
     let queues = (0..<3).map(fleet.queue)
     for (id, node) in fleet.nodes.enumerated() {
       let tier = node.tier.index
+      if Int(fleet.tiers[id]) != tier {
+        fail("slot tiers match the nodes", "node \(id) of tier \(tier), \(fleet.tiers[id])")
+      }
       let confirmed = node.state == .confirmed
       counts[tier][node.state.rawValue] += 1
       if confirmed { if node.online { producers += 1 } else { offline[tier] += 1 } }

@@ -35,9 +35,6 @@ public enum NodeState: Int, CaseIterable, Sendable, CustomStringConvertible {
 /// One FluxNode as the simulator tracks it.
 struct Node {
   var tier: Tier
-  /// The node's benchmarked hardware in FluxOS units (CPU tenths, RAM MB, SSD GB); the
-  /// tier's minimum (flux-rules.md §6.2), which app placement will draw on.
-  var hardware: AppResources
   var state: NodeState = .pending
   var online = true
   var collateral: Outpoint
@@ -59,7 +56,16 @@ struct Node {
 }
 
 /// The fleet's state: nodes, per-tier payee queues and the index sets the models draw from.
+///
+/// Memory follows the live fleet, not the job's history: the slot of an exited node is
+/// given to the next node added, so every per-node table (here, in the payee queues, the
+/// index sets and the app market) is bounded by the largest fleet alive at once rather
+/// than by the nodes ever created (a 20-year run with heavy churn creates hundreds of
+/// times its fleet). Events and actions that name a slot carry its node's generations,
+/// and a reused slot continues them (`add`), so those of its former node are stale. What
+/// an output needs of a former node is kept apart (`formerIncomes`).
 struct Fleet {
+  /// Per slot: the node there now, or an exited node whose slot is free.
   var nodes: [Node] = []
   /// The payee queues, one stored property per tier: mutating one in place then needs
   /// no uniqueness check of an enclosing array (see `withQueue`).
@@ -69,6 +75,9 @@ struct Fleet {
   /// Payments per node, kept apart from `nodes` so that paying touches three small
   /// arrays rather than a node record of a hundred bytes.
   var ledger: [LedgerEntry] = []
+  /// Per slot, its node's tier index: what every block reads of its producer, a byte
+  /// here rather than a cache miss into the node record (which `tier` also holds).
+  private(set) var tiers: [UInt8] = []
   /// Online confirmed nodes: the PoN producers.
   var producers = IndexedSet()
   /// Nodes not exited, per tier: the candidates for churn exits.
@@ -81,16 +90,47 @@ struct Fleet {
   /// satoshi: kept as states change, so a sample reads it without a pass over the fleet.
   var lockedCollateral: [Int64] = [0, 0, 0]
   private var nextOutpoint: UInt64 = 0
+  /// Slots of exited nodes, the last freed reused first.
+  private var freeSlots: [Int32] = []
+  /// Whether exited nodes' slots are reused. Off, every node keeps its own slot and
+  /// memory grows with the nodes ever created; `SlotReuseTests` runs jobs both ways and
+  /// finds the same results.
+  var reusesSlots = true
+  /// Nodes created during the job, those in reused slots included (`JobConfig.maxNodes`
+  /// bounds this, not the slots in use).
+  private(set) var created = 0
+  /// Per tier: the incomes (satoshi) of the nodes that were ever confirmed and whose
+  /// slots have been reused. The income statistics cover every node ever confirmed; this
+  /// is the one figure kept of a node once it is gone, tallied (many are equal).
+  private(set) var formerIncomes = [Tally(), Tally(), Tally()]
 
-  /// Adds a node in the pending state; returns its identifier.
-  mutating func add(tier: Tier, hardware: AppResources, collateral: Amount, online: Bool, seed: UInt64) -> Int {
-    let id = nodes.count
+  /// Adds a node in the pending state, in the slot of an exited node if there is one;
+  /// returns its identifier.
+  mutating func add(tier: Tier, collateral: Amount, online: Bool, seed: UInt64) -> Int {
+    created += 1
     nextOutpoint += 1
-    nodes.append(
-      Node(
-        tier: tier, hardware: hardware, online: online, collateral: Outpoint(synthetic: seed ^ nextOutpoint),
-        collateralAmount: collateral))
-    ledger.append(LedgerEntry())
+    var node = Node(
+      tier: tier, online: online, collateral: Outpoint(synthetic: seed ^ nextOutpoint),
+      collateralAmount: collateral)
+    let id: Int
+    if let slot = freeSlots.popLast() {
+      id = Int(slot)
+      let former = nodes[id]
+      if former.everConfirmed { formerIncomes[former.tier.index].add(ledger[id].income) }
+      counts[former.tier.index][NodeState.exited.rawValue] -= 1
+      // Every generation the former node handed out is below these: its pending uptime
+      // flips, expiries and lifecycle actions find the slot's node newer and do nothing.
+      node.generation = former.generation &+ 1
+      node.uptimeGeneration = former.uptimeGeneration &+ 1
+      nodes[id] = node
+      ledger[id] = LedgerEntry()
+      tiers[id] = UInt8(tier.index)
+    } else {
+      id = nodes.count
+      nodes.append(node)
+      ledger.append(LedgerEntry())
+      tiers.append(UInt8(tier.index))
+    }
     counts[tier.index][NodeState.pending.rawValue] += 1
     alive[tier.index].insert(id)
     return id
@@ -115,12 +155,15 @@ struct Fleet {
         offlineConfirmed[tier] += 1
       }
     }
-    if state == .exited { alive[tier].remove(node) }
     if old.locksCollateral != state.locksCollateral {
       let amount = nodes[node].collateralAmount.satoshi
       lockedCollateral[tier] += state.locksCollateral ? amount : -amount
     }
     nodes[node].state = state
+    if state == .exited {
+      alive[tier].remove(node)
+      if reusesSlots { freeSlots.append(Int32(node)) }
+    }
   }
 
   /// Flips `node` online or offline, keeping the producer set right.

@@ -202,14 +202,15 @@ struct Metrics {
   {
     let height = chain.height
     var waits: [[Double]] = [[], [], []]
-    var incomes: [[Double]] = [[], [], []]
+    // Every node ever confirmed: those still in a slot added to the tallies of the others.
+    var incomes = fleet.formerIncomes
     for (id, node) in fleet.nodes.enumerated() {
       let tier = node.tier.index
       if node.state == .confirmed {
         let lastPaid = Int(fleet.ledger[id].lastPaid)
         waits[tier].append(Double(height - (lastPaid > 0 ? lastPaid : node.confirmedHeight)))
       }
-      if node.everConfirmed { incomes[tier].append(Double(fleet.ledger[id].income)) }
+      if node.everConfirmed { incomes[tier].add(fleet.ledger[id].income) }
     }
     let payouts = TierValues { tier in
       PayoutStats(

@@ -75,7 +75,7 @@ extension Simulation {
         fleet.alive[tier.index].count)
       let joins = min(
         stream.poisson(mean: response.joinResponse[tier] * max(0, margin) * size * monthsPerDay),
-        max(0, JobConfig.maxNodes - fleet.nodes.count))
+        max(0, JobConfig.maxNodes - fleet.created))
       for _ in 0..<exits { events.schedule(.roiExit(tier), at: chain.now + Int64(stream.integer(below: Int(day)))) }
       for _ in 0..<joins { events.schedule(.roiJoin(tier), at: chain.now + Int64(stream.integer(below: Int(day)))) }
     }

@@ -1,9 +1,5 @@
 import FluxCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Proof-of-Node block production (flux-rules.md §5.2 and "Verified semantics").
 ///
 /// The reference minter tries each 30 s slot once. Each online confirmed node is
@@ -24,6 +20,8 @@ struct ProofOfNodeState {
   var stalled = false
   /// Blocks produced per tier.
   var produced = [0, 0, 0]
+  /// The cached bound that answers most "is the next slot filled?" draws.
+  var slotFill = SlotFill()
   /// Start of the next network outage: `Checked.never` while none is due, so the check
   /// on every block is one comparison.
   var nextOutage = Checked.never
@@ -47,12 +45,13 @@ extension Simulation {
     proofOfNode.stalled = false
     let spacing = hot.ponSpacing
     let p = PoNDifficultyRule.eligibilityProbability(bits: chain.nextBits)
-    // P(slot filled) = 1 − (1 − p)^N, computed stably for tiny p.
-    let filled = -expm1(Double(producers) * log1p(-p))
     // Geometric number of slots up to the first filled one. Drawn as "the first slot is
-    // filled" (one uniform) and only otherwise as 1 + a geometric draw: the same
-    // distribution, without a logarithm in the common case.
-    let slots = stream.bernoulli(filled) ? 1 : 1 + stream.geometric(p: max(filled, 1e-12))
+    // filled" (one uniform against P(slot filled) = 1 − (1 − p)^N, see `SlotFill`) and
+    // only otherwise as 1 + a geometric draw: the same distribution, without a
+    // logarithm in the common case.
+    let slots =
+      proofOfNode.slotFill.isFilled(stream.uniform(), p: p, producers: producers)
+      ? 1 : 1 + stream.geometric(p: max(SlotFill.probability(p: p, producers: producers), 1e-12))
     // Slots so many that their start does not fit put the next block past every horizon.
     let (offset, overflow) = Int64(slots).multipliedReportingOverflow(by: spacing)
     let tipSlot = proofOfNode.tipSlotStart ?? chain.time

@@ -23,19 +23,23 @@ let package = Package(
     ),
     // The discrete-event engine and the network model; every rule decision through FluxCore.
     .target(name: "FluxSim", dependencies: ["FluxCore", "CGSL"], exclude: ["README.md"]),
-    // Reading rule-override and (later) scenario files into FluxCore values.
+    // Scenario and rules files (YAML) read, bounded and validated into FluxCore and
+    // FluxSim values, with located diagnostics.
     .target(
       name: "FluxScenario",
-      dependencies: ["FluxCore", "FluxSim", .product(name: "Yams", package: "Yams")]
+      dependencies: ["FluxCore", "FluxSim", .product(name: "Yams", package: "Yams")],
+      exclude: ["README.md"]
     ),
-    // CSV, Markdown and (later) SVG output of results; values in, text out.
-    .target(name: "FluxReport", dependencies: ["FluxCore", "FluxSim", "FluxScenario"]),
+    // CSV, JSON, Markdown and SVG output of results; values in, text out.
+    .target(name: "FluxReport", dependencies: ["FluxCore", "FluxSim", "FluxScenario"], exclude: ["README.md"]),
+    // The command line: options, locks, messages, exit codes.
     .executableTarget(
       name: "fluxsim",
       dependencies: [
         "FluxCore", "FluxSim", "FluxScenario", "FluxReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      exclude: ["README.md"]
     ),
     .testTarget(name: "FluxCoreTests", dependencies: ["FluxCore"]),
     .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),

@@ -251,11 +251,8 @@ import Testing
     }
     // Keys in the CSV's column order.
     let firstLine = try #require(text.split(separator: "\n").dropFirst().first)
-    let positions = csv[0].map { firstLine.range(of: "\"\($0)\": ")!.lowerBound }
+    let positions = csv[0].map { firstLine.range(of: "\"\($0)\":")!.lowerBound }
     #expect(positions == positions.sorted())
-    #expect(CompareReport.jsonString("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
-    #expect(["0", "-12.50", "3"].allSatisfy(CompareReport.isJSONNumber))
-    #expect(!["", "-", "01", "1.", ".5", "1e5", "nan", "not tracked"].contains(where: CompareReport.isJSONNumber))
   }
 
   /// A milestone only one scenario has is "not tracked" by the other; one it tracks but

@@ -50,49 +50,11 @@ extension CompareReport {
   }
 
   /// compare.json: the rows of `table` as a list of objects, keys its column names in
-  /// order. A cell of a text column is a string; any other cell is a JSON number when it
-  /// is one as written (so the digits are compare.csv's), null when empty, else a
-  /// string ("not tracked", a date).
+  /// order (`JSONText.records`). A cell of a text column is a string; any other cell is a
+  /// JSON number when it is one as written (so the digits are compare.csv's), null when
+  /// empty, else a string ("not tracked", a date).
   static func json(_ table: Table) -> String {
-    let isText = table.columns.map(table.textColumns.contains)
-    let objects = table.rows.map { row in
-      let fields = zip(table.columns, row).enumerated().map { index, pair in
-        let (name, cell) = pair
-        let value =
-          isText[index] ? jsonString(cell) : cell.isEmpty ? "null" : isJSONNumber(cell) ? cell : jsonString(cell)
-        return jsonString(name) + ": " + value
-      }
-      return "  {" + fields.joined(separator: ", ") + "}"
-    }
-    return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
-  }
-
-  /// `text` as a JSON string: quotes, backslashes and control characters escaped.
-  static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
-
-  /// Whether `text` is a number in JSON's grammar without an exponent: `-`?, digits with
-  /// no leading zero, then optionally `.` and digits (what `Format.fixed` writes).
-  static func isJSONNumber(_ text: String) -> Bool {
-    let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-    let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-    let digits: (Substring) -> Bool = { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
-    guard digits(parts[0]), parts[0] == "0" || parts[0].first != "0" else { return false }
-    return parts.count == 1 || digits(parts[1])
+    let numbers = Set(table.columns.filter { !table.textColumns.contains($0) })
+    return JSONText.array(JSONText.records(table, numbers: numbers)) + "\n"
   }
 }

@@ -30,10 +30,14 @@ let package = Package(
     ),
     // CSV, Markdown and (later) SVG output of results; values in, text out.
     .target(name: "FluxReport", dependencies: ["FluxCore", "FluxSim", "FluxScenario"]),
+    // A run's working folder on disk: planning which jobs run (fresh, resume, shard),
+    // storing and checking job files, finishing into the outputs. FluxReport stays I/O-free.
+    .target(
+      name: "FluxRun", dependencies: ["FluxCore", "FluxSim", "FluxScenario", "FluxReport"], exclude: ["README.md"]),
     .executableTarget(
       name: "fluxsim",
       dependencies: [
-        "FluxCore", "FluxSim", "FluxScenario", "FluxReport",
+        "FluxCore", "FluxSim", "FluxScenario", "FluxReport", "FluxRun",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -42,7 +46,9 @@ let package = Package(
     .testTarget(name: "FluxSimTests", dependencies: ["FluxSim", "FluxCore"]),
     .testTarget(name: "FluxScenarioTests", dependencies: ["FluxScenario", "FluxCore"]),
     .testTarget(name: "FluxReportTests", dependencies: ["FluxReport", "FluxCore", "FluxSim", "FluxScenario"]),
-    .testTarget(name: "fluxsimTests", dependencies: ["fluxsim"]),
+    .testTarget(
+      name: "FluxRunTests", dependencies: ["FluxRun", "FluxReport", "FluxCore", "FluxSim", "FluxScenario"]),
+    .testTarget(name: "fluxsimTests", dependencies: ["fluxsim", "FluxRun"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import FluxReport
+import FluxRun
 import FluxScenario
 import FluxSim
 import Foundation
@@ -75,19 +76,19 @@ struct SerialShareBench {
   /// One run of the scenario into `folder` on `workers`, timed by phase.
   private func run(into folder: RunFolder, workers: Int) throws -> Phases {
     var phases = Phases()
-    var plan: RunPlan?
+    var run: FolderRun?
     phases.setup = try Timing.of {
       let file = try ScenarioInput.load([path])[0]
-      let planned = try Runs.plan(file, replications: replications, seed: nil)
-      let manifest = Manifest(plan: planned, command: "", outputs: [], shard: nil, done: { _ in false })
+      let planned = FolderRun(try Runs.plan(file, replications: replications, seed: nil), in: folder, command: "")
       try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
-      try folder.create(file, manifest: manifest)
-      plan = planned
+      try planned.create()
+      run = planned
     }
-    guard let plan else { return phases }
-    let kept = KeptResults()
-    phases.jobs = try Timing.of { try folder.run(plan.jobs.map(\.index), of: plan, workers: workers, keeping: kept) }
-    phases.finish = try Timing.of { try folder.finish(plan, command: "", kept: kept) }
+    guard let run else { return phases }
+    var kept: KeptResults?
+    phases.jobs = try Timing.of { kept = try run.run(run.jobs.map(\.index), workers: workers) }
+    guard let kept else { return phases }
+    phases.finish = try Timing.of { try run.finish(kept: kept) }
     return phases
   }
 

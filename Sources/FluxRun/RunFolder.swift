@@ -5,7 +5,7 @@ import Foundation
 
 /// A run's working folder: each finished job's result is stored in `jobs/<index>.json`
 /// (a `StoredJob`) the moment it is done, so an interrupted run can resume and shards can
-/// be merged. It is the `.<name>.partial` folder beside the final one (`OutputFolder`) and
+/// be merged. It is the `.<name>.partial` folder beside the final one (the CLI's `OutputFolder`) and
 /// becomes it in one rename, so nothing that looks complete exists before everything is.
 /// It also keeps the scenario's text (`scenario.yaml`) and copies of the data files it
 /// names (`RunInputs`), so merging shards reads exactly what the shards ran on.

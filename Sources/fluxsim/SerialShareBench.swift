@@ -1,4 +1,3 @@
-import FluxReport
 import FluxRun
 import FluxScenario
 import FluxSim
@@ -7,8 +6,8 @@ import Foundation
 /// `fluxsim bench serial-share`: how much of a run is serial, and what two workers gain.
 ///
 /// Runs a scenario file the way `fluxsim run` does — load and plan, create the working
-/// folder, run the jobs storing each result (`RunFolder.run`), then check them and write
-/// the outputs (`RunFolder.finish`) — on one worker, then on two, into temporary folders.
+/// folder, run the jobs storing each result (`FolderRun.run`), then check them and write
+/// the outputs (`FolderRun.finish`) — on one worker, then on two, into temporary folders.
 /// The serial share is the time outside the job phase over the whole; it bounds what
 /// more workers can gain (Amdahl: two workers at most 2 ÷ (1 + share)). The two output
 /// folders must be byte-identical.

@@ -32,11 +32,15 @@ let package = Package(
     ),
     // CSV, JSON, Markdown and SVG output of results; values in, text out.
     .target(name: "FluxReport", dependencies: ["FluxCore", "FluxSim", "FluxScenario"], exclude: ["README.md"]),
+    // A run's working folder on disk: planning which jobs run (fresh, resume, shard),
+    // storing and checking job files, finishing into the outputs. FluxReport stays I/O-free.
+    .target(
+      name: "FluxRun", dependencies: ["FluxCore", "FluxSim", "FluxScenario", "FluxReport"], exclude: ["README.md"]),
     // The command line: options, locks, messages, exit codes.
     .executableTarget(
       name: "fluxsim",
       dependencies: [
-        "FluxCore", "FluxSim", "FluxScenario", "FluxReport",
+        "FluxCore", "FluxSim", "FluxScenario", "FluxReport", "FluxRun",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -46,7 +50,9 @@ let package = Package(
     .testTarget(name: "FluxSimTests", dependencies: ["FluxSim", "FluxCore"]),
     .testTarget(name: "FluxScenarioTests", dependencies: ["FluxScenario", "FluxCore"]),
     .testTarget(name: "FluxReportTests", dependencies: ["FluxReport", "FluxCore", "FluxSim", "FluxScenario"]),
-    .testTarget(name: "fluxsimTests", dependencies: ["fluxsim"]),
+    .testTarget(
+      name: "FluxRunTests", dependencies: ["FluxRun", "FluxReport", "FluxCore", "FluxSim", "FluxScenario"]),
+    .testTarget(name: "fluxsimTests", dependencies: ["fluxsim", "FluxRun"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FluxCore
+import FluxRun
 
 extension SupplyMode: ExpressibleByArgument {}
 extension Network: ExpressibleByArgument {}
@@ -110,20 +111,7 @@ enum OptionValue {
   }
 }
 
-/// `K/N`: a shard of a run, the jobs whose index ≡ K (mod N).
-struct ShardSpec: Equatable {
-  let index: Int
-  let count: Int
-
-  /// Shards a run may be split into: more than its jobs would leave shards empty, and a
-  /// run has at most a million jobs.
-  static let maxCount = 1_000_000
-
-  init(index: Int, count: Int) {
-    self.index = index
-    self.count = count
-  }
-
+extension ShardSpec {
   /// `K/N` with 0 ≤ K < N ≤ `maxCount`, or the reason it is not.
   static func parse(_ text: String) throws -> ShardSpec {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
@@ -138,8 +126,4 @@ struct ShardSpec: Equatable {
     }
     return ShardSpec(index: index, count: count)
   }
-
-  var text: String { "\(index)/\(count)" }
-
-  func contains(_ job: Int) -> Bool { job % count == index }
 }

@@ -1,15 +1,20 @@
 import ArgumentParser
+import FluxRun
 import FluxScenario
 import Foundation
 
 /// File-system work with one clear error: "cannot write DIR: reason" in plain words, exit
-/// status 1 (a failure of the run or the file system, not of the input).
+/// status 1 (a failure of the run or the file system, not of the input). Stored results
+/// that are not the run's (`RunRefusal`) are bad input: `error: …`, exit status 2.
 enum Disk {
-  static func attempt(_ destination: URL, _ work: () throws -> Void) throws {
+  static func attempt<Result>(_ destination: URL, _ work: () throws -> Result) throws -> Result {
     do {
-      try work()
+      return try work()
     } catch let exit as ExitCode {
       throw exit
+    } catch let refusal as RunRefusal {
+      Console.error("error: \(refusal)")
+      throw ExitCode(2)
     } catch {
       throw failure(destination, PlainWords.describe(error))
     }

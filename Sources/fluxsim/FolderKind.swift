@@ -1,4 +1,5 @@
 import FluxReport
+import FluxRun
 import FluxScenario
 import Foundation
 
@@ -20,8 +21,6 @@ enum FolderKind {
   static let baselineFiles: Set<String> = ["emission.csv", "payouts.csv"]
   /// The most files a run folder holds: one per job (a shard's `jobs/`) and a few more.
   static let maxRunFiles = 1_000_100
-  /// The largest `manifest.json` read (about 130 bytes per job of a million-job run).
-  static let maxManifestBytes = 256 * Sizes.mebibyte
 
   /// What such a folder is called in messages.
   var noun: String {
@@ -41,7 +40,7 @@ enum FolderKind {
       let manifest: ManifestSummary
       do {
         let data = try BoundedFile.read(
-          folder.appendingPathComponent(RunOutputs.manifestName).path, limit: Self.maxManifestBytes,
+          folder.appendingPathComponent(RunOutputs.manifestName).path, limit: RunFolder.maxManifestBytes,
           what: "a manifest")
         manifest = try JSONDecoder().decode(ManifestSummary.self, from: data)
       } catch {

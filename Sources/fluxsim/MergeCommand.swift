@@ -1,5 +1,6 @@
 import ArgumentParser
 import FluxReport
+import FluxRun
 import FluxScenario
 import Foundation
 
@@ -138,9 +139,13 @@ struct MergeCommand: ParsableCommand {
         "shard \(shardsMissing.joined(separator: ", ")) missing or incomplete: jobs \(listed)"
           + (missing.count > 10 ? ", …" : ""))
     }
-    return try DirectoryResults.verified(files, plan: plan) { job, url, refusal in
-      "shard \(owner[job.index] ?? "?"): job \(job.index) (\(url.path)) \(refusal)"
-    }
+    do {
+      return try DirectoryResults.verified(
+        files, plan: plan, changed: OutputLock.exit(reporting:)
+      ) { job, url, refusal in
+        "shard \(owner[job.index] ?? "?"): job \(job.index) (\(url.path)) \(refusal)"
+      }
+    } catch { throw fail(error.description) }
   }
 
   private func fail(_ message: String) -> ExitCode {

@@ -95,6 +95,13 @@ final class OutputLock: @unchecked Sendable {
     Foundation.exit(status)
   }
 
+  /// Prints `message` as an error, releases every lock and ends the process with status
+  /// 1: a job file that changed while the outputs were written (`DirectoryResults`).
+  @Sendable static func exit(reporting message: String) -> Never {
+    Console.error("error: \(message)")
+    exit(1)
+  }
+
   /// The locks this process holds.
   private static let held = Registry()
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FluxReport
+import FluxRun
 import FluxScenario
 import FluxSim
 import Foundation
@@ -59,7 +60,7 @@ struct RunCommand: ParsableCommand {
     for target in targets { _ = try OutputLock.acquire(for: target.url) }
     // Every interrupted run is looked at, and with --resume checked, before any job runs.
     let starts = try zip(plans, targets).map { try start($0, in: $1) }
-    for (index, plan) in plans.enumerated() { try run(plan, into: targets[index], stored: starts[index]) }
+    for (index, plan) in plans.enumerated() { try run(plan, into: targets[index], from: starts[index]) }
   }
 
   /// Where the outputs of `file` go.
@@ -69,104 +70,63 @@ struct RunCommand: ParsableCommand {
     return count == 1 ? base : base.appendingPathComponent(file.scenario.name)
   }
 
-  /// The jobs of this run (of its shard).
-  private func jobs(of plan: RunPlan) -> [PlannedJob] { plan.jobs.filter { shard?.contains($0.index) ?? true } }
-
-  /// The jobs an interrupted run stored in the working folder of `target` that this run
-  /// keeps: with --resume, every one, each checked against the plan; nil to start afresh
-  /// (saying so when that discards finished jobs). A resume of anything that changed is
-  /// refused with exit status 2.
-  private func start(_ plan: RunPlan, in target: OutputFolder) throws -> Set<Int>? {
-    let folder = RunFolder(url: target.working)
-    let count = jobs(of: plan).count
-    let leftover = (try? FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty == false) ?? false
-    guard leftover else {
-      if resume { Console.error("note: no interrupted run in \(folder.url.path) to resume; running all \(count) jobs") }
-      return nil
-    }
-    guard resume else {
-      let stored = folder.storedJobs(limit: plan.jobs.count).count
-      if stored > 0 {
-        Console.error(
-          "note: discarding \(stored) finished job\(stored == 1 ? "" : "s") of an interrupted run in "
-            + "\(folder.url.path); to keep them, finish that run with --resume instead")
-      }
-      return nil
-    }
-    func refuse(_ reason: String) -> ExitCode {
-      Console.error("error: cannot resume \(target.url.path): \(reason); run without --resume to start over")
-      return ExitCode(2)
-    }
-    let previous: Manifest
-    do { previous = try folder.manifest() } catch {
-      throw refuse("cannot read the interrupted run's \(RunOutputs.manifestName) in \(folder.url.path): \(error)")
-    }
-    let expected = Manifest(plan: plan, command: "", outputs: [], shard: shard?.text, done: { _ in false })
-    if previous.shard != expected.shard {
-      let kinds = [previous.shard, expected.shard].map { $0.map { "shard \($0)" } ?? "a whole run" }
-      throw refuse("the interrupted run was \(kinds[0]), this one is \(kinds[1])")
-    }
-    if previous.scenario.textHash != expected.scenario.textHash {
-      throw refuse("the scenario file \(plan.file.path) changed since the interrupted run")
-    }
-    let changed = expected.dataFilesDiffering(from: previous)
-    if !changed.isEmpty {
-      let paths = changed.map { written in plan.file.dataFiles.first { $0.written == written }?.path ?? written }
-      throw refuse(
-        "the data file\(paths.count == 1 ? "" : "s") \(paths.joined(separator: ", ")) changed since the interrupted run"
-      )
-    }
-    if let difference = previous.identityDifference(from: expected) {
-      throw refuse("the interrupted run had other settings: \(difference)")
-    }
-    let stored = folder.storedJobs(limit: count)
-    if stored.count > count { throw refuse("\(folder.jobsURL.path) holds more files than the run has jobs") }
-    for index in stored {
-      guard plan.jobs.indices.contains(index), shard?.contains(index) ?? true else {
-        throw refuse("\(folder.jobURL(index).path) is not a job of this run")
-      }
-      do { _ = try StoredJob.read(folder.jobURL(index), as: plan.jobs[index], of: plan) } catch {
-        throw refuse("the stored job \(folder.jobURL(index).path) \(error)")
-      }
-    }
-    return Set(stored)
+  /// The run of `plan` into the working folder of `target`.
+  private func folderRun(_ plan: RunPlan, into target: OutputFolder) -> FolderRun {
+    FolderRun(
+      plan, in: RunFolder(url: target.working), shard: shard, command: Runs.command(["run", plan.file.path], options))
   }
 
-  /// Runs the jobs of `plan` not `stored` yet into the working folder of `target`, then
+  /// What the working folder of `target` holds (`FolderRun.start`), saying so when an
+  /// interrupted run's finished jobs are discarded or there is none to resume. A resume
+  /// of anything that changed is refused with exit status 2.
+  private func start(_ plan: RunPlan, in target: OutputFolder) throws -> FolderRun.Start {
+    let run = folderRun(plan, into: target)
+    let start: FolderRun.Start
+    do { start = try run.start(resume: resume) } catch {
+      Console.error(
+        "error: cannot resume \(target.url.path): \(error); run without --resume to start over")
+      throw ExitCode(2)
+    }
+    switch start {
+    case .fresh where resume:
+      Console.error(
+        "note: no interrupted run in \(run.folder.url.path) to resume; running all \(run.jobs.count) jobs")
+    case .discarding(let stored) where stored > 0:
+      Console.error(
+        "note: discarding \(stored) finished job\(stored == 1 ? "" : "s") of an interrupted run in "
+          + "\(run.folder.url.path); to keep them, finish that run with --resume instead")
+    default: break
+    }
+    return start
+  }
+
+  /// Runs the jobs of `plan` not stored yet into the working folder of `target`, then
   /// writes the outputs and installs them (a shard: its folder for `merge`).
-  private func run(_ plan: RunPlan, into target: OutputFolder, stored: Set<Int>?) throws {
+  private func run(_ plan: RunPlan, into target: OutputFolder, from start: FolderRun.Start) throws {
+    let run = folderRun(plan, into: target)
     let file = plan.file
-    let folder = RunFolder(url: target.working)
-    let command = Runs.command(["run", file.path], options)
-    if stored == nil {
-      let manifest = Manifest(plan: plan, command: command, outputs: [], shard: shard?.text, done: { _ in false })
+    if !start.resumes {
       try Disk.attempt(target.url) {
         try target.makeWorking()
-        try folder.create(file, manifest: manifest)
+        try run.create()
       }
     }
-    let jobs = jobs(of: plan)
-    let remaining = jobs.map(\.index).filter { !(stored ?? []).contains($0) }
-    let notice = interruptNotice(for: file, folder: folder, jobs: jobs.count)
+    let notice = interruptNotice(for: file, folder: run.folder, jobs: run.jobs.count)
     let progress = ProgressLine(label: file.scenario.name, style: options.progress)
-    // A shard's results are merged from its files later: none is kept.
-    let kept = KeptResults(budget: shard == nil ? DirectoryResults.heldBytes : 0)
     try Interrupts.during(notice: notice) {
-      try Disk.attempt(target.url) {
-        try folder.run(remaining, of: plan, workers: options.workers, keeping: kept) { progress.update($0) }
+      let kept = try Disk.attempt(target.url) {
+        try run.run(run.remaining(after: start), workers: options.workers) { progress.update($0) }
       }
       progress.finish()
-      if let shard {
-        let done = Set(folder.storedJobs(limit: plan.jobs.count))
-        let final = Manifest(plan: plan, command: command, outputs: [], shard: shard.text, done: done.contains)
-        try Disk.attempt(target.url) { try folder.writeManifest(final) }
-        try target.install()
-        print("\(file.scenario.name): shard \(shard.text), \(jobs.count) jobs → \(target.url.path)")
-        return
+      try Disk.attempt(target.url) {
+        try run.finish(kept: kept, changed: OutputLock.exit(reporting:))
       }
-      try Disk.attempt(target.url) { try folder.finish(plan, command: command, kept: kept) }
       try target.install()
-      print("\(file.scenario.name): \(plan.jobs.count) jobs → \(target.url.path)")
+      if let shard {
+        print("\(file.scenario.name): shard \(shard.text), \(run.jobs.count) jobs → \(target.url.path)")
+      } else {
+        print("\(file.scenario.name): \(plan.jobs.count) jobs → \(target.url.path)")
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-import FluxReport
+import FluxRun
 import FluxScenario
 import FluxSim
 import Foundation
@@ -6,8 +6,8 @@ import Foundation
 /// `fluxsim bench serial-share`: how much of a run is serial, and what two workers gain.
 ///
 /// Runs a scenario file the way `fluxsim run` does — load and plan, create the working
-/// folder, run the jobs storing each result (`RunFolder.run`), then check them and write
-/// the outputs (`RunFolder.finish`) — on one worker, then on two, into temporary folders.
+/// folder, run the jobs storing each result (`FolderRun.run`), then check them and write
+/// the outputs (`FolderRun.finish`) — on one worker, then on two, into temporary folders.
 /// The serial share is the time outside the job phase over the whole; it bounds what
 /// more workers can gain (Amdahl: two workers at most 2 ÷ (1 + share)). The two output
 /// folders must be byte-identical.
@@ -75,19 +75,19 @@ struct SerialShareBench {
   /// One run of the scenario into `folder` on `workers`, timed by phase.
   private func run(into folder: RunFolder, workers: Int) throws -> Phases {
     var phases = Phases()
-    var plan: RunPlan?
+    var run: FolderRun?
     phases.setup = try Timing.of {
       let file = try ScenarioInput.load([path])[0]
-      let planned = try Runs.plan(file, replications: replications, seed: nil)
-      let manifest = Manifest(plan: planned, command: "", outputs: [], shard: nil, done: { _ in false })
+      let planned = FolderRun(try Runs.plan(file, replications: replications, seed: nil), in: folder, command: "")
       try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
-      try folder.create(file, manifest: manifest)
-      plan = planned
+      try planned.create()
+      run = planned
     }
-    guard let plan else { return phases }
-    let kept = KeptResults()
-    phases.jobs = try Timing.of { try folder.run(plan.jobs.map(\.index), of: plan, workers: workers, keeping: kept) }
-    phases.finish = try Timing.of { try folder.finish(plan, command: "", kept: kept) }
+    guard let run else { return phases }
+    var kept: KeptResults?
+    phases.jobs = try Timing.of { kept = try run.run(run.jobs.map(\.index), workers: workers) }
+    guard let kept else { return phases }
+    phases.finish = try Timing.of { try run.finish(kept: kept) }
     return phases
   }
 

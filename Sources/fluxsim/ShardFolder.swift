@@ -1,4 +1,5 @@
 import FluxReport
+import FluxRun
 import FluxScenario
 import Foundation
 

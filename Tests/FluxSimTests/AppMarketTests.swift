@@ -199,7 +199,6 @@ import Testing
     let share = paid / 2
     // Three instances hosted for the whole period: each node earns a third of the share.
     #expect(simulation.market.toNodes[0] == share / 3 * 3)
-    #expect(simulation.market.nodeIncome[0] == share / 3)
     #expect(simulation.market.toFoundation + simulation.market.toNodes.reduce(0, +) == paid)
   }
 

@@ -3,6 +3,7 @@ import FluxSim
 import Foundation
 import Testing
 
+@testable import FluxRun
 @testable import fluxsim
 
 /// The stored results of a run are decoded once: `DirectoryResults.verified` keeps every

@@ -38,7 +38,6 @@ extension AppMarket {
     apps[app].hosts[host].since = Int32(height)
     apps[app].periodCredited += amount
     toNodes[tier] += amount
-    nodeIncome[Int(entry.hosts[host].node)] += amount
   }
 
   /// Closes the period of `app` at `height`: credits every host, and the share no node

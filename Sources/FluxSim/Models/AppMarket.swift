@@ -95,8 +95,6 @@ struct AppMarket {
   var openUsed = [AppResources](repeating: .zero, count: 3)
   /// The smallest instance FluxOS accepts, in `room`'s lanes.
   let smallest: SIMD4<Int32>
-  /// Per node: app revenue share received, satoshi.
-  var nodeIncome: [Int64] = []
   /// Reused by the exhaustive host search.
   var scratch: [Int32] = []
   /// Per tier: needs for which a search found no node in service with room, kept until
@@ -185,7 +183,6 @@ struct AppMarket {
     used.append(contentsOf: repeatElement(.zero, count: extra))
     room.append(contentsOf: repeatElement(Self.closed, count: extra))
     hosted.append(contentsOf: repeatElement([], count: extra))
-    nodeIncome.append(contentsOf: repeatElement(0, count: extra))
   }
 
   /// A node of tier index `tier` now in slot `node`, which an exited node held: the
@@ -195,7 +192,6 @@ struct AppMarket {
     precondition(isClosed(node) && hosted[node].isEmpty, "a slot is reused with instances still placed")
     tierOf[node] = UInt8(tier)
     used[node] = .zero
-    nodeIncome[node] = 0
   }
 
   static let closed = SIMD4<Int32>(repeating: -1)

@@ -5,21 +5,25 @@ import Foundation
 
 /// A run's working folder: each finished job's result is stored in `jobs/<index>.json`
 /// (a `StoredJob`) the moment it is done, so an interrupted run can resume and shards can
-/// be merged. It is the `.<name>.partial` folder beside the final one (`OutputFolder`) and
+/// be merged. It is the `.<name>.partial` folder beside the final one (the CLI's `OutputFolder`) and
 /// becomes it in one rename, so nothing that looks complete exists before everything is.
 /// It also keeps the scenario's text (`scenario.yaml`) and copies of the data files it
 /// names (`RunInputs`), so merging shards reads exactly what the shards ran on.
-struct RunFolder {
-  static let scenarioName = RunInputs.scenarioName
-  let url: URL
+public struct RunFolder: Sendable {
+  public static let scenarioName = RunInputs.scenarioName
+  /// The largest `manifest.json` read (about 130 bytes per job of a million-job run).
+  public static let maxManifestBytes = 256 * Sizes.mebibyte
+  public let url: URL
 
-  var jobsURL: URL { url.appendingPathComponent("jobs") }
+  public init(url: URL) { self.url = url }
 
-  func jobURL(_ index: Int) -> URL { jobsURL.appendingPathComponent("\(index).json") }
+  public var jobsURL: URL { url.appendingPathComponent("jobs") }
+
+  public func jobURL(_ index: Int) -> URL { jobsURL.appendingPathComponent("\(index).json") }
 
   /// Fills an empty folder: the manifest first (it is what marks the folder as fluxsim's
   /// working folder), then the scenario's text and data files, and the jobs folder.
-  func create(_ file: ScenarioFile, manifest: Manifest) throws {
+  public func create(_ file: ScenarioFile, manifest: Manifest) throws {
     try writeManifest(manifest)
     for input in RunInputs.files(file) { try write(input) }
     try FileManager.default.createDirectory(at: jobsURL, withIntermediateDirectories: true)
@@ -41,34 +45,9 @@ struct RunFolder {
     return data.count
   }
 
-  /// Runs the jobs `indices` of `plan` on `workers`, storing each result the moment it is
-  /// done and keeping it in `kept` (within its budget): the parallel part of a run.
-  func run(
-    _ indices: [Int], of plan: RunPlan, workers: Int, keeping kept: KeptResults,
-    progress: (@Sendable (JobRunner.Progress) -> Void)? = nil
-  ) throws {
-    try JobRunner.stream(
-      indices, configs: plan.config, workers: workers,
-      deliver: { index, result in
-        kept.keep(index, result, size: try store(StoredJob(plan.jobs[index], result: result)))
-      }, progress: progress)
-  }
-
-  /// Checks the stored result of every job of `plan` not `kept` (exit status 2 naming the
-  /// first that is not its job's) and writes the run's outputs from them and the kept
-  /// ones, dropping the job files: the serial part of a run after its jobs.
-  func finish(_ plan: RunPlan, command: String, kept: KeptResults) throws {
-    let files = Dictionary(uniqueKeysWithValues: plan.jobs.map { ($0.index, jobURL($0.index)) })
-    let (results, remaining) = kept.contents
-    let source = try DirectoryResults.verified(files, plan: plan, kept: results, budget: remaining) {
-      job, url, refusal in "the stored result of job \(job.index) (\(url.path)) \(refusal)"
-    }
-    try finish(RunRecord(plan: plan, source: source, command: command), keepJobs: false)
-  }
-
   /// Job indexes with a stored result file (`<index>.json`), at most `limit` + 1 of them
   /// (a folder holding more than a run's jobs is not read to its end).
-  func storedJobs(limit: Int) -> [Int] {
+  public func storedJobs(limit: Int) -> [Int] {
     guard let directory = opendir(jobsURL.path) else { return [] }
     defer { closedir(directory) }
     var indexes: [Int] = []
@@ -81,14 +60,14 @@ struct RunFolder {
     return indexes.sorted()
   }
 
-  func writeManifest(_ manifest: Manifest) throws {
+  public func writeManifest(_ manifest: Manifest) throws {
     try Data(manifest.json().utf8).write(to: url.appendingPathComponent(RunOutputs.manifestName), options: .atomic)
   }
 
   /// The folder's manifest, or why it cannot be read (in words that follow its path).
-  func manifest() throws(BoundedFile.Refusal) -> Manifest {
+  public func manifest() throws(BoundedFile.Refusal) -> Manifest {
     let path = url.appendingPathComponent(RunOutputs.manifestName).path
-    let data = try BoundedFile.read(path, limit: FolderKind.maxManifestBytes, what: "a manifest")
+    let data = try BoundedFile.read(path, limit: Self.maxManifestBytes, what: "a manifest")
     if let size = JSONSize.exceeding(data, entries: JSONSize.manifestEntries) {
       throw BoundedFile.Refusal(description: "it lists \(size), more than a run of at most a million jobs has")
     }
@@ -101,7 +80,7 @@ struct RunFolder {
   /// Streams a finished run's outputs into the folder (`scenario.yaml` and the data files
   /// among them) and, unless `keepJobs`, drops the per-job results; `OutputFolder.install`
   /// then renames the folder into place.
-  func finish(_ record: RunRecord, keepJobs: Bool) throws {
+  public func finish(_ record: RunRecord, keepJobs: Bool) throws {
     let manager = FileManager.default
     var handles: [String: FileHandle] = [:]
     defer { for handle in handles.values { try? handle.close() } }

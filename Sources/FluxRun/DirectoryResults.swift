@@ -1,4 +1,3 @@
-import ArgumentParser
 import FluxReport
 import FluxScenario
 import FluxSim
@@ -14,32 +13,34 @@ import Foundation
 /// (`KeptResults`) and their files are not read at all. Past the budget a result is read
 /// from its file each time it is asked for (so memory does not grow with the run) and
 /// used only if the file is still the one checked, by its hash.
-struct DirectoryResults: JobResultSource {
+public struct DirectoryResults: JobResultSource {
   let files: [Int: URL]
   private let hashes: [Int: String]
   /// The results kept as decoded, by job index.
   let held: [Int: JobResult]
+  /// What ends the process when a file changed after it was checked (`result` cannot throw).
+  private let changed: @Sendable (String) -> Never
 
   /// The job-file bytes whose results are kept decoded: 256 MiB of files, the results of
   /// a few hundred 20-year jobs sampled weekly; the decoded values take less than their
   /// JSON text.
-  static let heldBytes = 256 << 20
+  public static let heldBytes = 256 << 20
 
   /// Checks the file of every job of `plan` not `kept` already (`files` by job index, one
-  /// for each), or prints `refusal`'s message for the first that is not its job's result
-  /// and throws exit status 2. The results of the first files, up to `budget` bytes of
-  /// them, are kept beside `kept`.
-  static func verified(
+  /// for each), or throws `refusal`'s message for the first that is not its job's result.
+  /// The results of the first files, up to `budget` bytes of them, are kept beside `kept`.
+  /// A file that changes after this check makes `result` call `changed` with the message.
+  public static func verified(
     _ files: [Int: URL], plan: RunPlan, kept: [Int: JobResult] = [:], budget: Int = heldBytes,
+    changed: @escaping @Sendable (String) -> Never = RunRefusal.exit,
     refusal: (PlannedJob, URL, StoredJob.Refusal) -> String
-  ) throws -> DirectoryResults {
+  ) throws(RunRefusal) -> DirectoryResults {
     var hashes: [Int: String] = [:]
     var held = kept
     var bytes = 0
     for job in plan.jobs where kept[job.index] == nil {
       guard let url = files[job.index] else {
-        Console.error("error: the result of job \(job.index) is missing")
-        throw ExitCode(2)
+        throw RunRefusal(description: "the result of job \(job.index) is missing")
       }
       do {
         let stored = try StoredJob.read(url, as: job, of: plan)
@@ -47,14 +48,13 @@ struct DirectoryResults: JobResultSource {
         bytes += stored.bytes
         if bytes <= budget { held[job.index] = stored.result }
       } catch {
-        Console.error("error: \(refusal(job, url, error))")
-        throw ExitCode(2)
+        throw RunRefusal(description: refusal(job, url, error))
       }
     }
-    return DirectoryResults(files: files, hashes: hashes, held: held)
+    return DirectoryResults(files: files, hashes: hashes, held: held, changed: changed)
   }
 
-  func result(_ index: Int) -> JobResult {
+  public func result(_ index: Int) -> JobResult {
     if let result = held[index] { return result }
     if let url = files[index],
       let data = try? BoundedFile.read(url.path, limit: StoredJob.maxBytes, what: "a job file"),
@@ -63,9 +63,8 @@ struct DirectoryResults: JobResultSource {
       return stored.result
     }
     // The protocol cannot throw: a file changed under a running command ends it cleanly.
-    Console.error(
-      "error: the result of job \(index) (\(files[index]?.path ?? "?")) changed or vanished while the outputs were "
+    changed(
+      "the result of job \(index) (\(files[index]?.path ?? "?")) changed or vanished while the outputs were "
         + "written; nothing was replaced")
-    OutputLock.exit(1)
   }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// `merge` and `--resume` rebuild the plan from the stored scenario and check all four,
 /// so a job file copied over another, a seed edited in the manifests, or a shard run from
 /// other settings is refused by name instead of merged into output that looks right.
-struct StoredJob: Codable {
+public struct StoredJob: Codable {
   var index: Int
   var point: Int
   var replication: Int
@@ -80,7 +80,7 @@ struct StoredJob: Codable {
   }
 
   /// Why a stored job was refused, in words that follow its file's name.
-  struct Refusal: Error, CustomStringConvertible {
-    let description: String
+  public struct Refusal: Error, CustomStringConvertible {
+    public let description: String
   }
 }

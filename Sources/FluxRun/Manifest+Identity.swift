@@ -6,7 +6,7 @@ extension Manifest {
   /// (scenario text, data files, rules, replications, seed, sweep points, every job's place
   /// and seed), or nil when it describes that run. The command, outputs and which jobs are
   /// done are not compared.
-  func identityDifference(from expected: Manifest) -> String? {
+  public func identityDifference(from expected: Manifest) -> String? {
     if scenario.textHash != expected.scenario.textHash {
       return "the scenario's text differs (hash \(scenario.textHash), now \(expected.scenario.textHash))"
     }

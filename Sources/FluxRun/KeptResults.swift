@@ -5,16 +5,16 @@ import Foundation
 /// their job files' bytes), so that writing the outputs needs neither to read those files
 /// back nor to decode them: they are the values the workers produced. Filled from any
 /// worker, behind one lock.
-final class KeptResults: @unchecked Sendable {
+public final class KeptResults: @unchecked Sendable {
   private let lock = NSLock()
   private var results: [Int: JobResult] = [:]
   private var bytes = 0
   private let budget: Int
 
-  init(budget: Int = DirectoryResults.heldBytes) { self.budget = budget }
+  public init(budget: Int = DirectoryResults.heldBytes) { self.budget = budget }
 
   /// Keeps job `index`'s result, stored in a file of `size` bytes, if the budget allows.
-  func keep(_ index: Int, _ result: JobResult, size: Int) {
+  public func keep(_ index: Int, _ result: JobResult, size: Int) {
     lock.withLock {
       guard bytes + size <= budget else { return }
       bytes += size
@@ -23,7 +23,7 @@ final class KeptResults: @unchecked Sendable {
   }
 
   /// The results kept, and what the budget has left for results read from files.
-  var contents: (results: [Int: JobResult], remaining: Int) {
+  public var contents: (results: [Int: JobResult], remaining: Int) {
     lock.withLock { (results, budget - bytes) }
   }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import FluxRun
 import FluxScenario
 import FluxSim
@@ -46,8 +47,7 @@ struct SerialShareBench {
   }
 
   func run() throws {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "fluxsim-serial-share-\(getpid())", isDirectory: true)
+    let scratch = try Self.makeScratch()
     defer { try? FileManager.default.removeItem(at: scratch) }
     var runs: [Phases] = []
     for workers in [1, 2] {
@@ -70,6 +70,21 @@ struct SerialShareBench {
       == Self.contents(
         scratch.appendingPathComponent("w2"))
     print("serial-share: outputs \(identical ? "byte-identical" : "DIFFER")")
+  }
+
+  /// A new, empty folder of its own under the temporary folder (`mkdtemp`: a unique name
+  /// created atomically), so the removal at the end deletes only what the bench made.
+  private static func makeScratch() throws -> URL {
+    var template = Array(
+      FileManager.default.temporaryDirectory.appendingPathComponent("fluxsim-serial-share-XXXXXX").path.utf8CString)
+    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+      let reason = String(cString: strerror(errno))
+      FileHandle.standardError.write(
+        Data(
+          "error: cannot make a temporary folder in \(FileManager.default.temporaryDirectory.path): \(reason)\n".utf8))
+      throw ExitCode(1)
+    }
+    return URL(fileURLWithPath: String(cString: made), isDirectory: true)
   }
 
   /// One run of the scenario into `folder` on `workers`, timed by phase.

@@ -3,10 +3,14 @@ import FluxReport
 extension Manifest {
   /// How this manifest (read from a folder) differs from `expected`, the manifest of the
   /// plan rebuilt from the scenario, in words: the first difference of what makes a run
-  /// (scenario text, data files, rules, replications, seed, sweep points, every job's place
-  /// and seed), or nil when it describes that run. The command, outputs and which jobs are
-  /// done are not compared.
+  /// (manifest format, scenario text, data files, rules, replications, seed, sweep points,
+  /// every job's place and seed), or nil when it describes that run. The command, outputs
+  /// and which jobs are done are not compared.
   public func identityDifference(from expected: Manifest) -> String? {
+    if format != expected.format {
+      return "it was written by fluxsim \(fluxsimVersion) in manifest format \(format); this fluxsim "
+        + "\(expected.fluxsimVersion) writes format \(expected.format), whose rules hash is computed differently"
+    }
     if scenario.textHash != expected.scenario.textHash {
       return "the scenario's text differs (hash \(scenario.textHash), now \(expected.scenario.textHash))"
     }

@@ -96,7 +96,8 @@ import Testing
 
   /// The manifest of a run without data files, byte for byte (a golden baseline: no
   /// `data_files` key, and `scenario.yaml` among the outputs, which every run folder keeps
-  /// so that its report can be described and repeated from it).
+  /// so that its report can be described and repeated from it). Re-recorded for manifest
+  /// format 2, whose `rules_hash` hashes the rules' `CanonicalText`.
   @Test func scenarioWithoutDataFilesKeepsItsManifest() throws {
     let text =
       "name: plain\nhorizon: 2d\nsample: 1d\nreplications: 2\nfleet: {nodes: {cumulus: 5, nimbus: 5, stratus: 5}}\n"
@@ -114,8 +115,8 @@ import Testing
   static let plainManifest = """
     {
       "command" : "fluxsim run plain.yaml",
-      "fluxsim_version" : "0.4.0",
-      "format" : 1,
+      "fluxsim_version" : "0.5.0",
+      "format" : 2,
       "jobs" : [
         {
           "done" : true,
@@ -152,7 +153,7 @@ import Testing
         ]
       ],
       "replications" : 2,
-      "rules_hash" : "f91d39bcfb664281",
+      "rules_hash" : "d703189a5c8b8fa0",
       "scenario" : {
         "name" : "plain",
         "path" : "plain.yaml",

@@ -77,6 +77,24 @@ import Testing
       because: "the interrupted run had other settings: seed \(seed.dropFirst(11).dropLast()), now 5")
   }
 
+  /// A folder written before manifest format 2 (whose rules hash was computed another
+  /// way) is refused by what it is, not taken for a run on other rules or resumed.
+  @Test func aFolderOfAnEarlierManifestFormatIsRefused() throws {
+    let (directory, partial) = try setUp()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = partial.appendingPathComponent("manifest.json")
+    let manifest = try String(contentsOf: url, encoding: .utf8)
+    let current = try #require(manifest.split(separator: "\n").first { $0.hasPrefix("  \"fluxsim_version\" : ") })
+    let old = manifest.replacingOccurrences(of: "\"format\" : 2,", with: "\"format\" : 1,")
+      .replacingOccurrences(of: current, with: "  \"fluxsim_version\" : \"0.4.0\",")
+    #expect(old != manifest)
+    try old.write(to: url, atomically: true, encoding: .utf8)
+    try expectResumeRefused(
+      ["--shard", "0/1"], in: directory,
+      because: "the interrupted run had other settings: it was written by fluxsim 0.4.0 in manifest format 1; this "
+        + "fluxsim \(current.dropFirst(23).dropLast(2)) writes format 2, whose rules hash is computed differently")
+  }
+
   @Test func aTamperedJobFileIsRefused() throws {
     let (directory, partial) = try setUp()
     defer { try? FileManager.default.removeItem(at: directory) }

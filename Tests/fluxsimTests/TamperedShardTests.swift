@@ -89,6 +89,25 @@ import Testing
     try expectMergeRefused(directory, "error: shard s0: \(directory.path)/s0/jobs/1.json is not a job of shard 0/3\n")
   }
 
+  /// Shards written before manifest format 2 (whose rules hash was computed another way)
+  /// are refused by what they are, not merged and not taken for runs on other rules.
+  @Test func shardsOfAnEarlierManifestFormatAreRefused() throws {
+    let directory = try setUp()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let version = try #require(try json(directory, "s0/manifest.json")["fluxsim_version"] as? String)
+    for index in 0..<3 {
+      try edit(directory, "s\(index)/manifest.json") {
+        $0["format"] = 1
+        $0["fluxsim_version"] = "0.4.0"
+        $0["rules_hash"] = "f91d39bcfb664281"
+      }
+    }
+    try expectMergeRefused(
+      directory,
+      "error: shard s0: manifest.json does not match the scenario stored beside it: it was written by fluxsim 0.4.0 "
+        + "in manifest format 1; this fluxsim \(version) writes format 2, whose rules hash is computed differently\n")
+  }
+
   @Test func aSeedChangedInEveryManifestIsRefused() throws {
     let directory = try setUp()
     defer { try? FileManager.default.removeItem(at: directory) }

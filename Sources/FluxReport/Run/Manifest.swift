@@ -6,7 +6,9 @@ import Foundation
 /// so a run can be reproduced, compared with another, resumed or merged. Deterministic:
 /// keys sorted, no timestamps or timings.
 public struct Manifest: Codable, Sendable, Equatable {
-  public var format = 1
+  /// The manifest format (`currentFormat` when written by this version): a resume or merge
+  /// refuses a folder of another format, whose identities were computed differently.
+  public var format = Manifest.currentFormat
   public var fluxsimVersion: String
   public var scenario: ScenarioIdentity
   /// The files the scenario names besides itself (price CSVs), in the order first read;
@@ -14,8 +16,8 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var dataFiles: [DataFileIdentity]?
   /// The command that reproduces the whole run.
   public var command: String
-  /// FNV-1a hash of the effective rules (`ChainParams` of every sweep point), so two runs
-  /// on different rules cannot be mistaken for each other.
+  /// FNV-1a hash of the effective rules (the `CanonicalText` of every sweep point's
+  /// `ChainParams`), so two runs on different rules cannot be mistaken for each other.
   public var rulesHash: String
   public var replications: Int
   public var seed: UInt64
@@ -55,7 +57,11 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var done: Bool
   }
 
-  public static let fluxsimVersion = "0.4.0"
+  public static let fluxsimVersion = "0.5.0"
+
+  /// 2 since `rules_hash` hashes the rules' `CanonicalText` (format 1 hashed their
+  /// reflected description, which cost a third of a short run's start-up).
+  public static let currentFormat = 2
 
   public init(run: RunRecord, outputs: [String]) {
     self.init(plan: run.plan, command: run.command, outputs: outputs, shard: nil, done: { _ in true })
@@ -69,7 +75,7 @@ public struct Manifest: Codable, Sendable, Equatable {
       name: plan.file.scenario.name, path: plan.file.path, textHash: Self.hash(plan.file.text))
     dataFiles = plan.file.dataFiles.isEmpty ? nil : plan.file.dataFiles.map(DataFileIdentity.init)
     rulesHash = Self.hash(
-      plan.file.points.map { String(describing: $0.scenario.jobConfig(jobIndex: 0).rules.params) }.joined())
+      plan.file.points.map { CanonicalText.of($0.scenario.jobConfig(jobIndex: 0).rules.params) }.joined())
     replications = plan.replications
     seed = plan.seed
     points = plan.file.points.map { $0.assignments.map { "\($0.keyPath)=\($0.value)" } }

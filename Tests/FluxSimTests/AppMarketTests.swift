@@ -28,7 +28,7 @@ import Testing
   }
 
   static func hosts(_ simulation: Simulation, _ app: Int) -> Set<Int> {
-    Set(simulation.market.apps[app].hosts.map { Int($0.node) })
+    Set(simulation.market.registry.apps[app].hosts.map { Int($0.node) })
   }
 
   @Test func generatedSpecsAreValidAndPaidTheirFluxCorePrice() {
@@ -41,7 +41,7 @@ import Testing
     config.horizon = .height(TipState.measured2026.height + 3_000)
     var simulation = Simulation(config: config)
     simulation.advance(toHeight: TipState.measured2026.height + 3_000)
-    let apps = simulation.market.apps.filter(\.active)
+    let apps = simulation.market.registry.apps.filter(\.active)
     #expect(apps.count > 300)
     var total = Amount.zero
     for app in apps {
@@ -50,11 +50,11 @@ import Testing
     }
     // No period ends within the run (the shortest draws are clamped up to 1 block: a
     // few may end, so compare only when none did).
-    if simulation.market.registered == apps.count {
-      #expect(simulation.market.revenue == total.satoshi)
+    if simulation.market.registry.registered == apps.count {
+      #expect(simulation.market.ledger.revenue == total.satoshi)
     }
-    #expect(simulation.market.revenue >= total.satoshi)
-    #expect(simulation.marketInvariantViolations() == [])
+    #expect(simulation.market.ledger.revenue >= total.satoshi)
+    #expect(simulation.market.invariantViolations(fleet: simulation.fleet) == [])
   }
 
   @Test func usdFloorChargesTheConvertedUSDPriceWhenHigher() {
@@ -65,11 +65,11 @@ import Testing
     config.economics = EconomicsConfig(price: .constant(0.05), hostingUSDPerMonth: TierValues { _ in 0 })
     var simulation = Simulation(config: config)
     simulation.appArrives()
-    let app = simulation.market.apps[0]
+    let app = simulation.market.registry.apps[0]
     let expected = simulation.params.appPrice(for: app.spec, registeredAt: app.periodStart, fluxUSD: 0.05)
     #expect(expected > simulation.params.appPrice(for: app.spec, registeredAt: app.periodStart))
-    #expect(simulation.market.revenue == expected.satoshi)
-    #expect(abs(simulation.market.revenueUSD - Double(expected.satoshi) / 1e8 * 0.05) < 1e-9)
+    #expect(simulation.market.ledger.revenue == expected.satoshi)
+    #expect(abs(simulation.market.ledger.revenueUSD - Double(expected.satoshi) / 1e8 * 0.05) < 1e-9)
   }
 
   @Test func placementNeverExceedsCapacityNorDuplicatesAnApp() {
@@ -92,10 +92,10 @@ import Testing
       var waited = false
       for step in 1...12 {
         simulation.advance(toHeight: start + step * 250)
-        #expect(simulation.marketInvariantViolations() == [], "seed \(seed), step \(step)")
-        waited = waited || simulation.market.waiting.count > 0
+        #expect(simulation.market.invariantViolations(fleet: simulation.fleet) == [], "seed \(seed), step \(step)")
+        waited = waited || simulation.market.registry.waiting.count > 0
       }
-      #expect(simulation.market.instancesRunning > 0)
+      #expect(simulation.market.registry.instancesRunning > 0)
       #expect(waited, "the fleet should run out of capacity at times")
     }
   }
@@ -109,16 +109,16 @@ import Testing
     #expect(Self.hosts(simulation, 0) == [0, 1, 2])
     simulation.advance(toHeight: start + 50)
     simulation.appArrives()
-    #expect(simulation.market.apps[1].hosts.isEmpty)
-    #expect(simulation.market.waiting.contains(1))
+    #expect(simulation.market.registry.apps[1].hosts.isEmpty)
+    #expect(simulation.market.registry.waiting.contains(1))
     // The first app's period ends at its registration height + 200 and is not renewed.
     simulation.advance(toHeight: start + 200)
-    #expect(simulation.market.apps[1].hosts.isEmpty)
+    #expect(simulation.market.registry.apps[1].hosts.isEmpty)
     simulation.advance(toHeight: start + 201)
-    #expect(!simulation.market.apps[0].active)
+    #expect(!simulation.market.registry.apps[0].active)
     #expect(Self.hosts(simulation, 1) == [0, 1, 2])
-    #expect(simulation.market.waiting.count == 0)
-    #expect(simulation.marketInvariantViolations() == [])
+    #expect(simulation.market.registry.waiting.count == 0)
+    #expect(simulation.market.invariantViolations(fleet: simulation.fleet) == [])
   }
 
   @Test func revenueFromAppsNeverPlacedIsTheirRegistrations() {
@@ -130,29 +130,29 @@ import Testing
         apps: Self.catalogue(cores: 2, subscription: 200, renewal: renewal))
       let start = simulation.chain.height
       simulation.appArrives()
-      #expect(simulation.market.revenueNeverPlaced == 0)
-      let first = simulation.market.revenue
+      #expect(simulation.market.ledger.revenueNeverPlaced == 0)
+      let first = simulation.market.ledger.revenue
       simulation.advance(toHeight: start + 50)
       simulation.appArrives()
-      let second = simulation.market.revenue - first
-      #expect(second > 0 && simulation.market.revenueNeverPlaced == second)
+      let second = simulation.market.ledger.revenue - first
+      #expect(second > 0 && simulation.market.ledger.revenueNeverPlaced == second)
       return (simulation, first, second, start)
     }
     // Not renewed, the first app leaves at start + 201 and the second takes its place:
     // its payment leaves the total.
     var (simulation, _, second, start) = market(renewal: 0)
     simulation.advance(toHeight: start + 200)
-    #expect(simulation.market.revenueNeverPlaced == second)
+    #expect(simulation.market.ledger.revenueNeverPlaced == second)
     simulation.advance(toHeight: start + 201)
     #expect(Self.hosts(simulation, 1) == [0, 1, 2])
-    #expect(simulation.market.revenueNeverPlaced == 0)
+    #expect(simulation.market.ledger.revenueNeverPlaced == 0)
     // Renewed for ever, the first app keeps the fleet: the second's period ends at
     // start + 250 without an instance, it leaves, and its payment stays in the total.
     var renewed = market(renewal: 1)
     renewed.0.advance(toHeight: renewed.start + 260)
-    #expect(!renewed.0.market.apps[1].active)
-    #expect(renewed.0.market.revenue == 2 * renewed.first + renewed.second)
-    #expect(renewed.0.market.revenueNeverPlaced == renewed.second)
+    #expect(!renewed.0.market.registry.apps[1].active)
+    #expect(renewed.0.market.ledger.revenue == 2 * renewed.first + renewed.second)
+    #expect(renewed.0.market.ledger.revenueNeverPlaced == renewed.second)
     #expect(renewed.0.marketSample().revenueNeverPlaced == Amount(satoshi: renewed.second))
   }
 
@@ -185,7 +185,7 @@ import Testing
     simulation.advance(toHeight: simulation.chain.height + 1)
     #expect(simulation.fleet.nodes[leaving].state == .exited)
     #expect(Self.hosts(simulation, 0) == before.subtracting([leaving]).union([spare]))
-    #expect(simulation.marketInvariantViolations() == [])
+    #expect(simulation.market.invariantViolations(fleet: simulation.fleet) == [])
   }
 
   @Test func revenueShareIsPaidToHostsInProportionToHostedBlocks() {
@@ -195,11 +195,11 @@ import Testing
     let start = simulation.chain.height
     simulation.appArrives()
     simulation.advance(toHeight: start + 301)
-    let paid = simulation.market.revenue
+    let paid = simulation.market.ledger.revenue
     let share = paid / 2
     // Three instances hosted for the whole period: each node earns a third of the share.
-    #expect(simulation.market.toNodes[0] == share / 3 * 3)
-    #expect(simulation.market.toFoundation + simulation.market.toNodes.reduce(0, +) == paid)
+    #expect(simulation.market.ledger.toNodes[0] == share / 3 * 3)
+    #expect(simulation.market.ledger.toFoundation + simulation.market.ledger.toNodes.reduce(0, +) == paid)
   }
 
   @Test func sameSeedSameMarket() {

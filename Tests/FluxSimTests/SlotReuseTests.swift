@@ -46,7 +46,7 @@ import Testing
     #expect(reusing.fleet.nodes.count < keeping.fleet.nodes.count - 5)
     for simulation in [reusing, keeping] {
       #expect(simulation.invariantViolations() == [])
-      #expect(simulation.marketInvariantViolations() == [])
+      #expect(simulation.market.invariantViolations(fleet: simulation.fleet) == [])
     }
   }
 
@@ -64,9 +64,9 @@ import Testing
     for day in 1...6 {
       simulation.advance(toHeight: TipState.measured2026.height + day * 2_880)
       #expect(simulation.invariantViolations() == [], "day \(day)")
-      #expect(simulation.marketInvariantViolations() == [], "day \(day)")
+      #expect(simulation.market.invariantViolations(fleet: simulation.fleet) == [], "day \(day)")
     }
-    #expect(simulation.market.room.isEmpty)
+    #expect(simulation.market.hostIndex.room.isEmpty)
   }
 
   @Test func slotsStayWithinTheLargestLiveFleet() {

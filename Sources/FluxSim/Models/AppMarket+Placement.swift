@@ -12,64 +12,32 @@ import FluxCore
 extension AppMarket {
   /// Whether `node` may take an instance of `app`, which needs `lanes`, now.
   @inline(__always) func canHost(_ node: Int, app: Int, lanes: SIMD4<Int32>, fleet: Fleet) -> Bool {
-    hasRoom(node, for: lanes) && isInService(node, fleet: fleet) && !apps[app].isHosted(on: Int32(node))
-  }
-
-  /// Whether `node`'s room holds `lanes` (capacity, app count, and open).
-  @inline(__always) func hasRoom(_ node: Int, for lanes: SIMD4<Int32>) -> Bool {
-    all(room[node] .>= lanes)
-  }
-
-  /// Whether `node` is confirmed and online (a PoN producer): it polls for apps.
-  @inline(__always) func isInService(_ node: Int, fleet: Fleet) -> Bool {
-    fleet.producers.contains(node)
-  }
-
-  /// Whether an earlier search showed that no node of tier index `tier` can take `need`.
-  func isSaturated(_ tier: Int, for need: AppResources) -> Bool {
-    saturated[tier].contains { $0.fits(in: need) }
-  }
-
-  /// Records that no node of tier index `tier` can take `need`, keeping the list to its
-  /// smallest needs (a larger one is implied by any smaller one).
-  mutating func markSaturated(_ tier: Int, for need: AppResources) {
-    guard !isSaturated(tier, for: need) else { return }
-    saturated[tier].removeAll { need.fits(in: $0) }
-    saturated[tier].append(need)
-  }
-
-  /// `node` may have more room now (an instance left it, it confirmed, it came back
-  /// online): forget the failed searches of its tier for needs that fit in its room.
-  /// The others still fit nowhere, as no other node changed.
-  mutating func capacityMayHaveGrown(_ node: Int, fleet: Fleet) {
-    let tier = Int(tierOf[node])
-    guard !saturated[tier].isEmpty, isInService(node, fleet: fleet) else { return }
-    let free = room[node]
-    saturated[tier].removeAll { all(free .>= Self.lanes($0)) }
+    hostIndex.hasRoom(node, for: lanes) && HostIndex.isInService(node, fleet: fleet)
+      && !registry.apps[app].isHosted(on: Int32(node))
   }
 
   /// Whether nodes of tier index `tier` may take `app` at `now` (its deferral has passed).
   func isEligible(_ app: Int, tier: Int, now: Int64) -> Bool {
-    now - apps[app].shortSince >= Int64(apps[app].deferral[tier])
+    now - registry.apps[app].shortSince >= Int64(registry.apps[app].deferral[tier])
   }
 
   /// Places as many missing instances of `app` as nodes allow; returns when to try
   /// again if a larger tier's deferral has yet to pass and instances are still missing.
   mutating func place(_ app: Int, fleet: Fleet, now: Int64, height: Int) -> Int64? {
-    grow(fleet)
+    hostIndex.grow(fleet)
     var tiers = TierSet()
     var later: Int64?
     for tier in Tier.allCases {
       if isEligible(app, tier: tier.index, now: now) {
         tiers.insert(TierSet(tier))
       } else {
-        let time = apps[app].shortSince + Int64(apps[app].deferral[tier.index])
+        let time = registry.apps[app].shortSince + Int64(registry.apps[app].deferral[tier.index])
         later = min(later ?? time, time)
       }
     }
     placeMissing(app, tiers: tiers, fleet: fleet, height: height)
-    updateWaiting(app)
-    return apps[app].missing > 0 ? later : nil
+    registry.updateWaiting(app)
+    return registry.apps[app].missing > 0 ? later : nil
   }
 
   /// Places the missing instances of `app` on nodes of `tiers`, each on a node drawn
@@ -79,19 +47,20 @@ extension AppMarket {
   /// the same as drawing one at a time).
   private mutating func placeMissing(_ app: Int, tiers eligible: TierSet, fleet: Fleet, height: Int) {
     guard let stream else { return }
-    let need = apps[app].need
-    let lanes = Self.lanes(need)
+    let need = registry.apps[app].need
+    let lanes = HostIndex.lanes(need)
+    let indexedLanes = HostIndex.indexedLanes
     // Per tier, the resource index that leaves the fewest candidates, and their number.
     var counts = SIMD4<Int>(repeating: 0)
     var lane = SIMD4<Int>(repeating: 0)
-    for tier in Tier.allCases where eligible.contains(tier) && !isSaturated(tier.index, for: need) {
+    for tier in Tier.allCases where eligible.contains(tier) && !hostIndex.isSaturated(tier.index, for: need) {
       let t = tier.index
       counts[t] = .max
-      for l in 0..<Self.indexedLanes {
-        let count = roomy.count(t * Self.indexedLanes + l, atLeast: lanes[l])
+      for l in 0..<indexedLanes {
+        let count = hostIndex.roomy.count(t * indexedLanes + l, atLeast: lanes[l])
         if count < counts[t] { (counts[t], lane[t]) = (count, l) }
       }
-      if counts[t] == 0 { markSaturated(t, for: need) }
+      if counts[t] == 0 { hostIndex.markSaturated(t, for: need) }
     }
     let total = counts.wrappedSum()
     guard total > 0 else { return }
@@ -100,11 +69,11 @@ extension AppMarket {
     // or an index past the end, is a miss, so each proposal stays uniform over the
     // candidates.
     var misses = 0
-    while apps[app].missing > 0, total > 16 * Self.proposals, misses < Self.proposals {
+    while registry.apps[app].missing > 0, total > 16 * Self.proposals, misses < Self.proposals {
       var index = stream.integer(below: total)
       for t in 0..<3 {
         guard index >= counts[t] else {
-          if let node = roomy.node(t * Self.indexedLanes + lane[t], index, atLeast: lanes[lane[t]]),
+          if let node = hostIndex.roomy.node(t * indexedLanes + lane[t], index, atLeast: lanes[lane[t]]),
             canHost(node, app: app, lanes: lanes, fleet: fleet)
           {
             addInstance(app, on: node, tier: t, height: height)
@@ -116,61 +85,48 @@ extension AppMarket {
         index -= counts[t]
       }
     }
-    guard apps[app].missing > 0 else { return }
+    guard registry.apps[app].missing > 0 else { return }
     scratch.removeAll(keepingCapacity: true)
     for t in 0..<3 where counts[t] > 0 {
       // A tier where no node in service has room is full for this need and any larger
       // one, whatever the app (its own hosts excluded or not).
       var fits = false
-      roomy.forEach(t * Self.indexedLanes + lane[t], atLeast: lanes[lane[t]]) { node in
-        guard hasRoom(node, for: lanes), isInService(node, fleet: fleet) else { return }
+      hostIndex.roomy.forEach(t * indexedLanes + lane[t], atLeast: lanes[lane[t]]) { node in
+        guard hostIndex.hasRoom(node, for: lanes), HostIndex.isInService(node, fleet: fleet) else { return }
         fits = true
-        if !apps[app].isHosted(on: Int32(node)) { scratch.append(Int32(node)) }
+        if !registry.apps[app].isHosted(on: Int32(node)) { scratch.append(Int32(node)) }
       }
-      if !fits { markSaturated(t, for: need) }
+      if !fits { hostIndex.markSaturated(t, for: need) }
     }
     var remaining = scratch.count
-    while apps[app].missing > 0, remaining > 0 {
+    while registry.apps[app].missing > 0, remaining > 0 {
       let pick = stream.integer(below: remaining)
       let node = Int(scratch[pick])
       scratch.swapAt(pick, remaining - 1)
       remaining -= 1
-      addInstance(app, on: node, tier: Int(tierOf[node]), height: height)
+      addInstance(app, on: node, tier: Int(hostIndex.tierOf[node]), height: height)
     }
   }
 
   /// Starts an instance of `app` on `node` (of tier index `tier`) at `height`.
   mutating func addInstance(_ app: Int, on node: Int, tier: Int, height: Int) {
-    if apps[app].unplacedPayment > 0 {
-      revenueNeverPlaced -= apps[app].unplacedPayment
-      apps[app].unplacedPayment = 0
+    if registry.apps[app].unplacedPayment > 0 {
+      ledger.placed(registry.apps[app].unplacedPayment)
+      registry.apps[app].unplacedPayment = 0
     }
-    apps[app].hosts.append(Host(node: Int32(node), since: Int32(height)))
-    used[node] = used[node] + apps[app].need
-    if !isClosed(node) {
-      openUsed[tier] = openUsed[tier] + apps[app].need
-      setRoom(node, tier: tier, room[node] &- Self.lanes(apps[app].need))
-    }
-    hosted[node].append(Int32(app))
-    instancesRunning += 1
+    registry.addHost(app, node: node, height: height)
+    hostIndex.add(app, need: registry.apps[app].need, on: node, tier: tier)
   }
 
   /// Stops the instance of `app` on `node` at `height` (time `now`), crediting the
   /// node's share of the period; a complete app becomes short from `now`.
   mutating func removeInstance(_ app: Int, from node: Int, fleet: Fleet, height: Int, now: Int64) {
-    let tier = Int(tierOf[node])
-    guard let position = apps[app].hosts.firstIndex(where: { $0.node == Int32(node) }) else { return }
+    let tier = Int(hostIndex.tierOf[node])
+    guard let position = registry.apps[app].hosts.firstIndex(where: { $0.node == Int32(node) }) else { return }
     credit(app, host: position, tier: tier, through: height)
-    if apps[app].missing == 0 { apps[app].shortSince = now }
-    apps[app].hosts.remove(at: position)
-    used[node] = used[node] - apps[app].need
-    if !isClosed(node) {
-      openUsed[tier] = openUsed[tier] - apps[app].need
-      setRoom(node, tier: tier, room[node] &+ Self.lanes(apps[app].need))
-    }
-    if let slot = hosted[node].firstIndex(of: Int32(app)) { hosted[node].remove(at: slot) }
-    capacityMayHaveGrown(node, fleet: fleet)
-    instancesRunning -= 1
+    registry.removeHost(app, at: position, now: now)
+    hostIndex.remove(app, need: registry.apps[app].need, from: node, tier: tier)
+    hostIndex.capacityMayHaveGrown(node, fleet: fleet)
   }
 
   /// Offers the free capacity of `node` (just confirmed, or an instance just left it)
@@ -178,19 +134,19 @@ extension AppMarket {
   /// that need instances.
   mutating func offer(_ node: Int, fleet: Fleet, now: Int64, height: Int) {
     guard hasApps else { return }
-    grow(fleet)
-    let tier = Int(tierOf[node])
-    if isClosed(node) { open(node, tier: tier) }
-    capacityMayHaveGrown(node, fleet: fleet)
-    guard let stream, waiting.count > 0, hasRoom(node, for: smallest) else { return }
-    for _ in 0..<min(Self.offers, waiting.count) {
-      guard waiting.count > 0 else { return }
-      let app = waiting[stream.integer(below: waiting.count)]
+    hostIndex.grow(fleet)
+    let tier = Int(hostIndex.tierOf[node])
+    if hostIndex.isClosed(node) { hostIndex.open(node, tier: tier) }
+    hostIndex.capacityMayHaveGrown(node, fleet: fleet)
+    guard let stream, registry.waiting.count > 0, hostIndex.hasRoom(node, for: hostIndex.smallest) else { return }
+    for _ in 0..<min(Self.offers, registry.waiting.count) {
+      guard registry.waiting.count > 0 else { return }
+      let app = registry.waiting[stream.integer(below: registry.waiting.count)]
       guard isEligible(app, tier: tier, now: now),
-        canHost(node, app: app, lanes: Self.lanes(apps[app].need), fleet: fleet)
+        canHost(node, app: app, lanes: HostIndex.lanes(registry.apps[app].need), fleet: fleet)
       else { continue }
       addInstance(app, on: node, tier: tier, height: height)
-      updateWaiting(app)
+      registry.updateWaiting(app)
     }
   }
 }

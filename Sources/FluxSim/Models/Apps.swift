@@ -10,9 +10,9 @@ extension Simulation {
     // Only apps need the nodes' room (`offer` opens none without them, and a node's slot
     // may be reused: with ROI churn alone the market keeps no per-node state at all).
     if market.hasApps {
-      market.grow(fleet)
+      market.hostIndex.grow(fleet)
       for (node, entry) in fleet.nodes.enumerated() where entry.state == .confirmed {
-        market.open(node, tier: entry.tier.index)
+        market.hostIndex.open(node, tier: entry.tier.index)
       }
     }
     schedule(.marketDay, after: 0)
@@ -38,7 +38,7 @@ extension Simulation {
     let (spec, renewal) = market.drawSpec(at: height, limits: params.appPricing)
     let need = spec.components.reduce(AppResources.zero) { $0 + $1.resources }
     let rules = market.rules
-    let app = market.add(
+    let app = market.registry.add(
       HostedApp(
         spec: spec, need: need,
         deferral: SIMD4(
@@ -46,7 +46,6 @@ extension Simulation {
           Int32(rules.deferral(of: need, on: .stratus)), 0),
         shortSince: chain.now, renewal: renewal, periodStart: height,
         periodBlocks: spec.expire ?? params.appPricing.defaultExpire(at: height)))
-    market.registered += 1
     chargeApp(app, at: height)
     placeApp(app)
   }
@@ -55,37 +54,40 @@ extension Simulation {
   /// FluxCore prices the app once per price epoch; renewals within it pay the same.
   private mutating func chargeApp(_ app: Int, at height: Int) {
     let epoch = market.priceEpoch(at: height)
-    if market.apps[app].pricedEpoch != epoch {
-      let spec = market.apps[app].spec
-      market.apps[app].fluxPrice = params.appPrice(for: spec, registeredAt: height)
-      market.apps[app].usdPrice = market.usdPriceFloor ? params.appPriceUSD(for: spec, registeredAt: height) : .zero
-      market.apps[app].pricedEpoch = epoch
+    if market.registry.apps[app].pricedEpoch != epoch {
+      let spec = market.registry.apps[app].spec
+      market.registry.apps[app].fluxPrice = params.appPrice(for: spec, registeredAt: height)
+      market.registry.apps[app].usdPrice =
+        market.usdPriceFloor ? params.appPriceUSD(for: spec, registeredAt: height) : .zero
+      market.registry.apps[app].pricedEpoch = epoch
     }
     let usd = fluxUSD() ?? 0
     let price =
       market.usdPriceFloor && usd > 0
-      ? market.pricing.userPrice(flux: market.apps[app].fluxPrice, usd: market.apps[app].usdPrice, fluxUSD: usd)
-      : market.apps[app].fluxPrice
+      ? market.pricing.userPrice(
+        flux: market.registry.apps[app].fluxPrice, usd: market.registry.apps[app].usdPrice, fluxUSD: usd)
+      : market.registry.apps[app].fluxPrice
     let share = market.revenueShare.map {
       $0.share(at: height, elapsed: hot.ponSeconds(from: $0.fromHeight, to: height))
     }
     market.charge(app, price: price, usd: usd, height: height, nodeShare: share ?? 0)
-    let end = height + market.apps[app].periodBlocks
-    appPeriodEnds.schedule(AppPeriodEnd(app: Int32(app), generation: market.apps[app].generation), at: Int64(end))
+    let end = height + market.registry.apps[app].periodBlocks
+    appPeriodEnds.schedule(
+      AppPeriodEnd(app: Int32(app), generation: market.registry.apps[app].generation), at: Int64(end))
   }
 
   /// Places what it can of `app` now and schedules a retry for when a deferral ends.
   mutating func placeApp(_ app: Int) {
     if let retry = market.place(app, fleet: fleet, now: chain.now, height: chain.height) {
       events.schedule(
-        .appRetry(app: Int32(app), generation: market.apps[app].generation), at: max(retry, chain.now + 1))
+        .appRetry(app: Int32(app), generation: market.registry.apps[app].generation), at: max(retry, chain.now + 1))
     }
   }
 
   /// A deferral of `app` has passed: the larger tiers may now take it.
   mutating func retryApp(_ app: Int32, generation: UInt32) {
     let index = Int(app)
-    guard market.apps[index].generation == generation, market.apps[index].active, market.apps[index].missing > 0
+    guard market.registry.isCurrent(index, generation: generation), market.registry.apps[index].missing > 0
     else { return }
     placeApp(index)
   }
@@ -103,18 +105,18 @@ extension Simulation {
   /// its nodes' capacity is offered to waiting apps.
   mutating func endAppPeriod(_ app: Int32, generation: UInt32, height: Int) {
     let index = Int(app)
-    guard market.apps[index].generation == generation, market.apps[index].active, let stream = market.stream
+    guard market.registry.isCurrent(index, generation: generation), let stream = market.stream
     else { return }
-    market.closePeriod(index, height: height, fleet: fleet)
-    if !market.apps[index].hosts.isEmpty, stream.bernoulli(market.apps[index].renewal) {
+    market.closePeriod(index, height: height)
+    if !market.registry.apps[index].hosts.isEmpty, stream.bernoulli(market.registry.apps[index].renewal) {
       chargeApp(index, at: height)
       return
     }
-    let hosts = market.apps[index].hosts.map(\.node)
+    let hosts = market.registry.apps[index].hosts.map(\.node)
     for node in hosts {
       market.removeInstance(index, from: Int(node), fleet: fleet, height: height, now: chain.now)
     }
-    market.release(index)
+    market.registry.release(index)
     for node in hosts { market.offer(Int(node), fleet: fleet, now: chain.now, height: height) }
   }
 
@@ -122,11 +124,11 @@ extension Simulation {
   /// its instances stop and are placed elsewhere, as FluxOS nodes pick up apps that run
   /// on too few nodes.
   mutating func evictApps(_ node: Int) {
-    market.close(node, tier: fleet.nodes[node].tier.index)
-    guard node < market.hosted.count, !market.hosted[node].isEmpty else { return }
+    market.hostIndex.close(node, tier: fleet.nodes[node].tier.index)
+    guard node < market.hostIndex.hosted.count, !market.hostIndex.hosted[node].isEmpty else { return }
     // Taken out of the market first, so that removing each instance edits no shared list.
-    let apps = market.hosted[node]
-    market.hosted[node] = []
+    let apps = market.hostIndex.hosted[node]
+    market.hostIndex.hosted[node] = []
     for app in apps {
       market.removeInstance(Int(app), from: node, fleet: fleet, height: chain.height, now: chain.now)
     }

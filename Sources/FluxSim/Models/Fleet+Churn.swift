@@ -86,7 +86,7 @@ extension Simulation {
     guard fleet.created < JobConfig.maxNodes else { return }
     let node = fleet.add(
       tier: tier, collateral: chain.lockedCollateral(tier, at: chain.height + 1), online: true, seed: config.seed)
-    market.reset(node, tier: tier.index)
+    market.hostIndex.reset(node, tier: tier.index)
     fleet.nodes[node].earliestStart = max(
       chain.firstMatureHeight(coinHeight: chain.height + 1), params.upgrades.kamata ?? 0)
     scheduleStart(node)

@@ -24,21 +24,23 @@ extension Simulation {
   /// nodes in service (those open to apps: confirmed, or restarting on a new collateral
   /// with their apps still running), and the money so far.
   func marketSample() -> AppSample {
-    let used = market.openUsed
-    let capacity = (0..<3).map { market.openNodes[$0] * market.capacity[$0] }
+    let (registry, ledger) = (market.registry, market.ledger)
+    let used = market.hostIndex.openUsed
+    let capacity = (0..<3).map { market.hostIndex.openNodes[$0] * market.hostIndex.capacity[$0] }
     func share(_ part: Int, _ whole: Int) -> Double { whole > 0 ? Double(part) / Double(whole) : 0 }
     return AppSample(
-      appsRunning: market.activeApps - market.waiting.count, appsWaiting: market.waiting.count,
-      instancesRunning: market.instancesRunning, instancesWaiting: market.instancesWanted - market.instancesRunning,
+      appsRunning: registry.activeApps - registry.waiting.count, appsWaiting: registry.waiting.count,
+      instancesRunning: registry.instancesRunning,
+      instancesWaiting: registry.instancesWanted - registry.instancesRunning,
       utilization: TierValues { tier in
         let (u, c) = (used[tier.index], capacity[tier.index])
         return ResourceUse(
           cpu: share(u.cpuTenths, c.cpuTenths), ram: share(u.ramMB, c.ramMB), hdd: share(u.hddGB, c.hddGB))
       },
-      registered: market.registered, revenue: Amount(satoshi: market.revenue), revenueUSD: market.revenueUSD,
-      revenueNeverPlaced: Amount(satoshi: market.revenueNeverPlaced),
-      toNodes: TierValues { Amount(satoshi: market.toNodes[$0.index]) },
-      toFoundation: Amount(satoshi: market.toFoundation))
+      registered: registry.registered, revenue: Amount(satoshi: ledger.revenue), revenueUSD: ledger.revenueUSD,
+      revenueNeverPlaced: Amount(satoshi: ledger.revenueNeverPlaced),
+      toNodes: TierValues { Amount(satoshi: ledger.toNodes[$0.index]) },
+      toFoundation: Amount(satoshi: ledger.toFoundation))
   }
 }
 

@@ -25,7 +25,7 @@ extension Simulation {
     let from = metrics.openYear.coveredFrom
     let meanUSD = price?.meanUSD(from: from, to: min(until, metrics.openYear.end))
     metrics.closeYear(
-      chain: chain, fleet: fleet, appShare: market.toNodes, until: until, reachedEnd: reachedEnd,
+      chain: chain, fleet: fleet, appShare: market.ledger.toNodes, until: until, reachedEnd: reachedEnd,
       meanFluxUSD: meanUSD)
   }
 }

@@ -34,7 +34,7 @@ extension Simulation {
   /// What each tier's nodes received so far: block rewards plus app revenue share (satoshi).
   var tierIncome: [Int64] {
     let paid = metrics.paidTotals
-    return (0..<3).map { paid[$0] + market.toNodes[$0] }
+    return (0..<3).map { paid[$0] + market.ledger.toNodes[$0] }
   }
 
   /// Per tier, a node's economics over the span since `since` (time and income totals),

@@ -11,7 +11,7 @@ extension Simulation {
   #if FLUXSIM_INTERNAL_CHECKS
     /// Traps if any invariant is broken, naming each and the step just taken.
     func checkInvariants(after step: @autoclosure () -> String) {
-      let problems = invariantViolations() + marketInvariantViolations().map { "app market: " + $0 }
+      let problems = invariantViolations() + market.invariantViolations(fleet: fleet).map { "app market: " + $0 }
       guard !problems.isEmpty else { return }
       fatalError(
         "FLUXSIM_INTERNAL_CHECKS: invariant broken after \(step()) at height \(chain.height), time \(chain.now):\n"

@@ -24,10 +24,43 @@ extension TierEconomics {
   }
 }
 
-/// The state the ROI response keeps between daily ticks: the tier totals at the last one.
-struct OperatorState {
-  var lastTime: Int64
-  var lastIncome: [Int64]
+/// The operators' response to profitability (`ROIChurnModel`): once a day, per tier,
+/// the margin of the past day sets the exit and join rates of the coming day, drawn as
+/// Poisson counts at uniform times in it. It owns the tier income and time of its last
+/// tick, draws from the stream it is handed (the app market's, so that the fleet's draws
+/// stay as they are without it) and schedules `roiExit` / `roiJoin` events, which the
+/// fleet carries out (`Fleet.removeRandomNode`, `Fleet.addNode`).
+struct Operators {
+  let response: ROIChurnModel
+  /// The time of the last tick and each tier's income then (satoshi); nil before the first.
+  private(set) var lastTick: (time: Int64, income: [Int64])?
+
+  init(response: ROIChurnModel) { self.response = response }
+
+  /// The tick at `now`, when the tiers' income so far is `income`: with each tier's
+  /// `economics` since the last tick (nil at the first, or without a price), schedules
+  /// the day's exits (at most the tier's nodes) and joins (at most what the job may
+  /// still create) into `events`.
+  mutating func tick(
+    now: Int64, income: [Int64], economics: TierValues<TierEconomics>?, fleet: Fleet, stream: RandomStream,
+    events: inout EventQueue<Event>
+  ) {
+    defer { lastTick = (now, income) }
+    guard let economics else { return }
+    let day = PriceModel.day
+    let monthsPerDay = Double(day) / JobConfig.secondsPerMonth
+    for tier in Tier.allCases {
+      let margin = economics[tier].margin
+      let alive = fleet.alive[tier.index].count
+      let size = Double(max(1, alive))
+      let exits = min(stream.poisson(mean: response.exitResponse[tier] * max(0, -margin) * size * monthsPerDay), alive)
+      let joins = min(
+        stream.poisson(mean: response.joinResponse[tier] * max(0, margin) * size * monthsPerDay),
+        max(0, JobConfig.maxNodes - fleet.created))
+      for _ in 0..<exits { events.schedule(.roiExit(tier), at: now + Int64(stream.integer(below: Int(day)))) }
+      for _ in 0..<joins { events.schedule(.roiJoin(tier), at: now + Int64(stream.integer(below: Int(day)))) }
+    }
+  }
 }
 
 extension Simulation {
@@ -53,31 +86,17 @@ extension Simulation {
     }
   }
 
-  /// The daily ROI response: per tier, the margin of the past day sets the exit and
-  /// join rates of the coming day, drawn as Poisson counts at uniform times in it.
+  /// The operators' daily tick (jobs with ROI churn): the past day's economics per
+  /// confirmed node (at least one per tier), handed to `Operators`.
   mutating func respondToProfitability() {
-    guard let response = config.economics?.roiChurn, let stream = market.stream else { return }
+    guard operators != nil, let stream = market.stream else { return }
     let income = tierIncome
-    defer { operators = OperatorState(lastTime: chain.now, lastIncome: income) }
-    guard let last = operators,
-      let economics = economics(
-        since: last.lastTime, income: last.lastIncome,
+    var economics: TierValues<TierEconomics>?
+    if let last = operators?.lastTick {
+      economics = self.economics(
+        since: last.time, income: last.income,
         nodes: (0..<3).map { Double(max(1, fleet.counts[$0][NodeState.confirmed.rawValue])) })
-    else { return }
-    let day = PriceModel.day
-    let monthsPerDay = Double(day) / JobConfig.secondsPerMonth
-    for tier in Tier.allCases {
-      let margin = economics[tier].margin
-      let size = Double(max(1, fleet.alive[tier.index].count))
-      // At most every node leaves, and no more join than the job may still create.
-      let exits = min(
-        stream.poisson(mean: response.exitResponse[tier] * max(0, -margin) * size * monthsPerDay),
-        fleet.alive[tier.index].count)
-      let joins = min(
-        stream.poisson(mean: response.joinResponse[tier] * max(0, margin) * size * monthsPerDay),
-        max(0, JobConfig.maxNodes - fleet.created))
-      for _ in 0..<exits { events.schedule(.roiExit(tier), at: chain.now + Int64(stream.integer(below: Int(day)))) }
-      for _ in 0..<joins { events.schedule(.roiJoin(tier), at: chain.now + Int64(stream.integer(below: Int(day)))) }
     }
+    operators?.tick(now: chain.now, income: income, economics: economics, fleet: fleet, stream: stream, events: &events)
   }
 }

@@ -4,10 +4,12 @@ import FluxCore
 /// rather than done by it, so that the fleet reaches into no other model:
 /// `Simulation.react(to:)` hands it to the app market and to block production.
 ///
-/// The job's outputs depend on the order of its draws, and the simulation reacts at the
-/// point in a step where those models always acted: the fleet draws only from its own
-/// stream state up to there, and a step whose own next draw must follow the reaction (an
-/// uptime flip, a churn exit) is two calls (`Fleet.flipUptime` then `Fleet.scheduleUptime`).
+/// The job's outputs depend on the order of its draws, so the simulation reacts at the
+/// point in a step where those models always acted. Where the fleet's own next draw
+/// must follow the reaction, the step is two calls: `Fleet.flipUptime` then
+/// `Fleet.scheduleUptime` (a producer back online resumes a stalled chain, which draws
+/// its next block first), `Fleet.removeRandomNode` then `Fleet.scheduleExit` (the
+/// leaving node's apps may schedule a retry first).
 enum FleetChange {
   case none
   /// `node` became a producer (confirmed in block `height`, or back online while

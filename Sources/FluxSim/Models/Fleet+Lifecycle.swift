@@ -139,7 +139,9 @@ extension Fleet {
 
   /// The last height at or before `height` at which a confirmed, online node confirmed:
   /// it re-confirms as soon as the interval allows, every `minConfirmInterval + 1` blocks.
-  func lastConfirm(_ node: Int, at height: Int) -> Int {
+  /// Inlined: called out of line from the fleet's mutating methods, it had the whole
+  /// `Fleet` copied to pass it (callgrind).
+  @inline(__always) func lastConfirm(_ node: Int, at height: Int) -> Int {
     let period = rules.book.confirmPeriod(at: height)
     let anchor = nodes[node].confirmAnchor
     return anchor + (height - anchor) / period * period

@@ -91,8 +91,8 @@ extension AppMarket {
       // A tier where no node in service has room is full for this need and any larger
       // one, whatever the app (its own hosts excluded or not).
       var fits = false
-      hostIndex.roomy.forEach(t * indexedLanes + lane[t], atLeast: lanes[lane[t]]) { node in
-        guard hostIndex.hasRoom(node, for: lanes), HostIndex.isInService(node, fleet: fleet) else { return }
+      hostIndex.roomy.forEach(t * indexedLanes + lane[t], fitting: lanes) { node in
+        guard HostIndex.isInService(node, fleet: fleet) else { return }
         fits = true
         if !registry.apps[app].isHosted(on: Int32(node)) { scratch.append(Int32(node)) }
       }

@@ -36,8 +36,11 @@ extension AppMarket {
   }
 
   /// Closes the period of `app` at `height`: credits every host, and the share no node
-  /// earned (instance blocks not hosted, rounding) goes to the foundation.
+  /// earned (instance blocks not hosted, rounding) goes to the foundation. A period
+  /// without a node share has nothing to credit or hand over: it returns at once rather
+  /// than visiting each host (a period end of every app, most of them without a share).
   mutating func closePeriod(_ app: Int, height: Int) {
+    guard registry.apps[app].periodShare > 0 else { return }
     for host in registry.apps[app].hosts.indices {
       credit(app, host: host, tier: Int(hostIndex.tierOf[Int(registry.apps[app].hosts[host].node)]), through: height)
     }

@@ -3,7 +3,8 @@ import FluxCore
 /// Bookkeeping checks of the host index against `used`, each node's resources recounted
 /// from the instances placed on it, and the fleet: every node's tier and use right, none
 /// over its capacity or its app limit, confirmed nodes open, each open node's room and
-/// `roomy` membership what its definition gives, and the per-tier open totals equal to
+/// `roomy` membership what its definition gives (and the copy of its room there, in the
+/// bucket of that room, equal to it), and the per-tier open totals equal to
 /// their recount. Part of `AppMarket.invariantViolations`.
 ///
 /// - Complexity: O(n) for n nodes.
@@ -28,8 +29,13 @@ extension HostIndex {
         if expectedRoom(node, tier: tier) != room[node] { problems.append("node \(node) room \(room[node]) is stale") }
       }
       let isRoomy = all(room[node] .>= smallest)
-      for lane in 0..<Self.indexedLanes where roomy.contains(tier * Self.indexedLanes + lane, node) != isRoomy {
-        problems.append("node \(node) roomy membership disagrees with its room")
+      for lane in 0..<Self.indexedLanes {
+        let index = tier * Self.indexedLanes + lane
+        if roomy.contains(index, node) != isRoomy {
+          problems.append("node \(node) roomy membership disagrees with its room")
+        } else if isRoomy, roomy.storedRoom(index, node, bucketOf: room[node]) != room[node] {
+          problems.append("node \(node) room copy in roomy index \(index) is stale")
+        }
       }
     }
     for tier in 0..<3 {

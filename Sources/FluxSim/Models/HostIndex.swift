@@ -41,7 +41,8 @@ struct HostIndex {
     capacity = Tier.allCases.map { params.appCapacity(of: $0) }
     maxAppsPerNode = params.appPricing.placement.maxAppsPerNode
     smallest = Self.lanes(params.appPricing.minComponentResources)
-    roomy = RoomIndex(maxValues: capacity.flatMap { [$0.cpuTenths, $0.ramMB] })
+    roomy = RoomIndex(
+      maxValues: capacity.flatMap { [$0.cpuTenths, $0.ramMB] }, lanes: capacity.flatMap { _ in [0, 1] })
   }
 
   static let closed = SIMD4<Int32>(repeating: -1)
@@ -111,7 +112,7 @@ struct HostIndex {
     setRoom(node, tier: tier, Self.closed)
   }
 
-  /// Sets the room of `node` and its membership of its tier's `roomy` set.
+  /// Sets the room of `node`, its membership of its tier's `roomy` set and the copy there.
   mutating func setRoom(_ node: Int, tier: Int, _ value: SIMD4<Int32>) {
     let old = room[node]
     room[node] = value
@@ -119,10 +120,11 @@ struct HostIndex {
     for lane in 0..<Self.indexedLanes {
       let index = tier * Self.indexedLanes + lane
       if wasRoomy && isRoomy && roomy.bucket(index, old[lane]) == roomy.bucket(index, value[lane]) {
+        roomy.update(index, node, room: value)
         continue
       }
-      if wasRoomy { roomy.remove(index, node, value: old[lane]) }
-      if isRoomy { roomy.insert(index, node, value: value[lane]) }
+      if wasRoomy { roomy.remove(index, node, room: old) }
+      if isRoomy { roomy.insert(index, node, room: value) }
     }
   }
 

@@ -1,0 +1,63 @@
+import FluxCore
+import Testing
+
+@testable import FluxSim
+
+/// The room index against plain lists: counts and ranks of the nodes with at least a
+/// given amount free, and the nodes whose whole room holds a need, in two indexes side
+/// by side (sorting by different lanes), through random inserts, removes and updates
+/// made as `HostIndex.setRoom` makes them.
+@Suite struct RoomIndexTests {
+  @Test func countsRanksAndFitsMatchPlainLists() {
+    let lanes = [0, 1]
+    let maxValues: [UInt64] = [150, 5_000]
+    var index = RoomIndex(maxValues: maxValues.map(Int.init), lanes: lanes, resolution: 32)
+    var rooms: [[Int: SIMD4<Int32>]] = [[:], [:]]
+    var state: UInt64 = 7
+    func draw() -> SIMD4<Int32> {
+      SIMD4(
+        Int32(splitMix64(&state) % (maxValues[0] + 1)), Int32(splitMix64(&state) % (maxValues[1] + 1)),
+        Int32(splitMix64(&state) % 100), Int32(splitMix64(&state) % 10))
+    }
+    for _ in 0..<3_000 {
+      let which = Int(splitMix64(&state) % 2)
+      let lane = lanes[which]
+      let node = Int(splitMix64(&state) % 200)
+      if let old = rooms[which][node] {
+        if splitMix64(&state) % 2 == 0 {
+          index.remove(which, node, room: old)
+          rooms[which][node] = nil
+        } else {
+          // A new room: kept in place when its lane stays in the bucket, else moved.
+          let new = draw()
+          if index.bucket(which, old[lane]) == index.bucket(which, new[lane]) {
+            index.update(which, node, room: new)
+          } else {
+            index.remove(which, node, room: old)
+            index.insert(which, node, room: new)
+          }
+          rooms[which][node] = new
+        }
+      } else {
+        let room = draw()
+        index.insert(which, node, room: room)
+        rooms[which][node] = room
+      }
+      let need = draw()
+      // The index may include nodes of the need's own bucket that have less (a
+      // superset), never leave out one that has enough.
+      let count = index.count(which, atLeast: need[lane])
+      let ranked = (0..<count).compactMap { index.node(which, $0, atLeast: need[lane]) }
+      #expect(ranked.count == count && Set(ranked).count == count)
+      #expect(index.node(which, count, atLeast: need[lane]) == nil)
+      let enough = Set(rooms[which].filter { $0.value[lane] >= need[lane] }.map(\.key))
+      #expect(enough.isSubset(of: Set(ranked)))
+      #expect(ranked.allSatisfy { index.bucket(which, rooms[which][$0]![lane]) >= index.bucket(which, need[lane]) })
+      // The nodes whose room holds the need in every lane, in rank order.
+      var fitting: [Int] = []
+      index.forEach(which, fitting: need) { fitting.append($0) }
+      #expect(fitting == ranked.filter { all(rooms[which][$0]! .>= need) })
+      #expect(rooms[which].allSatisfy { index.storedRoom(which, $0.key, bucketOf: $0.value) == $0.value })
+    }
+  }
+}

@@ -86,17 +86,18 @@ extension Simulation {
     let confirmed: SIMD4<Int64>
   }
 
-  /// The stretch starting at block `height`, from the fleet as it is.
+  /// The stretch starting at block `height`, from the fleet as it is. A tier's payee list
+  /// holds exactly its confirmed nodes, and its producers are those not offline
+  /// (`invariantViolations`, `producerTierViolations`): counts, not the lists, say both.
   private mutating func openStretch(at height: Int) -> Stretch {
-    let state = NodeState.confirmed.rawValue
-    let online = (
-      fleet.counts[0][state] - fleet.offlineConfirmed[0], fleet.counts[1][state] - fleet.offlineConfirmed[1]
-    )
+    let confirmed = fleet.confirmedByTier
+    let cumulus = Int(confirmed[0]) - fleet.offlineConfirmed[0]
+    let nimbus = Int(confirmed[1]) - fleet.offlineConfirmed[1]
     var present = TierSet()
-    for tier in Tier.allCases where fleet.queue(tier.index).count > 0 { present.insert(TierSet(tier)) }
+    for tier in Tier.allCases where confirmed[tier.index] > 0 { present.insert(TierSet(tier)) }
     return Stretch(
-      first: height, producers: fleet.producers.count, cumulusBelow: online.0, nimbusBelow: online.0 + online.1,
-      present: present, reward: chain.reward(at: height, payees: present), confirmed: fleet.confirmedByTier)
+      first: height, producers: fleet.producers.count, cumulusBelow: cumulus, nimbusBelow: cumulus + nimbus,
+      present: present, reward: chain.reward(at: height, payees: present), confirmed: confirmed)
   }
 
   /// Whether a block at `time` comes before `endTime` and every event (an action block

@@ -181,7 +181,7 @@ import Testing
     let leaving = before.sorted()[1]
     // The operator stops the node; its collateral is spent in the next block.
     simulation.fleet.setOnline(leaving, false)
-    simulation.schedule(.spend(node: Int32(leaving)), atHeight: simulation.chain.height + 1, .removals)
+    simulation.actions.schedule(.spend(node: Int32(leaving)), at: BlockPhase.removals.key(simulation.chain.height + 1))
     simulation.advance(toHeight: simulation.chain.height + 1)
     #expect(simulation.fleet.nodes[leaving].state == .exited)
     #expect(Self.hosts(simulation, 0) == before.subtracting([leaving]).union([spare]))

@@ -32,7 +32,7 @@ import Testing
   @Test func longOutageExpiresAtTheRealHeightAndRejoinsAtTheBack() {
     var (simulation, node) = setUp()
     let tip = simulation.chain.height
-    let lastConfirm = simulation.lastConfirm(node, at: tip)
+    let lastConfirm = simulation.fleet.lastConfirm(node, at: tip)
     let expiry = simulation.params.expiryHeight(lastConfirm: lastConfirm)
     #expect(expiry == lastConfirm + 641)
     simulation.goOffline(node)

@@ -193,7 +193,7 @@ import Testing
     config.rules = rules
     var simulation = Simulation(config: config)
     simulation.advance(toHeight: activation - 1)
-    let before = simulation.fleet.nodes.indices.map { simulation.lastConfirm($0, at: activation - 1) }
+    let before = simulation.fleet.nodes.indices.map { simulation.fleet.lastConfirm($0, at: activation - 1) }
     simulation.advance(toHeight: activation)
     let params = rules.params
     var realigned = (kept: 0, restarted: 0)
@@ -202,7 +202,7 @@ import Testing
       var confirm = last
       for height in activation...(activation + 1_000) {
         if height - confirm > params.nodeTimers(at: height).minConfirmInterval { confirm = height }
-        let engine = simulation.lastConfirm(node, at: height)
+        let engine = simulation.fleet.lastConfirm(node, at: height)
         if engine != confirm { wrong.append("node \(node) at \(height): \(engine), not \(confirm)") }
       }
       if last + 201 > activation { realigned.kept += 1 } else { realigned.restarted += 1 }

@@ -4,10 +4,12 @@ import FluxCore
 ///
 /// Simulated time is whole seconds. Events (`Event`) are ordered by `(time, seq)`;
 /// per-block actions (`HeightAction`) by `(height, phase, seq)` and run inside the block
-/// they are due in. Models are extensions of this class, one per file under `Models/`:
-/// each schedules its own events and handles them. Every rule decision goes through
-/// FluxCore; every random draw through a `RandomStream` seeded from the job's seed alone
-/// (the fleet's, and the app market's and the price path's of their own).
+/// they are due in. The models are values held here, most of them owning their state
+/// and their events (`Fleet`, `AppMarket`, `Operators`, …; FluxSim's README lists
+/// them); this is the one place that sees them all: it hands each its events and lets
+/// the others react (`Simulation+Fleet`, `Apps`, `Blocks`). Every rule decision goes
+/// through FluxCore; every random draw through a `RandomStream` seeded from the job's
+/// seed alone (the fleet's, and the app market's and the price path's of their own).
 ///
 /// A struct, so that the hot loop's accesses are checked for exclusivity at compile time
 /// rather than at run time. Not `Sendable` (its `RandomStream` is not): a simulation
@@ -25,7 +27,7 @@ struct Simulation {
   var actions = EventQueue<HeightAction>()
   var appPeriodEnds = EventQueue<AppPeriodEnd>()
   var chain: ChainState
-  var fleet = Fleet()
+  var fleet: Fleet
   var proofOfNode: ProofOfNodeState
   var mining: MiningState
   var metrics: Metrics
@@ -33,8 +35,8 @@ struct Simulation {
   var market: AppMarket
   /// FLUX/USD, for jobs with economics.
   var price: PriceModel?
-  /// Tier income at the last ROI tick.
-  var operators: OperatorState?
+  /// The operators' response to profitability (jobs with ROI churn).
+  var operators: Operators?
   /// Tier totals at the last sample (jobs with economics).
   var sampleMark: SampleMark?
   /// Height and simulated time the job started at.
@@ -49,6 +51,7 @@ struct Simulation {
     self.stream = RandomStream(seed: config.seed)
     self.chain = ChainState(config: config)
     self.hot = HotRules(config.rules.params, at: chain.height + 1)
+    self.fleet = Fleet(rules: FleetRules(config: config, stream: stream))
     let startTime = chain.time
     self.startHeight = chain.height
     self.startTime = startTime
@@ -67,8 +70,8 @@ struct Simulation {
     let marketDraws = config.apps != nil || config.economics?.roiChurn != nil
     self.market = AppMarket(config: config.apps, params: params, seed: marketDraws ? marketSeed : nil)
     self.price = config.economics.map { PriceModel(path: $0.price, startTime: chain.time, seed: priceSeed) }
+    self.operators = config.economics?.roiChurn.map(Operators.init)
     setUpFleet()
-    setUpChurn()
     setUpMarket()
     sample()
     metrics.begin(height: chain.height, time: chain.time)
@@ -160,11 +163,6 @@ struct Simulation {
   /// a delay too long to fit is past every horizon: `Checked.time`).
   @inline(__always) mutating func schedule(_ event: Event, after delay: Double) {
     events.schedule(event, at: Checked.time(after: delay, from: chain.now))
-  }
-
-  /// Schedules `action` for block `height` in `phase`.
-  @inline(__always) mutating func schedule(_ action: HeightAction, atHeight height: Int, _ phase: BlockPhase) {
-    actions.schedule(action, at: phase.key(height))
   }
 
   /// Runs the actions due in block `height` up to and including `phase` (most blocks have none).

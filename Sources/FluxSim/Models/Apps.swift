@@ -135,12 +135,6 @@ extension Simulation {
     for app in apps { placeApp(Int(app)) }
   }
 
-  /// Moves `node` out of service (expired, DoS-listed or exited) and re-places its apps.
-  mutating func retire(_ node: Int, to state: NodeState) {
-    fleet.setState(node, state)
-    evictApps(node)
-  }
-
   /// FLUX/USD now, for jobs with economics.
   mutating func fluxUSD() -> Double? { price?.usd(at: chain.now) }
 }

@@ -84,7 +84,7 @@ extension Simulation {
   /// before its transactions), and the block before an activation hands the next block
   /// to the new era's spacing and difficulty rule.
   private mutating func followSchedule(after height: Int) {
-    if height == hot.eraStart { realignConfirms(at: height) }
+    if height == hot.eraStart { fleet.realignConfirms(at: height) }
     hot.advance(after: height, of: params)
   }
 

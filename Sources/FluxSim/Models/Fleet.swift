@@ -55,7 +55,14 @@ struct Node {
   var everConfirmed = false
 }
 
-/// The fleet's state: nodes, per-tier payee queues and the index sets the models draw from.
+/// The fleet: its nodes, per-tier payee queues and the index sets the models draw from,
+/// and the models that move them, each in a file of its own: the node lifecycle
+/// (`+Lifecycle`: START, confirm, DoS list, expiry, spent and changed collateral, the
+/// confirms realigned at an era's start), uptime (`+Uptime`) and churn (`+Churn`: the
+/// initial fleet, joins and exits, those of the ROI response included). Each model draws
+/// from the fleet's stream (`FleetRules`) and schedules into the queues the simulation
+/// hands it, and returns what the other models must react to (`FleetChange`); its
+/// invariants are checked by `+Invariants`.
 ///
 /// Memory follows the live fleet, not the job's history: the slot of an exited node is
 /// given to the next node added, so every per-node table (here, in the payee queues, the
@@ -65,6 +72,8 @@ struct Node {
 /// and a reused slot continues them (`add`), so those of its former node are stale. What
 /// an output needs of a former node is kept apart (`formerIncomes`).
 struct Fleet {
+  /// The job's fleet settings, the fleet's stream and the node timers its models read.
+  let rules: FleetRules
   /// Per slot: the node there now, or an exited node whose slot is free.
   var nodes: [Node] = []
   /// The payee queues, one stored property per tier: mutating one in place then needs
@@ -104,13 +113,16 @@ struct Fleet {
   /// is the one figure kept of a node once it is gone, tallied (many are equal).
   private(set) var formerIncomes = [Tally(), Tally(), Tally()]
 
+  /// An empty fleet whose models follow `rules`.
+  init(rules: FleetRules) { self.rules = rules }
+
   /// Adds a node in the pending state, in the slot of an exited node if there is one;
   /// returns its identifier.
-  mutating func add(tier: Tier, collateral: Amount, online: Bool, seed: UInt64) -> Int {
+  mutating func add(tier: Tier, collateral: Amount, online: Bool) -> Int {
     created += 1
     nextOutpoint += 1
     var node = Node(
-      tier: tier, online: online, collateral: Outpoint(synthetic: seed ^ nextOutpoint),
+      tier: tier, online: online, collateral: Outpoint(synthetic: rules.seed ^ nextOutpoint),
       collateralAmount: collateral)
     let id: Int
     if let slot = freeSlots.popLast() {
@@ -183,9 +195,9 @@ struct Fleet {
   }
 
   /// A fresh collateral outpoint of `amount` for `node` (a restart with a new collateral).
-  mutating func renewCollateral(_ node: Int, amount: Amount, seed: UInt64) {
+  mutating func renewCollateral(_ node: Int, amount: Amount) {
     nextOutpoint += 1
-    nodes[node].collateral = Outpoint(synthetic: seed ^ nextOutpoint)
+    nodes[node].collateral = Outpoint(synthetic: rules.seed ^ nextOutpoint)
     if nodes[node].state.locksCollateral {
       lockedCollateral[nodes[node].tier.index] += amount.satoshi - nodes[node].collateralAmount.satoshi
     }
@@ -239,7 +251,8 @@ struct Fleet {
   var confirmedTotal: Int { counts.reduce(0) { $0 + $1[NodeState.confirmed.rawValue] } }
 
   /// Confirmed nodes per tier, in lanes 0 … 2 (what `Metrics` adds up every block).
-  var confirmedByTier: SIMD4<Int64> {
+  /// Inlined: an out-of-line getter made every block copy the whole `Fleet` to pass it.
+  @inline(__always) var confirmedByTier: SIMD4<Int64> {
     let state = NodeState.confirmed.rawValue
     return SIMD4(Int64(counts[0][state]), Int64(counts[1][state]), Int64(counts[2][state]), 0)
   }

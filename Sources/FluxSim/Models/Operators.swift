@@ -24,60 +24,41 @@ extension TierEconomics {
   }
 }
 
-/// The state the ROI response keeps between daily ticks: the tier totals at the last one.
-struct OperatorState {
-  var lastTime: Int64
-  var lastIncome: [Int64]
-}
+/// The operators' response to profitability (`ROIChurnModel`): once a day, per tier,
+/// the margin of the past day sets the exit and join rates of the coming day, drawn as
+/// Poisson counts at uniform times in it. It owns the tier income and time of its last
+/// tick, draws from the stream it is handed (the app market's, so that the fleet's draws
+/// stay as they are without it) and schedules `roiExit` / `roiJoin` events, which the
+/// fleet carries out (`Fleet.removeRandomNode`, `Fleet.addNode`).
+struct Operators {
+  let response: ROIChurnModel
+  /// The time of the last tick and each tier's income then (satoshi); nil before the first.
+  private(set) var lastTick: (time: Int64, income: [Int64])?
 
-extension Simulation {
-  /// What each tier's nodes received so far: block rewards plus app revenue share (satoshi).
-  var tierIncome: [Int64] {
-    let paid = metrics.paidTotals
-    return (0..<3).map { paid[$0] + market.ledger.toNodes[$0] }
-  }
+  init(response: ROIChurnModel) { self.response = response }
 
-  /// Per tier, a node's economics over the span since `since` (time and income totals),
-  /// its income shared among `nodes` confirmed nodes.
-  mutating func economics(since time: Int64, income: [Int64], nodes: [Double]) -> TierValues<TierEconomics>? {
-    guard let model = config.economics, let usd = fluxUSD(), chain.now > time else { return nil }
-    let months = Double(chain.now - time) / JobConfig.secondsPerMonth
-    let now = tierIncome
-    let height = chain.height
-    return TierValues { tier in
-      let i = tier.index
-      let perNode = nodes[i] > 0 ? Double(now[i] - income[i]) / 1e8 / months / nodes[i] : 0
-      return TierEconomics(
-        incomeFLUX: perNode, usd: usd, hosting: model.hostingUSDPerMonth[tier],
-        opportunityPerYear: model.opportunityCostPerYear, collateral: chain.lockedCollateral(tier, at: height))
-    }
-  }
-
-  /// The daily ROI response: per tier, the margin of the past day sets the exit and
-  /// join rates of the coming day, drawn as Poisson counts at uniform times in it.
-  mutating func respondToProfitability() {
-    guard let response = config.economics?.roiChurn, let stream = market.stream else { return }
-    let income = tierIncome
-    defer { operators = OperatorState(lastTime: chain.now, lastIncome: income) }
-    guard let last = operators,
-      let economics = economics(
-        since: last.lastTime, income: last.lastIncome,
-        nodes: (0..<3).map { Double(max(1, fleet.counts[$0][NodeState.confirmed.rawValue])) })
-    else { return }
+  /// The tick at `now`, when the tiers' income so far is `income`: with each tier's
+  /// `economics` since the last tick (nil at the first, or without a price), schedules
+  /// the day's exits (at most the tier's nodes) and joins (at most what the job may
+  /// still create) into `events`.
+  mutating func tick(
+    now: Int64, income: [Int64], economics: TierValues<TierEconomics>?, fleet: Fleet, stream: RandomStream,
+    events: inout EventQueue<Event>
+  ) {
+    defer { lastTick = (now, income) }
+    guard let economics else { return }
     let day = PriceModel.day
     let monthsPerDay = Double(day) / JobConfig.secondsPerMonth
     for tier in Tier.allCases {
       let margin = economics[tier].margin
-      let size = Double(max(1, fleet.alive[tier.index].count))
-      // At most every node leaves, and no more join than the job may still create.
-      let exits = min(
-        stream.poisson(mean: response.exitResponse[tier] * max(0, -margin) * size * monthsPerDay),
-        fleet.alive[tier.index].count)
+      let alive = fleet.alive[tier.index].count
+      let size = Double(max(1, alive))
+      let exits = min(stream.poisson(mean: response.exitResponse[tier] * max(0, -margin) * size * monthsPerDay), alive)
       let joins = min(
         stream.poisson(mean: response.joinResponse[tier] * max(0, margin) * size * monthsPerDay),
         max(0, JobConfig.maxNodes - fleet.created))
-      for _ in 0..<exits { events.schedule(.roiExit(tier), at: chain.now + Int64(stream.integer(below: Int(day)))) }
-      for _ in 0..<joins { events.schedule(.roiJoin(tier), at: chain.now + Int64(stream.integer(below: Int(day)))) }
+      for _ in 0..<exits { events.schedule(.roiExit(tier), at: now + Int64(stream.integer(below: Int(day)))) }
+      for _ in 0..<joins { events.schedule(.roiJoin(tier), at: now + Int64(stream.integer(below: Int(day)))) }
     }
   }
 }

@@ -154,6 +154,44 @@ public struct PayeeQueue: Sendable {
     return Int(entry.node)
   }
 
+  /// Pays the front node in each block of `height ..< height + blocks` in turn, calling
+  /// `paid` with the node and the block: the same list and the same calls as `payNext(at:)`
+  /// block after block, in one call per stretch rather than one per block. A stretch longer
+  /// than the list comes round to the nodes it paid first, in the order it paid them.
+  /// Does nothing if the list is empty.
+  ///
+  /// When the back entry sorts before `(height, paid)` (always, unless a node confirmed
+  /// or was paid at `height` or later), every paid entry belongs at the back, each after
+  /// the one before: the stretch moves entries without comparing keys or compacting in
+  /// between (`payFront` does both for every payment).
+  ///
+  /// - Precondition: nothing else changes the list during those blocks.
+  @inlinable public mutating func payInTurn(
+    blocks: Int, from height: Int, _ paid: (_ node: Int, _ height: Int) -> Void
+  ) {
+    guard blocks > 0, liveCount > 0 else { return }
+    guard let back = entries.last, Int(back.height) < height || (Int(back.height) == height && !back.paid) else {
+      for block in height..<height + blocks {
+        guard frontIndex() != nil else { return }
+        paid(payFront(at: block), block)
+      }
+      return
+    }
+    var block = height
+    while block < height + blocks {
+      // A live entry is at or after `head` (liveCount > 0), and a paid one goes back in.
+      var entry = entries[head]
+      head += 1
+      guard liveGeneration[Int(entry.node)] == entry.generation else { continue }
+      entry.height = Int32(block)
+      entry.paid = true
+      entries.append(entry)
+      paid(Int(entry.node), block)
+      block += 1
+    }
+    compactIfWorthwhile()
+  }
+
   /// The live nodes in payment order (O(n); for inspection and tests).
   public func orderedNodes() -> [Int] {
     entries[head...].filter { liveGeneration[Int($0.node)] == $0.generation }.map { Int($0.node) }

@@ -3,7 +3,7 @@ import FluxReport
 extension Manifest {
   /// How this manifest (read from a folder) differs from `expected`, the manifest of the
   /// plan rebuilt from the scenario, in words: the first difference of what makes a run
-  /// (manifest format, scenario text, data files, rules, replications, seed, sweep points,
+  /// (manifest format, scenario text, data files, rules, replications, seed, block mode, sweep points,
   /// every job's place and seed), or nil when it describes that run. The command, outputs
   /// and which jobs are done are not compared.
   public func identityDifference(from expected: Manifest) -> String? {
@@ -21,6 +21,9 @@ extension Manifest {
       return "\(replications) replications, now \(expected.replications)"
     }
     if seed != expected.seed { return "seed \(seed), now \(expected.seed)" }
+    if ranBlockByBlock != expected.ranBlockByBlock {
+      return "its jobs ran \(modeDescription); this run would run them \(expected.modeDescription)"
+    }
     if points != expected.points { return "its sweep points differ from the scenario's" }
     if jobs.count != expected.jobs.count { return "\(jobs.count) jobs listed, the plan has \(expected.jobs.count)" }
     for (listed, planned) in zip(jobs, expected.jobs)

@@ -8,10 +8,13 @@ public struct RunPlan: Sendable {
   public let replications: Int
   public let seed: UInt64
   public let jobs: [PlannedJob]
+  /// Whether the jobs advance block by block rather than in batches (`JobConfig.blockByBlock`).
+  public let blockByBlock: Bool
 
   /// The plan with the file's replications and seed, or the command line's.
-  public init(file: ScenarioFile, replications: Int? = nil, seed: UInt64? = nil) {
+  public init(file: ScenarioFile, replications: Int? = nil, seed: UInt64? = nil, blockByBlock: Bool = false) {
     self.file = file
+    self.blockByBlock = blockByBlock
     self.replications = replications ?? file.scenario.replications
     self.seed = seed ?? file.scenario.seed
     var jobs: [PlannedJob] = []
@@ -32,7 +35,9 @@ public struct RunPlan: Sendable {
   public func config(_ index: Int) -> JobConfig {
     var scenario = file.points[jobs[index].point].scenario
     scenario.seed = seed
-    return scenario.jobConfig(jobIndex: index)
+    var config = scenario.jobConfig(jobIndex: index)
+    config.blockByBlock = blockByBlock
+    return config
   }
 
   /// "key=value, …" for a sweep point, or "" without a sweep.

@@ -61,6 +61,11 @@ struct BenchCommand: ParsableCommand {
     transform: { try OptionValue.decimal($0, expected: "years above 0 and at most 100") })
   var years: Double?
 
+  @Flag(
+    name: .customLong("block-by-block"),
+    help: "forecast, forecast-apps, forecast-memory, churn-memory: jobs advance block by block, as before batching.")
+  var blockByBlock = false
+
   @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
   var task: Task
 
@@ -147,7 +152,7 @@ struct BenchCommand: ParsableCommand {
       print("supply-queries: \(queries) queries, checksum \(checksum)")
       print(String(format: "supply-queries: %.0f queries per CPU second", Double(queries) / seconds))
     case .forecastApps:
-      var plain = JobConfig()
+      var plain = JobConfig(blockByBlock: blockByBlock)
       plain.horizon = .seconds(Int64((years ?? 20) * Double(JobConfig.secondsPerYear)))
       var market = plain
       market.apps = Self.benchmarkMarket(scale: appScale ?? 1)
@@ -172,7 +177,7 @@ struct BenchCommand: ParsableCommand {
       }
       print(String(format: "forecast-apps: best ratio %.3f", ratios.min() ?? 0))
     case .forecast, .forecastMemory, .churnMemory:
-      var config = JobConfig()
+      var config = JobConfig(blockByBlock: blockByBlock)
       let years = years ?? (task == .forecastMemory ? 1 : 20)
       config.horizon = .seconds(Int64(years * Double(JobConfig.secondsPerYear)))
       switch task {
@@ -194,7 +199,9 @@ struct BenchCommand: ParsableCommand {
       var reports = 0
       let seconds = cpuSeconds { result = runJob(config) { _ in reports += 1 } }
       guard let result else { return }
-      print("\(task.rawValue): \(result.blocks) blocks in \(String(format: "%.2f", seconds)) s CPU")
+      print(
+        "\(task.rawValue): \(result.blocks) blocks in \(String(format: "%.2f", seconds)) s CPU, "
+          + (blockByBlock ? "block by block" : "batched"))
       print("\(task.rawValue): \(reports) progress reports")
       print(
         String(format: "\(task.rawValue): %.2f million blocks per CPU second", Double(result.blocks) / seconds / 1e6))

@@ -29,6 +29,10 @@ struct CheckCommand: ParsableCommand {
     parsing: .unconditional, help: "Parallel workers, 1 … 4096 (default: the number of cores).",
     transform: RunOptions.workers)
   var workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, RunOptions.maxWorkers)
+  @Flag(
+    name: .customLong("block-by-block"),
+    help: "Advance every block through the event loop, as before batching (baselines are the batched mode's).")
+  var blockByBlock = false
   @Flag(help: "No progress on standard error (by default a line that moves on a terminal, else a line every 10 s).")
   var quiet = false
 
@@ -56,7 +60,7 @@ struct CheckCommand: ParsableCommand {
     for file in scenarios {
       // Always the file's own seed and replications: baselines depend on them.
       let record = Runs.run(
-        RunPlan(file: file), workers: workers, progress: .checked(quiet: quiet),
+        RunPlan(file: file, blockByBlock: blockByBlock), workers: workers, progress: .checked(quiet: quiet),
         command: Runs.command(["check", file.path], nil))
       var outcomes = ExpectationEvaluator.evaluate(record)
       outcomes += try baselineOutcomes(record, of: file)

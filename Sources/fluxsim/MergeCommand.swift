@@ -54,7 +54,9 @@ struct MergeCommand: ParsableCommand {
     if case .failure(let refusal) = file.work(replications: first.manifest.replications) {
       throw fail("shard \(first.path): manifest.json: replications: \(refusal.message)")
     }
-    let plan = RunPlan(file: file, replications: first.manifest.replications, seed: first.manifest.seed)
+    let plan = RunPlan(
+      file: file, replications: first.manifest.replications, seed: first.manifest.seed,
+      blockByBlock: first.manifest.ranBlockByBlock)
     let rebuilt = Manifest(plan: plan, command: first.manifest.command, outputs: [], shard: nil, done: { _ in false })
     let changed = rebuilt.dataFilesDiffering(from: first.manifest)
     if !changed.isEmpty {
@@ -98,6 +100,11 @@ struct MergeCommand: ParsableCommand {
         throw fail("\(other) and \(shard.path) are both shard \(shard.spec.text)")
       }
       shardOf[shard.spec.index] = shard.path
+    }
+    for shard in folders.dropFirst() where shard.manifest.ranBlockByBlock != first.manifest.ranBlockByBlock {
+      throw fail(
+        "\(shard.path) ran its jobs \(shard.manifest.modeDescription) and \(first.path) "
+          + "\(first.manifest.modeDescription): the shards of one run share the mode")
     }
     for shard in folders.dropFirst() where !shard.manifest.isSameRun(as: first.manifest) {
       let data = shard.manifest.dataFilesDiffering(from: first.manifest)

@@ -155,18 +155,20 @@ enum Runs {
   /// The plan of `file` with the command line's replications and seed, or a refusal
   /// (exit status 2) when its replications would exceed what a run may hold.
   static func plan(_ file: ScenarioFile, options: RunOptions) throws -> RunPlan {
-    try plan(file, replications: options.replications, seed: options.seed)
+    try plan(file, replications: options.replications, seed: options.seed, blockByBlock: options.blockByBlock)
   }
 
   /// The plan of `file` with `replications` and `seed` in place of its own, or a refusal
   /// (exit status 2) when those replications would exceed what a run may hold.
-  static func plan(_ file: ScenarioFile, replications: Int?, seed: UInt64?) throws -> RunPlan {
+  static func plan(_ file: ScenarioFile, replications: Int?, seed: UInt64?, blockByBlock: Bool = false) throws
+    -> RunPlan
+  {
     // --replications may ask for more jobs than the file does: refused before any work.
     if let replications, case .failure(let refusal) = file.work(replications: replications) {
       Console.error("\(refusal.description) (with --replications \(replications))")
       throw ExitCode(2)
     }
-    return RunPlan(file: file, replications: replications, seed: seed)
+    return RunPlan(file: file, replications: replications, seed: seed, blockByBlock: blockByBlock)
   }
 
   /// The command that reproduces a run, shell-quoted: `words` after `fluxsim`, then the

@@ -25,6 +25,11 @@ struct RunOptions: ParsableArguments {
     transform: { try OptionValue.whole($0, in: UInt64.min...UInt64.max) })
   var seed: UInt64?
 
+  @Flag(
+    name: .customLong("block-by-block"),
+    help: "Advance every block through the event loop, as before batching (for checking; other draws, same law).")
+  var blockByBlock = false
+
   @Flag(help: "No progress on standard error (by default a line that moves on a terminal, else a line every 10 s).")
   var quiet = false
 
@@ -39,6 +44,7 @@ struct RunOptions: ParsableArguments {
   /// The options that change results, as they must be repeated to reproduce a run.
   var reproducingWords: [String] {
     (replications.map { ["--replications", String($0)] } ?? []) + (seed.map { ["--seed", String($0)] } ?? [])
+      + (blockByBlock ? ["--block-by-block"] : [])
   }
 }
 

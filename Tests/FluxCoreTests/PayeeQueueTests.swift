@@ -47,6 +47,31 @@ import Testing
     #expect(queue.payNext(at: 24) == 1)
   }
 
+  @Test func payingInTurnIsPayingBlockByBlock() {
+    // Six nodes confirmed at heights 10 … 15, two of them removed (stale entries left in
+    // the list), then 9 blocks from height 40: more blocks than the 4 live nodes, so the
+    // stretch comes round to the first it paid. By hand: 1, 3, 4, 5, then 1, 3, 4, 5, 1.
+    var inTurn = PayeeQueue()
+    for node in 0..<6 {
+      inTurn.insert(node: node, key: PayeeKey(confirmedHeight: 10 + node, lastPaid: 0, collateral: outpoint(node)))
+    }
+    inTurn.remove(node: 0)
+    inTurn.remove(node: 2)
+    var single = inTurn
+    var calls: [(node: Int, height: Int)] = []
+    inTurn.payInTurn(blocks: 9, from: 40) { calls.append(($0, $1)) }
+    let expected = (40..<49).map { ($0, single.payNext(at: $0)!) }
+    #expect(calls.map(\.node) == [1, 3, 4, 5, 1, 3, 4, 5, 1])
+    #expect(calls.map(\.node) == expected.map(\.1))
+    #expect(calls.map(\.height) == Array(40..<49))
+    #expect(inTurn.orderedNodes() == single.orderedNodes())
+    #expect(inTurn.orderedNodes() == [3, 4, 5, 1])
+    // Both lists continue alike.
+    #expect(inTurn.payNext(at: 49) == single.payNext(at: 49))
+    var empty = PayeeQueue()
+    empty.payInTurn(blocks: 3, from: 1) { _, _ in Issue.record("an empty list pays nobody") }
+  }
+
   @Test func positionsReadTheLiveEntriesInPaymentOrder() {
     // Nodes 0 … 7 confirmed at heights 10 … 17; 2 and 5 leave, 3 rejoins at 30 (stale
     // entries in the storage), then two payments at 40 and 41.

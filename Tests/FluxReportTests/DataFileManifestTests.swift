@@ -97,7 +97,8 @@ import Testing
   /// The manifest of a run without data files, byte for byte (a golden baseline: no
   /// `data_files` key, and `scenario.yaml` among the outputs, which every run folder keeps
   /// so that its report can be described and repeated from it). Re-recorded for manifest
-  /// format 2, whose `rules_hash` hashes the rules' `CanonicalText`.
+  /// format 2, whose `rules_hash` hashes the rules' `CanonicalText`, and for the block
+  /// mode (`block_by_block`, false: the default batched mode).
   @Test func scenarioWithoutDataFilesKeepsItsManifest() throws {
     let text =
       "name: plain\nhorizon: 2d\nsample: 1d\nreplications: 2\nfleet: {nodes: {cumulus: 5, nimbus: 5, stratus: 5}}\n"
@@ -114,6 +115,7 @@ import Testing
 
   static let plainManifest = """
     {
+      "block_by_block" : false,
       "command" : "fluxsim run plain.yaml",
       "fluxsim_version" : "0.5.0",
       "format" : 2,

@@ -98,6 +98,33 @@ import Testing
     #expect(manifest.jobs.filter(\.done).map(\.index) == [1, 3])
   }
 
+  @Test func aResumeInTheOtherBlockModeIsRefused() throws {
+    let scratch = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let batched = try Self.plan(replications: 2)
+    let folder = try Self.folder(in: scratch, "w")
+    _ = try Self.interrupted(batched, in: folder, storing: [0])
+    let single = RunPlan(file: batched.file, blockByBlock: true)
+    let resumed = FolderRun(single, in: folder, command: "fluxsim run folder-run.yaml --block-by-block")
+    do {
+      _ = try resumed.start(resume: true)
+      Issue.record("a batched run resumed block by block")
+    } catch {
+      #expect(
+        error.description
+          == "the interrupted run had other settings: its jobs ran in batches (the default, without "
+          + "--block-by-block); this run would run them block by block (--block-by-block)")
+    }
+    // The same mode resumes.
+    #expect(try FolderRun(batched, in: folder, command: "").start(resume: true) == .resuming([0]))
+    // A manifest from before the mode existed has no `block_by_block`: such runs went block by block.
+    var older = try folder.manifest()
+    #expect(older.blockByBlock == false && !older.ranBlockByBlock)
+    older.blockByBlock = nil
+    #expect(older.ranBlockByBlock)
+    #expect(Manifest.read(older.json())?.blockByBlock == nil)
+  }
+
   @Test func aStoredJobThatIsNotItsJobsIsRefusedByName() throws {
     let scratch = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: scratch) }

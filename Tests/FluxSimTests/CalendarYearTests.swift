@@ -176,6 +176,7 @@ import Testing
     config.sampling = .blocks(100)
     var simulation = Simulation(config: config)
     let start = simulation.chain.height
+    var sawUncounted = false
     for step in 1...5 {
       simulation.advance(toHeight: start + 200 * step)
       simulation.sample()
@@ -183,8 +184,11 @@ import Testing
         .reduce(Amount.zero) { $0 + $1.collateralAmount }
       #expect(simulation.metrics.rows.last?.collateralLocked == expected)
       // Pending, DoS-listed and expired nodes hold collateral that is not counted.
-      #expect(simulation.fleet.nodes.contains { !$0.state.locksCollateral && $0.state != .exited } || step < 5)
+      sawUncounted =
+        sawUncounted || simulation.fleet.nodes.contains { !$0.state.locksCollateral && $0.state != .exited }
     }
+    // Some step had such nodes, so the sums above left some collateral out.
+    #expect(sawUncounted)
     #expect(simulation.invariantViolations() == [])
   }
 

@@ -176,6 +176,27 @@ import Testing
     }
   }
 
+  @Test func shardsOfBothBlockModesAreRefused() throws {
+    let directory = try setUp()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let rerun = try CLI.run(
+      ["run", "shards.yaml", "--shard", "1/3", "--out", "s1", "--block-by-block"], in: directory)
+    #expect(rerun.status == 0, "\(rerun.stderr)")
+    try expectMergeRefused(
+      directory,
+      "error: s1 ran its jobs block by block (--block-by-block) and s0 in batches (the default, without "
+        + "--block-by-block): the shards of one run share the mode\n")
+    // All three block by block merge, and the merged manifest says so.
+    for index in [0, 2] {
+      let shard = try CLI.run(
+        ["run", "shards.yaml", "--shard", "\(index)/3", "--out", "s\(index)", "--block-by-block"], in: directory)
+      #expect(shard.status == 0, "\(shard.stderr)")
+    }
+    let merged = try CLI.run(["merge", "s0", "s1", "s2", "--out", "merged"], in: directory)
+    #expect(merged.status == 0, "\(merged.stderr)")
+    #expect(try json(directory, "merged/manifest.json")["block_by_block"] as? Bool == true)
+  }
+
   @Test func aResultNoRunProducesIsRefused() throws {
     let directory = try setUp()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -26,6 +26,10 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var outputs: [String]
   /// "K/N" for a shard's partial result (jobs with index ≡ K mod N); absent for a whole run.
   public var shard: String?
+  /// Whether the jobs ran block by block (`--block-by-block`) rather than in batches: the
+  /// two draw differently, so it is part of the run's identity. Absent in the manifests of
+  /// fluxsim before batching, which ran block by block (`ranBlockByBlock`).
+  public var blockByBlock: Bool?
 
   public struct ScenarioIdentity: Codable, Sendable, Equatable {
     public var name: String
@@ -84,6 +88,16 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
     self.outputs = outputs
     self.shard = shard
+    blockByBlock = plan.blockByBlock
+  }
+
+  /// Whether the run advanced its jobs block by block (a manifest without the field was
+  /// written before batching existed, when every run did).
+  public var ranBlockByBlock: Bool { blockByBlock ?? true }
+
+  /// The mode, as an option of `run` would ask for it.
+  public var modeDescription: String {
+    ranBlockByBlock ? "block by block (--block-by-block)" : "in batches (the default, without --block-by-block)"
   }
 
   /// The manifest read back from its JSON, or nil if it is not one.
@@ -111,6 +125,7 @@ public struct Manifest: Codable, Sendable, Equatable {
   /// replications, seed); with `ignoringDataFiles`, whether they would but for the data.
   public func isSameRun(as other: Manifest, ignoringDataFiles: Bool = false) -> Bool {
     scenario.textHash == other.scenario.textHash && rulesHash == other.rulesHash && replications == other.replications
+      && ranBlockByBlock == other.ranBlockByBlock
       && seed == other.seed && jobs.count == other.jobs.count
       && (ignoringDataFiles || dataFilesDiffering(from: other).isEmpty)
   }

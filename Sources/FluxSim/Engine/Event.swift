@@ -60,4 +60,7 @@ enum BlockPhase: Int64 {
 
   /// The `actions` key of `height` in this phase.
   @inline(__always) func key(_ height: Int) -> Int64 { Int64(height) * 4 + rawValue }
+
+  /// The height of an `actions` key.
+  @inline(__always) static func height(ofKey key: Int64) -> Int { Int(key >> 2) }
 }

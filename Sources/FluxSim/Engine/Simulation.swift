@@ -57,7 +57,8 @@ struct Simulation {
     self.startTime = startTime
     let lastTime = max(startTime, JobConfig.lastTime)
     self.endTime = config.horizon.seconds.map { $0 < lastTime - startTime ? startTime + $0 : lastTime } ?? lastTime
-    self.proofOfNode = ProofOfNodeState(config: config.proofOfNode, seed: config.seed)
+    self.proofOfNode = ProofOfNodeState(
+      config: config.proofOfNode, seed: config.seed, blockByBlock: config.blockByBlock)
     self.mining = MiningState(config: config.mining)
     self.metrics = Metrics(
       config: config, schedule: SupplySchedule(params: config.rules.params, mode: config.supplyMode),
@@ -131,6 +132,10 @@ struct Simulation {
     while chain.height < endHeight {
       if let blockTime = nextBlockTime, blockTime <= events.peekKey ?? .max {
         guard blockTime <= endTime else { return }
+        if !config.blockByBlock, connectBatch(toHeight: endHeight, orTime: endTime) {
+          checkInvariants(after: "blocks up to \(chain.height)")
+          continue
+        }
         chain.now = blockTime
         nextBlockTime = nil
         produceBlock()

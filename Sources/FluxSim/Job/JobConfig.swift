@@ -28,6 +28,11 @@ public struct JobConfig: Sendable {
   public var supplyMilestones: [Amount]
   /// The job's seed: the only source of its randomness.
   public var seed: UInt64
+  /// How blocks are advanced: in batches between the things that change what a block
+  /// does (the default), or one at a time by the event loop, as before batching existed
+  /// (for checking). The two draw differently, so the same seed gives different runs
+  /// from the same distribution: the mode is part of a run's identity.
+  public var blockByBlock: Bool
 
   /// The standard forecast: mainnet rules from the measured 2026-09-03 tip, 20 years,
   /// with uptime and churn on.
@@ -36,7 +41,7 @@ public struct JobConfig: Sendable {
     horizon: Horizon = .seconds(20 * Self.secondsPerYear), fleet: FleetConfig = FleetConfig(),
     mining: MiningConfig = MiningConfig(), proofOfNode: ProofOfNodeConfig = ProofOfNodeConfig(),
     sampling: Sampling = .seconds(86_400), apps: AppMarketConfig? = nil, economics: EconomicsConfig? = nil,
-    supplyMilestones: [Amount] = [], seed: UInt64 = 20_261_127
+    supplyMilestones: [Amount] = [], seed: UInt64 = 20_261_127, blockByBlock: Bool = false
   ) {
     self.rules = rules
     self.supplyMode = supplyMode
@@ -50,6 +55,7 @@ public struct JobConfig: Sendable {
     self.economics = economics
     self.supplyMilestones = supplyMilestones
     self.seed = seed
+    self.blockByBlock = blockByBlock
   }
 
   /// The most nodes a job creates (initial ones and every join): node identifiers are

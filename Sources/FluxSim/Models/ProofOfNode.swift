@@ -14,6 +14,11 @@ import FluxCore
 /// inside them.
 struct ProofOfNodeState {
   let mintDelay: Distribution
+  /// The batched mode's mint delays, for the spacing of the era it was built for; nil in
+  /// the block-by-block mode and when the distribution has no CDF (`MintDelayTable`).
+  var mintDelayTable: MintDelayTable?
+  /// Whether delays come from `mintDelayTable` (the batched mode, while it can build one).
+  var drawsFromTable: Bool
   /// Start of the tip's slot; the next slots start 30 s, 60 s, … later.
   var tipSlotStart: Int64?
   /// Set when no node could produce: block production resumes when one can.
@@ -28,9 +33,28 @@ struct ProofOfNodeState {
   /// The job's outages and their own stream; nil: none.
   var outages: OutageProcess?
 
-  init(config: ProofOfNodeConfig, seed: UInt64) {
+  init(config: ProofOfNodeConfig, seed: UInt64, blockByBlock: Bool) {
     mintDelay = config.mintDelay
+    drawsFromTable = !blockByBlock
     outages = config.outages.map { OutageProcess(model: $0, seed: seed) }
+  }
+
+  /// A block's stamp in its slot, whole seconds in 1 … spacing − 1: the distribution's
+  /// draw rounded and clamped, or the same law from the table (batched mode).
+  @inline(__always) mutating func drawMintDelay(spacing: Int64, _ stream: RandomStream) -> Int64 {
+    if drawsFromTable {
+      if let table = mintDelayTable, table.spacing == spacing { return table.draw(stream) }
+      return drawMintDelayFromNewTable(spacing: spacing, stream)
+    }
+    return Int64(Checked.count(mintDelay.sample(stream) + 0.5, in: 1...max(1, Int(spacing) - 1)))
+  }
+
+  /// Builds the table for `spacing` (the first block, or an era with another spacing) and
+  /// draws from it; without one, goes back to the sampler for the rest of the job.
+  @inline(never) private mutating func drawMintDelayFromNewTable(spacing: Int64, _ stream: RandomStream) -> Int64 {
+    mintDelayTable = MintDelayTable(mintDelay, spacing: spacing)
+    if mintDelayTable == nil { drawsFromTable = false }
+    return drawMintDelay(spacing: spacing, stream)
   }
 }
 
@@ -60,7 +84,7 @@ extension Simulation {
     if _slowPath(slotStart >= proofOfNode.nextOutage) {
       slotStart = skippingOutages(min(slotStart, Checked.never), tipSlot: tipSlot)
     }
-    let delay = Int64(Checked.count(proofOfNode.mintDelay.sample(stream) + 0.5, in: 1...max(1, Int(spacing) - 1)))
+    let delay = proofOfNode.drawMintDelay(spacing: spacing, stream)
     nextBlockTime = max(slotStart + delay, chain.time + 1)
     proofOfNode.tipSlotStart = slotStart
   }

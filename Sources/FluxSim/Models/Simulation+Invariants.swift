@@ -39,7 +39,9 @@ extension Simulation {
   #if FLUXSIM_INTERNAL_CHECKS
     /// Traps if any invariant is broken, naming each and the step just taken.
     func checkInvariants(after step: @autoclosure () -> String) {
-      let problems = invariantViolations() + market.invariantViolations(fleet: fleet).map { "app market: " + $0 }
+      let problems =
+        invariantViolations() + producerTierViolations()
+        + market.invariantViolations(fleet: fleet).map { "app market: " + $0 }
       guard !problems.isEmpty else { return }
       fatalError(
         "FLUXSIM_INTERNAL_CHECKS: invariant broken after \(step()) at height \(chain.height), time \(chain.now):\n"
@@ -48,4 +50,18 @@ extension Simulation {
   #else
     @inline(__always) func checkInvariants(after step: @autoclosure () -> String) {}
   #endif
+
+  /// What the batched mode draws producers' tiers from: per tier, the confirmed nodes not
+  /// offline are exactly the producers of that tier (`Fleet.producers` split by tier).
+  func producerTierViolations() -> [String] {
+    var byTier = [0, 0, 0]
+    for node in fleet.producers.members { byTier[Int(fleet.tiers[Int(node)])] += 1 }
+    let state = NodeState.confirmed.rawValue
+    return (0..<3).compactMap { tier in
+      let counted = fleet.counts[tier][state] - fleet.offlineConfirmed[tier]
+      guard byTier[tier] != counted else { return nil }
+      return "producers per tier are the online confirmed nodes: tier \(tier) has \(byTier[tier]) producers, "
+        + "\(counted) confirmed and online by the counts"
+    }
+  }
 }

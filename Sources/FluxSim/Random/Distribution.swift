@@ -1,3 +1,5 @@
+@preconcurrency import CGSL
+
 #if canImport(Glibc)
   import Glibc
 #else
@@ -64,4 +66,34 @@ public enum Distribution: Sendable, Equatable {
 extension Double {
   var exponential: Double { exp(self) }
   var logarithm: Double { log(self) }
+}
+
+extension Distribution {
+  /// P(X < x), from GSL's cumulative distribution functions (for a continuous law the
+  /// same as P(X ≤ x)); nil when the parameters are outside the law's domain, where GSL
+  /// would report an error rather than answer.
+  public func probability(below x: Double) -> Double? {
+    switch self {
+    case .constant(let value):
+      return value < x ? 1 : 0
+    case .exponential(let mean):
+      guard mean > 0, mean.isFinite else { return nil }
+      return x <= 0 ? 0 : gsl_cdf_exponential_P(x, mean)
+    case .weibull(let shape, let scale):
+      guard shape > 0, scale > 0, shape.isFinite, scale.isFinite else { return nil }
+      return x <= 0 ? 0 : gsl_cdf_weibull_P(x, scale, shape)
+    case .lognormal(let mu, let sigma):
+      guard sigma > 0, mu.isFinite, sigma.isFinite else { return nil }
+      return x <= 0 ? 0 : gsl_cdf_lognormal_P(x, mu, sigma)
+    case .gamma(let shape, let scale):
+      guard shape > 0, scale > 0, shape.isFinite, scale.isFinite else { return nil }
+      return x <= 0 ? 0 : gsl_cdf_gamma_P(x, shape, scale)
+    case .uniform(let low, let high):
+      // `sample` is low + (high − low)·u, u uniform on [0, 1).
+      guard low.isFinite, high.isFinite else { return nil }
+      guard high != low else { return low < x ? 1 : 0 }
+      let share = min(1, max(0, (x - low) / (high - low)))
+      return high > low ? share : 1 - share
+    }
+  }
 }

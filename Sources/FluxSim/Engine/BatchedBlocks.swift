@@ -1,0 +1,133 @@
+import FluxCore
+
+/// Blocks advanced in batches between the things that change what a block does.
+///
+/// A batch runs from the next block to the next event (uptime flips, churn, market days,
+/// a year's end), the job's end or the next scheduled rule change, in stretches: within a
+/// stretch no node joins or leaves a payee list or the producers and every block has the
+/// same reward, so each PoN block needs only
+/// - its producer's tier, the one thing `proofOfNode.produced` keeps of it: the producer
+///   is uniform among the online confirmed nodes, so its tier is tier t with probability
+///   (confirmed − offline confirmed)_t / producers: one integer draw compared with the
+///   per-tier counts, never a read of the node tables;
+/// - its time: the slot gap as before (`scheduleNextPoNBlock`, outages included, exact)
+///   and the mint delay from its exact discrete law (`MintDelayTable`);
+/// - its nBits, by the PoN rule on the last 30 times, exactly as block by block;
+/// - supply, funds and `metrics.didConnect`, at every height (samples, milestones and
+///   years at their exact heights and times).
+/// A stretch's payments are made when it ends, in one pass per tier (`Fleet.payInTurn`):
+/// each tier pays its next K live entries in order, leaving the ledger and lists as
+/// block-by-block payment does. A stretch ends before a block with node actions (STARTs,
+/// confirms, expiries, the DoS list), an app period end or another reward, which is
+/// connected block by block (`produceBlock`), and at a sample, which then reads the
+/// lists and ledger of its height. PoW blocks and a stalled chain are left to the event
+/// loop's block-by-block path.
+extension Simulation {
+  /// Connects the PoN blocks due up to `endHeight`, at times up to `endTime` and not after
+  /// the next event (at equal times the block comes first, as in `advance`), and before
+  /// the next scheduled switch; returns false, having done nothing, when the next block
+  /// is not one it may take.
+  ///
+  /// A block with actions or an app period end (or a new reward) does not end the batch:
+  /// the payments so far are made, that block is connected block by block
+  /// (`produceBlock`), and a new stretch starts after it from the fleet as it left it.
+  mutating func connectBatch(toHeight endHeight: Int, orTime endTime: Int64) -> Bool {
+    let first = chain.height + 1
+    let last = min(endHeight, hot.nextSwitch == .max ? .max : hot.nextSwitch - 1)
+    guard first >= hot.ponStart, first >= hot.nodePaymentsStart, first <= last, !proofOfNode.stalled,
+      proofOfNode.tipSlotStart != nil, fleet.producers.count > 0, isDue(nextBlockTime, by: endTime)
+    else { return false }
+    var stretch = openStretch(at: first)
+    repeat {
+      chain.now = nextBlockTime!
+      nextBlockTime = nil
+      let height = chain.height + 1
+      if hasActions(at: height) || chain.reward(at: height, payees: stretch.present) != stretch.reward {
+        pay(stretch)
+        produceBlock()
+        stretch = openStretch(at: height + 1)
+        continue
+      }
+      let drawn = stream.integer(below: stretch.producers)
+      proofOfNode.produced[drawn < stretch.cumulusBelow ? 0 : drawn < stretch.nimbusBelow ? 1 : 2] += 1
+      let funds = chain.funds(at: height)
+      chain.supply += stretch.reward.subsidy + funds
+      chain.height = height
+      chain.time = chain.now
+      chain.headers.append(BlockHeaderInfo(height: height, time: chain.now, bits: chain.nextBits))
+      if metrics.didConnect(
+        height: height, time: chain.now, supply: chain.supply, reward: stretch.reward, funds: funds,
+        confirmed: stretch.confirmed)
+      {
+        // The sample reads the lists and the ledger of this height.
+        pay(stretch)
+        stretch.first = height + 1
+        sample()
+      }
+      chain.nextBits = nextPoNBits()
+      scheduleNextPoNBlock()
+    } while chain.height < last && isDue(nextBlockTime, by: endTime)
+    pay(stretch)
+    return true
+  }
+
+  /// What the blocks of a stretch share: no node joins or leaves a list or the producers
+  /// within it, and the reward stays the same.
+  struct Stretch {
+    /// The first block whose payments are not made yet.
+    var first: Int
+    /// Online confirmed nodes, and those of cumulus, and of cumulus and nimbus.
+    let producers: Int
+    let cumulusBelow: Int
+    let nimbusBelow: Int
+    /// The tiers with a payee, and the reward of a block with those.
+    let present: TierSet
+    let reward: BlockReward
+    let confirmed: SIMD4<Int64>
+  }
+
+  /// The stretch starting at block `height`, from the fleet as it is. A tier's payee list
+  /// holds exactly its confirmed nodes, and its producers are those not offline
+  /// (`invariantViolations`, `producerTierViolations`): counts, not the lists, say both.
+  private mutating func openStretch(at height: Int) -> Stretch {
+    let confirmed = fleet.confirmedByTier
+    let cumulus = Int(confirmed[0]) - fleet.offlineConfirmed[0]
+    let nimbus = Int(confirmed[1]) - fleet.offlineConfirmed[1]
+    // Bits, not a loop over `Tier.allCases` (an array built per call, measured).
+    let present = TierSet(
+      rawValue: (confirmed[0] > 0 ? 1 : 0) | (confirmed[1] > 0 ? 2 : 0) | (confirmed[2] > 0 ? 4 : 0))
+    return Stretch(
+      first: height, producers: fleet.producers.count, cumulusBelow: cumulus, nimbusBelow: cumulus + nimbus,
+      present: present, reward: chain.reward(at: height, payees: present), confirmed: confirmed)
+  }
+
+  /// Whether a block at `time` comes before `endTime` and every event (an action block
+  /// may schedule events, so the queue is read each time).
+  @inline(__always) private func isDue(_ time: Int64?, by endTime: Int64) -> Bool {
+    guard let time else { return false }
+    return time <= endTime && time <= events.peekKey ?? .max
+  }
+
+  /// Whether block `height` has node actions or app period ends due.
+  private func hasActions(at height: Int) -> Bool {
+    if let key = actions.peekKey, BlockPhase.height(ofKey: key) <= height { return true }
+    if let key = appPeriodEnds.peekKey, key <= Int64(height) { return true }
+    return false
+  }
+
+  /// Makes the payments of the stretch's blocks connected and not paid yet, one pass per tier.
+  private mutating func pay(_ stretch: Stretch) {
+    let blocks = chain.height - stretch.first + 1
+    guard blocks > 0 else { return }
+    let (present, amounts) = (stretch.present, stretch.reward.tiers)
+    if present.contains(.cumulus) {
+      fleet.payInTurn(tier: 0, blocks: blocks, from: stretch.first, amount: amounts.cumulus.satoshi)
+    }
+    if present.contains(.nimbus) {
+      fleet.payInTurn(tier: 1, blocks: blocks, from: stretch.first, amount: amounts.nimbus.satoshi)
+    }
+    if present.contains(.stratus) {
+      fleet.payInTurn(tier: 2, blocks: blocks, from: stretch.first, amount: amounts.stratus.satoshi)
+    }
+  }
+}

@@ -30,7 +30,7 @@ struct Simulation {
   var chain: ChainState
   var fleet: Fleet
   var proofOfNode: ProofOfNodeState
-  var mining: MiningState
+  var mining: Mining
   var metrics: Metrics
   /// FluxOS apps on the nodes (idle without apps).
   var market: AppMarket
@@ -60,7 +60,7 @@ struct Simulation {
     self.endTime = config.horizon.seconds.map { $0 < lastTime - startTime ? startTime + $0 : lastTime } ?? lastTime
     self.proofOfNode = ProofOfNodeState(
       config: config.proofOfNode, seed: config.seed, blockByBlock: config.blockByBlock)
-    self.mining = MiningState(config: config.mining)
+    self.mining = Mining(config: config.mining, startTime: startTime)
     self.metrics = Metrics(
       config: config, schedule: SupplySchedule(params: config.rules.params, mode: config.supplyMode),
       startTime: chain.time)

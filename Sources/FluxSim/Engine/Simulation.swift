@@ -7,9 +7,10 @@ import FluxCore
 /// they are due in. The models are values held here, most of them owning their state
 /// and their events (`Fleet`, `AppMarket`, `Operators`, …; FluxSim's README lists
 /// them); this is the one place that sees them all: it hands each its events and lets
-/// the others react (`Simulation+Fleet`, `Apps`, `Blocks`). Every rule decision goes
-/// through FluxCore; every random draw through a `RandomStream` seeded from the job's
-/// seed alone (the fleet's, and the app market's and the price path's of their own).
+/// the others react (`Simulation+Fleet`, `Simulation+Apps`, `Simulation+Blocks`). Every
+/// rule decision goes through FluxCore; every random draw through a `RandomStream`
+/// seeded from the job's seed alone (the fleet's, and the app market's and the price
+/// path's of their own).
 ///
 /// A struct, so that the hot loop's accesses are checked for exclusivity at compile time
 /// rather than at run time. Not `Sendable` (its `RandomStream` is not): a simulation
@@ -18,7 +19,7 @@ struct Simulation {
   let config: JobConfig
   let params: ChainParams
   /// What the per-block code reads of the rules, for the era of the block after the tip
-  /// (see `HotRules`; `Blocks.swift` switches it when a scheduled change activates).
+  /// (see `HotRules`; `Simulation+Blocks` switches it when a scheduled change activates).
   var hot: HotRules
   let stream: RandomStream
   var events = EventQueue<Event>()
@@ -29,7 +30,7 @@ struct Simulation {
   var chain: ChainState
   var fleet: Fleet
   var proofOfNode: ProofOfNodeState
-  var mining: MiningState
+  var mining: Mining
   var metrics: Metrics
   /// FluxOS apps on the nodes (idle without apps).
   var market: AppMarket
@@ -59,7 +60,7 @@ struct Simulation {
     self.endTime = config.horizon.seconds.map { $0 < lastTime - startTime ? startTime + $0 : lastTime } ?? lastTime
     self.proofOfNode = ProofOfNodeState(
       config: config.proofOfNode, seed: config.seed, blockByBlock: config.blockByBlock)
-    self.mining = MiningState(config: config.mining)
+    self.mining = Mining(config: config.mining, startTime: startTime)
     self.metrics = Metrics(
       config: config, schedule: SupplySchedule(params: config.rules.params, mode: config.supplyMode),
       startTime: chain.time)

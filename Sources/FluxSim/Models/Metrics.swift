@@ -197,7 +197,7 @@ struct Metrics {
   }
 
   /// The job's result, with a final row for the last block if it was not sampled.
-  mutating func finish(chain: ChainState, fleet: Fleet, mining: MiningState, proofOfNode: ProofOfNodeState)
+  mutating func finish(chain: ChainState, fleet: Fleet, mining: Mining, proofOfNode: ProofOfNodeState)
     -> JobResult
   {
     let height = chain.height

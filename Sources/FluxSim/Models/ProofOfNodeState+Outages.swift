@@ -25,22 +25,20 @@ struct OutageProcess {
   }
 }
 
-extension Simulation {
+extension ProofOfNodeState {
   /// `drawn` (a slot start at or after the next outage's start) moved past the slots that
-  /// start inside the outages it reaches; slots lie every spacing from the tip's slot
-  /// start. A block past the job's end is left where it is: no outage after the end can
-  /// matter, and walking them could take unbounded time. Out of line: the per-block code
-  /// only compares a slot start with `nextOutage` (measured with callgrind).
-  @inline(never) mutating func skippingOutages(_ drawn: Int64, tipSlot: Int64) -> Int64 {
-    guard var process = proofOfNode.outages else { return drawn }
-    let spacing = hot.ponSpacing
+  /// start inside the outages it reaches; slots lie every `spacing` seconds from the tip's
+  /// slot start. A block at or past `endTime` (the job's end) is left where it is: no
+  /// outage after the end can matter, and walking them could take unbounded time.
+  mutating func skippingOutages(_ drawn: Int64, tipSlot: Int64, spacing: Int64, endTime: Int64) -> Int64 {
+    guard var process = outages else { return drawn }
     let firstSlot = tipSlot + spacing
     var slotStart = drawn
-    while slotStart >= proofOfNode.nextOutage, slotStart < endTime {
-      let start = proofOfNode.nextOutage
+    while slotStart >= nextOutage, slotStart < endTime {
+      let start = nextOutage
       let end = Checked.time(after: process.duration.sample(process.stream), from: start)
       guard end < Checked.never else {
-        (slotStart, proofOfNode.nextOutage) = (Checked.never, Checked.never)
+        (slotStart, nextOutage) = (Checked.never, Checked.never)
         break
       }
       // The first slot at or after the outage's start, and the slots from it before its end.
@@ -50,16 +48,16 @@ extension Simulation {
       slotStart = min(slotStart + lost * spacing, Checked.never)
       process.count += 1
       process.lostSlots += Int(lost)
-      proofOfNode.nextOutage = Checked.time(after: process.stream.exponential(mean: process.every), from: end)
+      nextOutage = Checked.time(after: process.stream.exponential(mean: process.every), from: end)
     }
-    proofOfNode.outages = process
+    outages = process
     return slotStart
   }
 
   /// Draws the next outage's start after `time` (the process is memoryless: after a stall
   /// for want of producers it restarts rather than walking the outages the stall spanned).
   mutating func restartOutages(from time: Int64) {
-    guard let process = proofOfNode.outages else { return }
-    proofOfNode.nextOutage = Checked.time(after: process.stream.exponential(mean: process.every), from: time)
+    guard let process = outages else { return }
+    nextOutage = Checked.time(after: process.stream.exponential(mean: process.every), from: time)
   }
 }

@@ -24,7 +24,7 @@ extension Simulation {
       }
       producer = node
     } else {
-      producer = drawPool()
+      producer = mining.drawPool(stream)
     }
     connectBlock(height: height, time: chain.now, producer: producer, isPoN: isPoN)
     scheduleNextBlock()

@@ -10,54 +10,8 @@ import FluxCore
 /// stamped `mintDelay` seconds into the slot. The PoN difficulty rule then sets the
 /// next target from the last 30 timestamps; with all slots filled it sees 870 s per
 /// 29 blocks and leaves the target unchanged, so difficulty only governs empty slots.
-/// Network outages (`NetworkOutages`, `ProofOfNode+Outages`) remove the slots that start
-/// inside them.
-struct ProofOfNodeState {
-  let mintDelay: Distribution
-  /// The batched mode's mint delays, for the spacing of the era it was built for; nil in
-  /// the block-by-block mode and when the distribution has no CDF (`MintDelayTable`).
-  var mintDelayTable: MintDelayTable?
-  /// Whether delays come from `mintDelayTable` (the batched mode, while it can build one).
-  var drawsFromTable: Bool
-  /// Start of the tip's slot; the next slots start 30 s, 60 s, … later.
-  var tipSlotStart: Int64?
-  /// Set when no node could produce: block production resumes when one can.
-  var stalled = false
-  /// Blocks produced per tier.
-  var produced = [0, 0, 0]
-  /// The cached bound that answers most "is the next slot filled?" draws.
-  var slotFill = SlotFill()
-  /// Start of the next network outage: `Checked.never` while none is due, so the check
-  /// on every block is one comparison.
-  var nextOutage = Checked.never
-  /// The job's outages and their own stream; nil: none.
-  var outages: OutageProcess?
-
-  init(config: ProofOfNodeConfig, seed: UInt64, blockByBlock: Bool) {
-    mintDelay = config.mintDelay
-    drawsFromTable = !blockByBlock
-    outages = config.outages.map { OutageProcess(model: $0, seed: seed) }
-  }
-
-  /// A block's stamp in its slot, whole seconds in 1 … spacing − 1: the distribution's
-  /// draw rounded and clamped, or the same law from the table (batched mode).
-  @inline(__always) mutating func drawMintDelay(spacing: Int64, _ stream: RandomStream) -> Int64 {
-    if drawsFromTable {
-      if let table = mintDelayTable, table.spacing == spacing { return table.draw(stream) }
-      return drawMintDelayFromNewTable(spacing: spacing, stream)
-    }
-    return Int64(Checked.count(mintDelay.sample(stream) + 0.5, in: 1...max(1, Int(spacing) - 1)))
-  }
-
-  /// Builds the table for `spacing` (the first block, or an era with another spacing) and
-  /// draws from it; without one, goes back to the sampler for the rest of the job.
-  @inline(never) private mutating func drawMintDelayFromNewTable(spacing: Int64, _ stream: RandomStream) -> Int64 {
-    mintDelayTable = MintDelayTable(mintDelay, spacing: spacing)
-    if mintDelayTable == nil { drawsFromTable = false }
-    return drawMintDelay(spacing: spacing, stream)
-  }
-}
-
+/// Network outages (`NetworkOutages`, `ProofOfNodeState+Outages`) remove the slots that
+/// start inside them. The state it keeps between blocks is a `ProofOfNodeState`.
 extension Simulation {
   /// Schedules the next PoN block: empty slots drawn at once, then the mint delay.
   mutating func scheduleNextPoNBlock() {
@@ -108,14 +62,14 @@ extension Simulation {
   /// outage process's clock.
   mutating func beginProofOfNode() {
     proofOfNode.tipSlotStart = chain.time
-    restartOutages(from: chain.time)
+    proofOfNode.restartOutages(from: chain.time)
   }
 
   /// Resumes a stalled PoN chain once a node can produce again.
   mutating func resumeIfStalled() {
     if proofOfNode.stalled, fleet.producers.count > 0 {
       proofOfNode.tipSlotStart = max(proofOfNode.tipSlotStart ?? chain.time, chain.now - hot.ponSpacing)
-      if proofOfNode.nextOutage < chain.now { restartOutages(from: chain.now) }
+      if proofOfNode.nextOutage < chain.now { proofOfNode.restartOutages(from: chain.now) }
       scheduleNextPoNBlock()
     }
   }

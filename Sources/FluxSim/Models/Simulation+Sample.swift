@@ -43,10 +43,3 @@ extension Simulation {
       toFoundation: Amount(satoshi: ledger.toFoundation))
   }
 }
-
-/// Tier totals at the previous sample, from which a row's economics are measured.
-struct SampleMark {
-  var time: Int64
-  var income: [Int64]
-  var confirmed: [Int]
-}

@@ -145,14 +145,16 @@ extension Simulation {
     let blocks = chain.height - stretch.first + 1
     guard blocks > 0 else { return }
     metrics.add(blocks: blocks, reward: stretch.reward, confirmed: stretch.confirmed)
-    let (present, amounts) = (stretch.present, stretch.reward.tiers)
-    if present.contains(.cumulus) {
+    // A tier has a payee when it has confirmed nodes (`present`), read from the counts:
+    // `TierSet.contains` is a call into FluxCore.
+    let (confirmed, amounts) = (stretch.confirmed, stretch.reward.tiers)
+    if confirmed[0] > 0 {
       fleet.payInTurn(tier: 0, blocks: blocks, from: stretch.first, amount: amounts.cumulus.satoshi)
     }
-    if present.contains(.nimbus) {
+    if confirmed[1] > 0 {
       fleet.payInTurn(tier: 1, blocks: blocks, from: stretch.first, amount: amounts.nimbus.satoshi)
     }
-    if present.contains(.stratus) {
+    if confirmed[2] > 0 {
       fleet.payInTurn(tier: 2, blocks: blocks, from: stretch.first, amount: amounts.stratus.satoshi)
     }
   }

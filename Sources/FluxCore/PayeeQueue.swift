@@ -211,7 +211,7 @@ public struct PayeeQueue: Sendable {
       }
     }
     head = read
-    entries.append(contentsOf: paidEntries[..<blocks])
+    paidEntries.withUnsafeBufferPointer { entries.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<blocks])) }
     compactIfWorthwhile()
   }
 

@@ -55,7 +55,7 @@ extension Simulation {
         }
         stretch.watchHeight = watchHeight()
       }
-      let drawn = stream.integer(below: stretch.producers)
+      let drawn = Int(stream.integer(below: UInt(stretch.producers), scale: stretch.producerScale))
       produced[drawn < stretch.cumulusBelow ? 0 : drawn < stretch.nimbusBelow ? 1 : 2] &+= 1
       let funds = chain.funds(at: height)
       chain.supply += stretch.reward.subsidy + funds
@@ -86,6 +86,8 @@ extension Simulation {
     var first: Int
     /// Online confirmed nodes, and those of cumulus, and of cumulus and nimbus.
     let producers: Int
+    /// `RandomStream.scale(below: producers)`, the divisor of each producer draw.
+    let producerScale: UInt
     let cumulusBelow: Int
     let nimbusBelow: Int
     /// The tiers with a payee, and the reward of a block with those.
@@ -108,8 +110,11 @@ extension Simulation {
     let present = TierSet(
       rawValue: (confirmed[0] > 0 ? 1 : 0) | (confirmed[1] > 0 ? 2 : 0) | (confirmed[2] > 0 ? 4 : 0))
     let reward = chain.reward(at: height, payees: present)
+    // Fewer than 2^31 producers (node slots are 32-bit), within the draw's bound.
+    let producers = fleet.producers.count
     return Stretch(
-      first: height, producers: fleet.producers.count, cumulusBelow: cumulus, nimbusBelow: cumulus + nimbus,
+      first: height, producers: producers, producerScale: RandomStream.scale(below: UInt(producers)),
+      cumulusBelow: cumulus, nimbusBelow: cumulus + nimbus,
       present: present, reward: reward, confirmed: confirmed, watchHeight: watchHeight())
   }
 

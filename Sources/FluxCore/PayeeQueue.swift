@@ -187,6 +187,8 @@ public struct PayeeQueue: Sendable {
     // live entry at or after `head`); the paid entries are written to `paidEntries`
     // through a buffer and appended in one copy, rather than one append (and uniqueness
     // and capacity check) a payment.
+    // Heights fit the entries' 32 bits (`insert` holds keys to the same bound).
+    precondition(height + blocks - 1 <= ChainParams.maxHeight, "payee key height beyond the queue's 32-bit range")
     if paidEntries.count < blocks {
       paidEntries = Array(repeating: entries[head], count: max(blocks, 2 * paidEntries.count))
     }
@@ -201,8 +203,8 @@ public struct PayeeQueue: Sendable {
               entry = entries[read]
               read += 1
             }
-            let block = height + offset
-            entry.height = Int32(block)
+            let block = height &+ offset
+            entry.height = Int32(truncatingIfNeeded: block)
             entry.paid = true
             paidEntries[offset] = entry
             paid(Int(entry.node), block)

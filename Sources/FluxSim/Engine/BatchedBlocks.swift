@@ -40,8 +40,9 @@ extension Simulation {
     else { return false }
     var stretch = openStretch(at: first)
     // Blocks per tier, added to `proofOfNode.produced` once at the end: no uniqueness
-    // check of that array per block (nothing reads it before the job ends).
-    var produced = SIMD4<Int>()
+    // check of that array per block (nothing reads it before the job ends). Three
+    // scalars: a vector indexed by the tier went through the stack every block.
+    var (cumulus, nimbus, stratus) = (0, 0, 0)
     repeat {
       chain.now = nextBlockTime!
       nextBlockTime = nil
@@ -56,7 +57,13 @@ extension Simulation {
         stretch.watchHeight = watchHeight()
       }
       let drawn = Int(stream.integer(below: UInt(stretch.producers), scale: stretch.producerScale))
-      produced[drawn < stretch.cumulusBelow ? 0 : drawn < stretch.nimbusBelow ? 1 : 2] &+= 1
+      if drawn < stretch.cumulusBelow {
+        cumulus &+= 1
+      } else if drawn < stretch.nimbusBelow {
+        nimbus &+= 1
+      } else {
+        stratus &+= 1
+      }
       let funds = chain.funds(at: height)
       chain.supply += stretch.reward.subsidy + funds
       chain.height = height
@@ -75,7 +82,9 @@ extension Simulation {
       scheduleNextPoNBlock()
     } while chain.height < last && isDue(nextBlockTime, by: endTime)
     pay(stretch)
-    for tier in 0..<3 { proofOfNode.produced[tier] += produced[tier] }
+    proofOfNode.produced[0] += cumulus
+    proofOfNode.produced[1] += nimbus
+    proofOfNode.produced[2] += stratus
     return true
   }
 

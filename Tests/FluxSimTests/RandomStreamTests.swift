@@ -1,4 +1,3 @@
-@preconcurrency import CGSL
 import Testing
 
 @testable import FluxSim
@@ -35,46 +34,6 @@ import Testing
     #expect(abs(mean { Double(discrete.draw(stream)) } - 0.75) < 0.01)
     let integers = (0..<10_000).map { _ in stream.integer(below: 7) }
     #expect(Set(integers) == Set(0..<7))
-  }
-
-  /// The draws read from GSL's state in place are GSL's own: two streams of one seed,
-  /// one drawn through GSL's functions and one through `RandomStream`, give the same
-  /// numbers, with GSL-only draws (exponential, gamma) interleaved on both so that each
-  /// side moves the state the other reads, over 60,000 rounds (hundreds of the
-  /// regenerations every 624 words). Bounds include 1, powers of two, ones just above
-  /// them (most rejections) and 2^32 − 1; the tables have 1, 2, 7 and 29 columns.
-  @Test(arguments: [0, 7, 0xDEAD_BEEF_CAFE] as [UInt64]) func drawsInPlaceAreGSLs(seed: UInt64) {
-    let fast = RandomStream(seed: seed)
-    let gsl = RandomStream(seed: seed)
-    let bounds: [UInt] = [1, 2, 3, 7, 1 << 16, (1 << 16) + 1, 1 << 31, (1 << 31) + 1, 6_489, 0xffff_ffff]
-    let tables = [[1.0], [1, 3], [0.5, 0, 2, 1, 1e-9, 7, 0.25], (1...29).map { Double($0 % 5) + 0.1 }].map {
-      DiscreteDistribution(weights: $0)
-    }
-    var mismatches = 0
-    for round in 0..<60_000 {
-      let bound = bounds[round % bounds.count]
-      let table = tables[round % tables.count]
-      let expected = (
-        gsl_rng_uniform(gsl.rngPointer), gsl_rng_uniform_int(gsl.rngPointer, bound),
-        gsl_ran_discrete(gsl.rngPointer, table.table), gsl_rng_uniform(gsl.rngPointer) < 0.3
-      )
-      let drawn = (
-        fast.uniform(), fast.integer(below: bound, scale: RandomStream.scale(below: bound)), table.draw(fast),
-        fast.bernoulli(0.3)
-      )
-      if drawn.0 != expected.0 || drawn.1 != expected.1 || drawn.2 != expected.2 || drawn.3 != expected.3 {
-        mismatches += 1
-      }
-      if Int(bound) <= 1 << 20 && fast.integer(below: Int(bound)) != Int(gsl_rng_uniform_int(gsl.rngPointer, bound)) {
-        mismatches += 1
-      }
-      if round % 3 == 0 {
-        #expect(fast.exponential(mean: 2) == gsl_ran_exponential(gsl.rngPointer, 2))
-        #expect(fast.gamma(shape: 2, scale: 1) == gsl_ran_gamma(gsl.rngPointer, 2, 1))
-      }
-    }
-    #expect(mismatches == 0)
-    #expect(gsl_rng_get(fast.rngPointer) == gsl_rng_get(gsl.rngPointer))
   }
 
   @Test func namedDistributionsMatchTheirDeclaredMeans() {

@@ -56,7 +56,7 @@ extension Simulation {
         }
         stretch.watchHeight = watchHeight()
       }
-      let drawn = Int(stream.integer(below: UInt(stretch.producers), scale: stretch.producerScale))
+      let drawn = stream.integer(below: stretch.producers)
       if drawn < stretch.cumulusBelow {
         cumulus &+= 1
       } else if drawn < stretch.nimbusBelow {
@@ -95,8 +95,6 @@ extension Simulation {
     var first: Int
     /// Online confirmed nodes, and those of cumulus, and of cumulus and nimbus.
     let producers: Int
-    /// `RandomStream.scale(below: producers)`, the divisor of each producer draw.
-    let producerScale: UInt
     let cumulusBelow: Int
     let nimbusBelow: Int
     /// The tiers with a payee, and the reward of a block with those.
@@ -119,11 +117,8 @@ extension Simulation {
     let present = TierSet(
       rawValue: (confirmed[0] > 0 ? 1 : 0) | (confirmed[1] > 0 ? 2 : 0) | (confirmed[2] > 0 ? 4 : 0))
     let reward = chain.reward(at: height, payees: present)
-    // Fewer than 2^31 producers (node slots are 32-bit), within the draw's bound.
-    let producers = fleet.producers.count
     return Stretch(
-      first: height, producers: producers, producerScale: RandomStream.scale(below: UInt(producers)),
-      cumulusBelow: cumulus, nimbusBelow: cumulus + nimbus,
+      first: height, producers: fleet.producers.count, cumulusBelow: cumulus, nimbusBelow: cumulus + nimbus,
       present: present, reward: reward, confirmed: confirmed, watchHeight: watchHeight())
   }
 

@@ -11,9 +11,7 @@
 /// another; the batched mode draws from it, the block-by-block mode keeps the sampler.
 struct MintDelayTable {
   let spacing: Int64
-  /// The table, kept alive for `columns`, which draws read without retaining it.
   private let table: DiscreteDistribution
-  let columns: DiscreteDistribution.Columns
 
   /// The table for slots `spacing` seconds long; nil when the distribution has no CDF
   /// for its parameters (the sampler then draws as before).
@@ -30,14 +28,8 @@ struct MintDelayTable {
     guard weights.allSatisfy(\.isFinite), weights.reduce(0, +) > 0 else { return nil }
     self.spacing = spacing
     table = DiscreteDistribution(weights: weights)
-    columns = table.columns
   }
 
   /// One delay in 1 … spacing − 1 seconds.
-  func draw(_ stream: RandomStream) -> Int64 { Self.draw(columns, stream) }
-
-  /// One delay from a table's columns (what the block loop keeps of the table).
-  @inline(__always) static func draw(_ columns: DiscreteDistribution.Columns, _ stream: RandomStream) -> Int64 {
-    Int64(columns.draw(stream)) + 1
-  }
+  @inline(__always) func draw(_ stream: RandomStream) -> Int64 { Int64(table.draw(stream)) + 1 }
 }

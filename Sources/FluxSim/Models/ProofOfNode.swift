@@ -43,10 +43,7 @@ struct ProofOfNodeState {
   /// draw rounded and clamped, or the same law from the table (batched mode).
   @inline(__always) mutating func drawMintDelay(spacing: Int64, _ stream: RandomStream) -> Int64 {
     if drawsFromTable {
-      // The columns alone, not the table (a copy of which would retain its object).
-      if mintDelayTable?.spacing == spacing, let columns = mintDelayTable?.columns {
-        return MintDelayTable.draw(columns, stream)
-      }
+      if let table = mintDelayTable, table.spacing == spacing { return table.draw(stream) }
       return drawMintDelayFromNewTable(spacing: spacing, stream)
     }
     return Int64(Checked.count(mintDelay.sample(stream) + 0.5, in: 1...max(1, Int(spacing) - 1)))

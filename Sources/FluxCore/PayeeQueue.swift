@@ -41,6 +41,8 @@ public struct PayeeQueue: Sendable {
   @usableFromInline var collaterals: [Outpoint] = []
   @usableFromInline var nextGeneration: UInt32 = 1
   @usableFromInline var liveCount = 0
+  /// Scratch space of `payInTurn`: the entries a stretch paid, before they go to the back.
+  @usableFromInline var paidEntries: [Entry] = []
 
   /// Number of live entries.
   public var count: Int { liveCount }
@@ -161,34 +163,57 @@ public struct PayeeQueue: Sendable {
   /// Does nothing if the list is empty.
   ///
   /// When the back entry sorts before `(height, paid)` (always, unless a node confirmed
-  /// or was paid at `height` or later), every paid entry belongs at the back, each after
-  /// the one before: the stretch moves entries without comparing keys or compacting in
-  /// between (`payFront` does both for every payment).
+  /// or was paid at `height` or later) and the stretch does not come round, every paid
+  /// entry belongs at the back, each after the one before: the stretch moves entries
+  /// without comparing keys or compacting in between (`payFront` does both for every
+  /// payment).
   ///
   /// - Precondition: nothing else changes the list during those blocks.
   @inlinable public mutating func payInTurn(
     blocks: Int, from height: Int, _ paid: (_ node: Int, _ height: Int) -> Void
   ) {
     guard blocks > 0, liveCount > 0 else { return }
-    guard let back = entries.last, Int(back.height) < height || (Int(back.height) == height && !back.paid) else {
+    guard blocks <= liveCount, let back = entries.last,
+      Int(back.height) < height || (Int(back.height) == height && !back.paid)
+    else {
       for block in height..<height + blocks {
         guard frontIndex() != nil else { return }
         paid(payFront(at: block), block)
       }
       return
     }
-    var block = height
-    while block < height + blocks {
-      // A live entry is at or after `head` (liveCount > 0), and a paid one goes back in.
-      var entry = entries[head]
-      head += 1
-      guard liveGeneration[Int(entry.node)] == entry.generation else { continue }
-      entry.height = Int32(block)
-      entry.paid = true
-      entries.append(entry)
-      paid(Int(entry.node), block)
-      block += 1
+    // Each block pays the next live entry, which goes to the back. At most `liveCount`
+    // blocks, so every entry paid is read from before the back (each live node has one
+    // live entry at or after `head`); the paid entries are written to `paidEntries`
+    // through a buffer and appended in one copy, rather than one append (and uniqueness
+    // and capacity check) a payment.
+    // Heights fit the entries' 32 bits (`insert` holds keys to the same bound).
+    precondition(height + blocks - 1 <= ChainParams.maxHeight, "payee key height beyond the queue's 32-bit range")
+    if paidEntries.count < blocks {
+      paidEntries = Array(repeating: entries[head], count: max(blocks, 2 * paidEntries.count))
     }
+    var read = head
+    entries.withUnsafeBufferPointer { entries in
+      liveGeneration.withUnsafeBufferPointer { live in
+        paidEntries.withUnsafeMutableBufferPointer { paidEntries in
+          for offset in 0..<blocks {
+            var entry = entries[read]
+            read += 1
+            while live[Int(entry.node)] != entry.generation {
+              entry = entries[read]
+              read += 1
+            }
+            let block = height &+ offset
+            entry.height = Int32(truncatingIfNeeded: block)
+            entry.paid = true
+            paidEntries[offset] = entry
+            paid(Int(entry.node), block)
+          }
+        }
+      }
+    }
+    head = read
+    paidEntries.withUnsafeBufferPointer { entries.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<blocks])) }
     compactIfWorthwhile()
   }
 

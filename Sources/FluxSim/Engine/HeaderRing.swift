@@ -4,7 +4,16 @@ import FluxCore
 /// read (at most 61 headers for LWMA, 30 for PoN) without allocating per block.
 struct HeaderRing: RandomAccessCollection {
   static let capacity = DifficultyParams.maxHistory
-  private var storage = [BlockHeaderInfo](repeating: BlockHeaderInfo(height: 0, time: 0, bits: 0), count: capacity)
+  /// Slots in `storage`: a power of two at or above `capacity`, a literal so that
+  /// positions wrap with a constant mask (`capacity` is FluxCore's, opaque here: `%` by
+  /// it compiled to a division on every append and read).
+  private static let slots = 64
+  private static let mask = slots - 1
+  private var storage = [BlockHeaderInfo](repeating: BlockHeaderInfo(height: 0, time: 0, bits: 0), count: slots)
+
+  init() {
+    precondition(Self.capacity <= Self.slots, "header ring of \(Self.slots) slots for \(Self.capacity) headers")
+  }
   private var newest = -1
   private(set) var count = 0
 
@@ -13,11 +22,11 @@ struct HeaderRing: RandomAccessCollection {
 
   /// The `index`-th header from the oldest kept.
   subscript(index: Int) -> BlockHeaderInfo {
-    storage[(newest - count + 1 + index + Self.capacity) % Self.capacity]
+    storage[(newest - count + 1 + index) & Self.mask]
   }
 
   mutating func append(_ header: BlockHeaderInfo) {
-    newest = (newest + 1) % Self.capacity
+    newest = (newest + 1) & Self.mask
     storage[newest] = header
     count = Swift.min(count + 1, Self.capacity)
   }
@@ -25,6 +34,6 @@ struct HeaderRing: RandomAccessCollection {
   /// The header `distance` blocks below the tip (0 is the tip).
   func back(_ distance: Int) -> BlockHeaderInfo {
     precondition(distance < count, "header ring holds \(count) headers, asked for \(distance) back")
-    return storage[(newest - distance + Self.capacity) % Self.capacity]
+    return storage[(newest - distance) & Self.mask]
   }
 }

@@ -13,8 +13,9 @@ import FluxCore
 /// - its time: the slot gap as before (`scheduleNextPoNBlock`, outages included, exact)
 ///   and the mint delay from its exact discrete law (`MintDelayTable`);
 /// - its nBits, by the PoN rule on the last 30 times, exactly as block by block;
-/// - supply, funds and `metrics.didConnect`, at every height (samples, milestones and
-///   years at their exact heights and times).
+/// - supply and funds, and the metrics' checkpoint, at every height (samples, milestones
+///   and years at their exact heights and times); the metrics' totals, which only sums
+///   read, are added a stretch at a time when it is paid.
 /// A stretch's payments are made when it ends, in one pass per tier (`Fleet.payInTurn`):
 /// each tier pays its next K live entries in order, leaving the ledger and lists as
 /// block-by-block payment does. A stretch ends before a block with node actions (STARTs,
@@ -38,36 +39,52 @@ extension Simulation {
       proofOfNode.tipSlotStart != nil, fleet.producers.count > 0, isDue(nextBlockTime, by: endTime)
     else { return false }
     var stretch = openStretch(at: first)
+    // Blocks per tier, added to `proofOfNode.produced` once at the end: no uniqueness
+    // check of that array per block (nothing reads it before the job ends). Three
+    // scalars: a vector indexed by the tier went through the stack every block.
+    var (cumulus, nimbus, stratus) = (0, 0, 0)
     repeat {
       chain.now = nextBlockTime!
       nextBlockTime = nil
       let height = chain.height + 1
-      if hasActions(at: height) || chain.reward(at: height, payees: stretch.present) != stretch.reward {
-        pay(stretch)
-        produceBlock()
-        stretch = openStretch(at: height + 1)
-        continue
+      if height >= stretch.watchHeight {
+        if hasActions(at: height) || chain.reward(at: height, payees: stretch.present) != stretch.reward {
+          pay(stretch)
+          produceBlock()
+          stretch = openStretch(at: height + 1)
+          continue
+        }
+        stretch.watchHeight = watchHeight()
       }
       let drawn = stream.integer(below: stretch.producers)
-      proofOfNode.produced[drawn < stretch.cumulusBelow ? 0 : drawn < stretch.nimbusBelow ? 1 : 2] += 1
+      if drawn < stretch.cumulusBelow {
+        cumulus &+= 1
+      } else if drawn < stretch.nimbusBelow {
+        nimbus &+= 1
+      } else {
+        stratus &+= 1
+      }
       let funds = chain.funds(at: height)
       chain.supply += stretch.reward.subsidy + funds
       chain.height = height
       chain.time = chain.now
       chain.headers.append(BlockHeaderInfo(height: height, time: chain.now, bits: chain.nextBits))
-      if metrics.didConnect(
-        height: height, time: chain.now, supply: chain.supply, reward: stretch.reward, funds: funds,
-        confirmed: stretch.confirmed)
-      {
-        // The sample reads the lists and the ledger of this height.
+      if funds.satoshi != 0 { metrics.add(funds: funds) }
+      // The totals of the stretch's blocks are added when it is paid (`pay`).
+      if metrics.checkpoint(height: height, time: chain.now, supply: chain.supply) {
+        // The sample reads the totals, the lists and the ledger of this height.
         pay(stretch)
         stretch.first = height + 1
         sample()
+        stretch.watchHeight = watchHeight()
       }
       chain.nextBits = nextPoNBits()
       scheduleNextPoNBlock()
     } while chain.height < last && isDue(nextBlockTime, by: endTime)
     pay(stretch)
+    proofOfNode.produced[0] += cumulus
+    proofOfNode.produced[1] += nimbus
+    proofOfNode.produced[2] += stratus
     return true
   }
 
@@ -84,6 +101,9 @@ extension Simulation {
     let present: TierSet
     let reward: BlockReward
     let confirmed: SIMD4<Int64>
+    /// Below this height no block has actions or app period ends, and the reward holds
+    /// (`watchHeight()`): one comparison a block instead of the checks themselves.
+    var watchHeight: Int
   }
 
   /// The stretch starting at block `height`, from the fleet as it is. A tier's payee list
@@ -96,9 +116,22 @@ extension Simulation {
     // Bits, not a loop over `Tier.allCases` (an array built per call, measured).
     let present = TierSet(
       rawValue: (confirmed[0] > 0 ? 1 : 0) | (confirmed[1] > 0 ? 2 : 0) | (confirmed[2] > 0 ? 4 : 0))
+    let reward = chain.reward(at: height, payees: present)
     return Stretch(
       first: height, producers: fleet.producers.count, cumulusBelow: cumulus, nimbusBelow: cumulus + nimbus,
-      present: present, reward: chain.reward(at: height, payees: present), confirmed: confirmed)
+      present: present, reward: reward, confirmed: confirmed, watchHeight: watchHeight())
+  }
+
+  /// The first height above the tip that may have node actions or app period ends (the
+  /// queues change only in blocks connected one by one and at events, both of which
+  /// end a stretch, so it is read once a stretch), or another reward: the cached
+  /// reward's stretch ends (`ChainState.rewardCachedBelow`, read after the reward of a
+  /// height above the tip). Below it `hasActions` is false and the reward the same.
+  private func watchHeight() -> Int {
+    var watch = chain.rewardCachedBelow
+    if let key = actions.peekKey { watch = min(watch, BlockPhase.height(ofKey: key)) }
+    if let key = appPeriodEnds.peekKey { watch = min(watch, Int(clamping: key)) }
+    return watch
   }
 
   /// Whether a block at `time` comes before `endTime` and every event (an action block
@@ -115,18 +148,22 @@ extension Simulation {
     return false
   }
 
-  /// Makes the payments of the stretch's blocks connected and not paid yet, one pass per tier.
+  /// Makes the payments of the stretch's blocks connected and not paid yet, one pass per
+  /// tier, and adds those blocks to the metrics' totals.
   private mutating func pay(_ stretch: Stretch) {
     let blocks = chain.height - stretch.first + 1
     guard blocks > 0 else { return }
-    let (present, amounts) = (stretch.present, stretch.reward.tiers)
-    if present.contains(.cumulus) {
+    metrics.add(blocks: blocks, reward: stretch.reward, confirmed: stretch.confirmed)
+    // A tier has a payee when it has confirmed nodes (`present`), read from the counts:
+    // `TierSet.contains` is a call into FluxCore.
+    let (confirmed, amounts) = (stretch.confirmed, stretch.reward.tiers)
+    if confirmed[0] > 0 {
       fleet.payInTurn(tier: 0, blocks: blocks, from: stretch.first, amount: amounts.cumulus.satoshi)
     }
-    if present.contains(.nimbus) {
+    if confirmed[1] > 0 {
       fleet.payInTurn(tier: 1, blocks: blocks, from: stretch.first, amount: amounts.nimbus.satoshi)
     }
-    if present.contains(.stratus) {
+    if confirmed[2] > 0 {
       fleet.payInTurn(tier: 2, blocks: blocks, from: stretch.first, amount: amounts.stratus.satoshi)
     }
   }

@@ -75,6 +75,11 @@ struct ChainState {
     return computeReward(at: height, payees: payees)
   }
 
+  /// The first height past the cached stretch of `reward(at:payees:)` (the tip's side of
+  /// it: valid after a call for a height above the tip): below it, any height's reward
+  /// for the same payees is the one cached, so a caller may compare heights instead.
+  var rewardCachedBelow: Int { rewardsValid.upperBound }
+
   private mutating func computeReward(at height: Int, payees: TierSet) -> BlockReward {
     if !rewardsValid.contains(height) {
       for index in rewards.indices { rewards[index] = nil }

@@ -229,11 +229,14 @@ struct Fleet {
   ) {
     // One uniqueness check of the ledger for the stretch, not three a payment (measured
     // with callgrind); the list holds only slots of this fleet, all within the ledger.
+    // Wrapping sums and a truncating height: an income is below the supply (< 2^63
+    // satoshi), payments below the heights, and heights fit 32 bits (`ChainParams.maxHeight`).
+    precondition(height + blocks - 1 <= ChainParams.maxHeight, "payments past the 32-bit heights")
     ledger.withUnsafeMutableBufferPointer { ledger in
       queue.payInTurn(blocks: blocks, from: height) { node, block in
-        ledger[node].income += amount
-        ledger[node].payments += 1
-        ledger[node].lastPaid = Int32(block)
+        ledger[node].income &+= amount
+        ledger[node].payments &+= 1
+        ledger[node].lastPaid = Int32(truncatingIfNeeded: block)
       }
     }
   }

@@ -27,6 +27,9 @@ struct Metrics {
   /// The calendar year being measured.
   private(set) var openYear = OpenYear(year: 0, coveredFrom: 0, blocks: 0, nodeBlocks: SIMD4(), firstTime: nil)
   private var lastSample: (height: Int, time: Int64) = (0, 0)
+  /// When the next sample is due: the height (sampling by blocks) or the time (by
+  /// seconds), the other `.max`, so that the per-block check is two comparisons.
+  private var nextSampleHeight = Int.max
   private var nextSampleTime: Int64 = .max
   /// Rule-change heights ahead, ascending, with their labels.
   private var ruleEvents: [EmissionEvent]
@@ -36,6 +39,8 @@ struct Metrics {
   private var watchHeight = Int.max
   private var supplyLevels: [Amount]
   private var nextSupplyLevel = 0
+  /// `supplyLevels[nextSupplyLevel]`, or the largest amount once all are reached.
+  private var nextSupplyLevelAmount = Amount(satoshi: .max)
 
   /// The year being measured: where its figures start (the totals when it opened) and
   /// its first block's time once connected.
@@ -65,6 +70,8 @@ struct Metrics {
     }
     ruleEvents = byHeight.keys.sorted().map { EmissionEvent(height: $0, label: byHeight[$0]!.joined(separator: "; ")) }
     supplyLevels = config.supplyMilestones.sorted()
+    nextSupplyLevelAmount = supplyLevels.first ?? Amount(satoshi: .max)
+    if case .blocks(let every) = sampling { nextSampleHeight = Self.height(every, after: 0) }
   }
 
   /// Called after each block is connected, with its fund outputs and the confirmed nodes
@@ -74,21 +81,42 @@ struct Metrics {
     height: Int, time: Int64, supply: Amount, reward: BlockReward, funds blockFunds: Amount,
     confirmed: SIMD4<Int64>
   ) -> Bool {
-    paidCumulus &+= reward.tiers.cumulus.satoshi
-    paidNimbus &+= reward.tiers.nimbus.satoshi
-    paidStratus &+= reward.tiers.stratus.satoshi
-    devFund &+= reward.devFund.satoshi
-    miner &+= reward.miner.satoshi
-    funds &+= blockFunds.satoshi
-    nodeBlocks &+= confirmed
-    blocks += 1
+    add(blocks: 1, reward: reward, confirmed: confirmed)
+    add(funds: blockFunds)
+    return checkpoint(height: height, time: time, supply: supply)
+  }
+
+  /// Adds `count` blocks that share `reward` and the confirmed nodes after each to the
+  /// totals: the batched mode adds a stretch's blocks at once, before anything reads them
+  /// (wrapping sums, so the same totals as adding block by block).
+  @inline(__always) mutating func add(blocks count: Int, reward: BlockReward, confirmed: SIMD4<Int64>) {
+    let times = Int64(count)
+    paidCumulus &+= reward.tiers.cumulus.satoshi &* times
+    paidNimbus &+= reward.tiers.nimbus.satoshi &* times
+    paidStratus &+= reward.tiers.stratus.satoshi &* times
+    devFund &+= reward.devFund.satoshi &* times
+    miner &+= reward.miner.satoshi &* times
+    nodeBlocks &+= confirmed &* SIMD4(repeating: times)
+    blocks += count
+  }
+
+  /// Adds a block's fund outputs to the totals.
+  @inline(__always) mutating func add(funds blockFunds: Amount) { funds &+= blockFunds.satoshi }
+
+  /// What block `height` records apart from the totals: milestones at their exact
+  /// heights, and whether a sample is due after it. Reads none of the totals, so the
+  /// batched mode calls it on every block and adds the totals later (`add(blocks:…)`).
+  @inline(__always) mutating func checkpoint(height: Int, time: Int64, supply: Amount) -> Bool {
     if height >= watchHeight || supply >= nextSupplyLevelAmount {
       recordMilestones(height: height, time: time, supply: supply)
     }
-    switch sampling {
-    case .blocks(let every): return height - lastSample.height >= every
-    case .seconds: return time >= nextSampleTime
-    }
+    return height >= nextSampleHeight || time >= nextSampleTime
+  }
+
+  /// `every` blocks after `height`, or `Int.max` when that does not fit.
+  private static func height(_ every: Int, after height: Int) -> Int {
+    let (sum, overflow) = height.addingReportingOverflow(every)
+    return overflow ? .max : sum
   }
 
   /// Opens the job's first calendar year at the start state (its blocks are the ones
@@ -138,9 +166,6 @@ struct Metrics {
   /// The height of the next rule change and the next supply level, so that the
   /// per-block check is two comparisons (`watchHeight` also stops at a year's first block).
   private var nextRuleHeight: Int { nextRuleEvent < ruleEvents.count ? ruleEvents[nextRuleEvent].height : .max }
-  private var nextSupplyLevelAmount: Amount {
-    nextSupplyLevel < supplyLevels.count ? supplyLevels[nextSupplyLevel] : Amount(satoshi: .max)
-  }
 
   private mutating func recordMilestones(height: Int, time: Int64, supply: Amount) {
     if openYear.firstTime == nil { openYear.firstTime = time }
@@ -154,6 +179,8 @@ struct Metrics {
         Milestone(label: Milestone.supplyLabel(supplyLevels[nextSupplyLevel]), height: height, time: time))
       nextSupplyLevel += 1
     }
+    nextSupplyLevelAmount =
+      nextSupplyLevel < supplyLevels.count ? supplyLevels[nextSupplyLevel] : Amount(satoshi: .max)
   }
 
   /// What each tier's payees received so far, satoshi.
@@ -190,7 +217,9 @@ struct Metrics {
         difficulty: params.rpcDifficulty(target: UInt256(compact: chain.nextBits)), fluxUSD: fluxUSD, apps: apps,
         economics: economics))
     lastSample = (chain.height, chain.time)
-    if case .seconds(let period) = sampling {
+    switch sampling {
+    case .blocks(let every): nextSampleHeight = Self.height(every, after: chain.height)
+    case .seconds(let period):
       let elapsed = chain.time - startTime
       nextSampleTime = startTime + (elapsed / period + 1) * period
     }

@@ -29,7 +29,7 @@ struct Simulation {
   var appPeriodEnds = EventQueue<AppPeriodEnd>()
   var chain: ChainState
   var fleet: Fleet
-  var proofOfNode: ProofOfNodeState
+  var proofOfNode: ProofOfNode
   var mining: Mining
   var metrics: Metrics
   /// FluxOS apps on the nodes (idle without apps).
@@ -58,7 +58,7 @@ struct Simulation {
     self.startTime = startTime
     let lastTime = max(startTime, JobConfig.lastTime)
     self.endTime = config.horizon.seconds.map { $0 < lastTime - startTime ? startTime + $0 : lastTime } ?? lastTime
-    self.proofOfNode = ProofOfNodeState(
+    self.proofOfNode = ProofOfNode(
       config: config.proofOfNode, seed: config.seed, blockByBlock: config.blockByBlock)
     self.mining = Mining(config: config.mining, startTime: startTime)
     self.metrics = Metrics(

@@ -226,7 +226,7 @@ struct Metrics {
   }
 
   /// The job's result, with a final row for the last block if it was not sampled.
-  mutating func finish(chain: ChainState, fleet: Fleet, mining: Mining, proofOfNode: ProofOfNodeState)
+  mutating func finish(chain: ChainState, fleet: Fleet, mining: Mining, proofOfNode: ProofOfNode)
     -> JobResult
   {
     let height = chain.height

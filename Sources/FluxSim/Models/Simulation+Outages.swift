@@ -1,5 +1,5 @@
 /// Network outages as PoN block production meets them: what the outage model
-/// (`ProofOfNodeState+Outages`) reads of the simulation.
+/// (`ProofOfNode+Outages`) reads of the simulation.
 extension Simulation {
   /// `drawn`, a slot start at or after the next outage's start, moved past the slots the
   /// outages it reaches remove, at the era's spacing and up to the job's end. Out of line,

@@ -10,8 +10,8 @@ import FluxCore
 /// stamped `mintDelay` seconds into the slot. The PoN difficulty rule then sets the
 /// next target from the last 30 timestamps; with all slots filled it sees 870 s per
 /// 29 blocks and leaves the target unchanged, so difficulty only governs empty slots.
-/// Network outages (`NetworkOutages`, `ProofOfNodeState+Outages`) remove the slots that
-/// start inside them. The state it keeps between blocks is a `ProofOfNodeState`.
+/// Network outages (`NetworkOutages`, `ProofOfNode+Outages`) remove the slots that
+/// start inside them. The state it keeps between blocks is a `ProofOfNode`.
 extension Simulation {
   /// Schedules the next PoN block: empty slots drawn at once, then the mint delay.
   mutating func scheduleNextPoNBlock() {

@@ -1,8 +1,8 @@
 /// What Proof-of-Node block production keeps between blocks: the tip's slot, the mint
 /// delay's law, the cached slot-fill bound, the blocks made per tier and the network
-/// outages (`ProofOfNodeState+Outages`). The production itself, which reads the fleet and
+/// outages (`ProofOfNode+Outages`). The production itself, which reads the fleet and
 /// the chain as well, is `Simulation+ProofOfNode`.
-struct ProofOfNodeState {
+struct ProofOfNode {
   let mintDelay: Distribution
   /// The batched mode's mint delays, for the spacing of the era it was built for; nil in
   /// the block-by-block mode and when the distribution has no CDF (`MintDelayTable`).

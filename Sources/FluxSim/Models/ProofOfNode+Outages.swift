@@ -25,7 +25,7 @@ struct OutageProcess {
   }
 }
 
-extension ProofOfNodeState {
+extension ProofOfNode {
   /// `drawn` (a slot start at or after the next outage's start) moved past the slots that
   /// start inside the outages it reaches; slots lie every `spacing` seconds from the tip's
   /// slot start. A block at or past `endTime` (the job's end) is left where it is: no

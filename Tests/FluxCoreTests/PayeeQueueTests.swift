@@ -120,6 +120,57 @@ import Testing
     #expect(lengths == [0, 1])
   }
 
+  /// The batched engine pays a block with node actions before its actions
+  /// (`connectActions`), where fluxd's order (and `connectBlock`) takes the payee first,
+  /// runs the removals and confirms, then moves the payee to the back unless it was
+  /// removed. Both orders pay the same nodes and leave the same list, whichever nodes
+  /// leave (the block's payee among them, a third of the time) or confirm in the block.
+  @Test(arguments: [4, 5, 6] as [UInt64]) func payingBeforeTheBlocksActionsLeavesTheSameList(seed: UInt64) {
+    var state = seed
+    var first = PayeeQueue()
+    for node in 0..<30 {
+      first.insert(node: node, key: PayeeKey(confirmedHeight: 1, lastPaid: 0, collateral: outpoint(node)))
+    }
+    var fluxdOrder = first
+    var height = 2
+    var frontRemoved = 0
+    for _ in 0..<2_000 {
+      let blocks = 1 + Int(splitMix64(&state) % 6)
+      let last = height + blocks - 1
+      // The block's actions: up to two removals and up to two confirms of nodes not listed.
+      var removals = (0..<Int(splitMix64(&state) % 3)).map { _ in Int(splitMix64(&state) % 45) }
+      let confirms = (0..<Int(splitMix64(&state) % 3)).map { _ in Int(splitMix64(&state) % 45) }
+        .filter { !fluxdOrder.contains(node: $0) && !removals.contains($0) }
+      // Batched: the stretch and its last block paid in turn, then the actions.
+      var paidFirst: [Int] = []
+      first.payInTurn(blocks: blocks, from: height) { node, _ in paidFirst.append(node) }
+      // fluxd's order: the earlier blocks, then the last block's payee, actions, payment.
+      var paid: [Int] = []
+      for block in height..<last { fluxdOrder.payNext(at: block).map { paid.append($0) } }
+      let payee = fluxdOrder.next()?.node
+      if let payee, splitMix64(&state) % 3 == 0 {
+        removals.append(payee)
+        frontRemoved += 1
+      }
+      for queue in [0, 1] {
+        for node in removals { queue == 0 ? first.remove(node: node) : fluxdOrder.remove(node: node) }
+        for node in Set(confirms) {
+          let key = PayeeKey(confirmedHeight: last, lastPaid: 0, collateral: outpoint(node))
+          queue == 0 ? first.insert(node: node, key: key) : fluxdOrder.insert(node: node, key: key)
+        }
+      }
+      if let payee {
+        paid.append(payee)
+        if fluxdOrder.contains(node: payee) { #expect(fluxdOrder.payFront(at: last) == payee) }
+      }
+      #expect(paidFirst == paid)
+      #expect(first.orderedNodes() == fluxdOrder.orderedNodes())
+      height = last + 1
+    }
+    #expect(first.invariantViolations() == [] && fluxdOrder.invariantViolations() == [])
+    #expect(frontRemoved > 100)
+  }
+
   @Test func positionsReadTheLiveEntriesInPaymentOrder() {
     // Nodes 0 … 7 confirmed at heights 10 … 17; 2 and 5 leave, 3 rejoins at 30 (stale
     // entries in the storage), then two payments at 40 and 41.

@@ -18,20 +18,22 @@ import FluxCore
 ///   read, are added a stretch at a time when it is paid.
 /// A stretch's payments are made when it ends, in one pass per tier (`Fleet.payInTurn`):
 /// each tier pays its next K live entries in order, leaving the ledger and lists as
-/// block-by-block payment does. A stretch ends before a block with node actions (STARTs,
-/// confirms, expiries, the DoS list), an app period end or another reward, which is
-/// connected block by block (`produceBlock`), and at a sample, which then reads the
-/// lists and ledger of its height. PoW blocks and a stalled chain are left to the event
-/// loop's block-by-block path.
+/// block-by-block payment does. A stretch ends with a block with node actions (STARTs,
+/// confirms, expiries, the DoS list) or an app period end, whose payments are made before
+/// its actions (`connectActions`, which says why that is the same), before a block with
+/// another reward, which is connected block by block (`produceBlock`), and at a sample,
+/// which then reads the lists and ledger of its height. PoW blocks and a stalled chain are
+/// left to the event loop's block-by-block path.
 extension Simulation {
   /// Connects the PoN blocks due up to `endHeight`, at times up to `endTime` and not after
   /// the next event (at equal times the block comes first, as in `advance`), and before
   /// the next scheduled switch; returns false, having done nothing, when the next block
   /// is not one it may take.
   ///
-  /// A block with actions or an app period end (or a new reward) does not end the batch:
-  /// the payments so far are made, that block is connected block by block
-  /// (`produceBlock`), and a new stretch starts after it from the fleet as it left it.
+  /// A block with actions or an app period end does not end the batch: it closes the
+  /// stretch (`connectActions`) and a new one starts after it from the fleet as the
+  /// actions left it. A block with a new reward is connected block by block
+  /// (`produceBlock`) after the stretch's payments, and a new stretch starts after it.
   mutating func connectBatch(toHeight endHeight: Int, orTime endTime: Int64) -> Bool {
     let first = chain.height + 1
     let last = min(endHeight, hot.nextSwitch == .max ? .max : hot.nextSwitch - 1)
@@ -47,15 +49,19 @@ extension Simulation {
       chain.now = nextBlockTime!
       nextBlockTime = nil
       let height = chain.height + 1
+      var withActions = false
       if height >= stretch.watchHeight {
-        if hasActions(at: height) || chain.reward(at: height, payees: stretch.present) != stretch.reward {
+        if chain.reward(at: height, payees: stretch.present) != stretch.reward {
           pay(stretch)
           produceBlock()
           stretch = openStretch(at: height + 1)
           continue
         }
-        stretch.watchHeight = watchHeight()
+        withActions = hasActions(at: height)
+        if !withActions { stretch.watchHeight = watchHeight() }
       }
+      // The producer is drawn before the block's actions, from the producers they leave
+      // after the block before (as `produceBlock` draws it).
       let drawn = stream.integer(below: stretch.producers)
       if drawn < stretch.cumulusBelow {
         cumulus &+= 1
@@ -64,8 +70,11 @@ extension Simulation {
       } else {
         stratus &+= 1
       }
+      // The block's subsidy, of the stretch it closes when it has actions.
+      let subsidy = stretch.reward.subsidy
+      if withActions { connectActions(at: height, closing: &stretch) }
       let funds = chain.funds(at: height)
-      chain.supply += stretch.reward.subsidy + funds
+      chain.supply += subsidy + funds
       chain.height = height
       chain.time = chain.now
       chain.headers.append(BlockHeaderInfo(height: height, time: chain.now, bits: chain.nextBits))
@@ -148,12 +157,41 @@ extension Simulation {
     return false
   }
 
+  /// The node actions and app period ends of block `height`, the last of the stretch:
+  /// its payments and those of the stretch's earlier blocks are made first, then the
+  /// actions, and the next stretch opens after it from the fleet they leave.
+  ///
+  /// `connectBlock` takes the payees from the lists as of the block before, runs the
+  /// removals and app period ends, then pays (a payee removed in the block is paid all the
+  /// same and stays out) and then runs the DoS phase. Paying first leaves the same ledger
+  /// and lists: the payees are the same fronts; a removal after the payment marks the
+  /// moved entry stale, as one before it keeps the payee out; a node confirmed in the
+  /// block is never a payee of it (it joins a list it was not in) and its key `(height,
+  /// unpaid)` is inserted in key order before or after the paid ones alike; and no action
+  /// reads the payments. The block's totals count the confirmed nodes after its actions,
+  /// as `connectBlock` records them.
+  private mutating func connectActions(at height: Int, closing stretch: inout Stretch) {
+    metrics.add(blocks: height - stretch.first, reward: stretch.reward, confirmed: stretch.confirmed)
+    payTiers(stretch, blocks: height - stretch.first + 1)
+    runActions(height: height, through: .removals)
+    endAppPeriods(height: height)
+    runActions(height: height, through: .dos)
+    metrics.add(blocks: 1, reward: stretch.reward, confirmed: fleet.confirmedByTier)
+    stretch = openStretch(at: height + 1)
+  }
+
   /// Makes the payments of the stretch's blocks connected and not paid yet, one pass per
   /// tier, and adds those blocks to the metrics' totals.
   private mutating func pay(_ stretch: Stretch) {
     let blocks = chain.height - stretch.first + 1
     guard blocks > 0 else { return }
     metrics.add(blocks: blocks, reward: stretch.reward, confirmed: stretch.confirmed)
+    payTiers(stretch, blocks: blocks)
+  }
+
+  /// Pays each tier's next `blocks` live entries in turn, for the stretch's blocks from
+  /// its first.
+  private mutating func payTiers(_ stretch: Stretch, blocks: Int) {
     // A tier has a payee when it has confirmed nodes (`present`), read from the counts:
     // `TierSet.contains` is a call into FluxCore.
     let (confirmed, amounts) = (stretch.confirmed, stretch.reward.tiers)

@@ -43,8 +43,6 @@ public struct PayeeQueue: Sendable {
   @usableFromInline var liveCount = 0
   /// Scratch space of `payInTurn`: the entries a stretch paid, before they go to the back.
   @usableFromInline var paidEntries: [Entry] = []
-  /// Stretches of at most this many blocks are paid a block at a time (`payFront`).
-  @usableFromInline static var shortStretch: Int { 4 }
 
   /// Number of live entries.
   public var count: Int { liveCount }

@@ -72,6 +72,32 @@ import Testing
     }
   }
 
+  /// `nextBits` reads W's low word only when the three bytes kept reach below its high
+  /// word, which turns on the high word's length (the mantissa's and the actual
+  /// timespan's) against the byte alignment (the size): every mantissa length, at
+  /// every size the split takes, with the clamps and exact timing, on both sides of it.
+  @Test func equalsThe256BitPathAcrossTheHighWordBoundary() {
+    var state: UInt64 = 870
+    let tip: Int64 = 2_000_000_000
+    for r in [rule, withSpan(600), withSpan(1_200)] {
+      for size in UInt32(14)...33 {
+        for length in 1...23 {
+          let top = UInt32(1) << (length - 1)
+          let mantissas = [top, 2 * top - 1, top | UInt32(splitMix64(&state) % UInt64(top)), 435 * (top / 435 + 1)]
+          for mantissa in mantissas where mantissa < 0x80_0000 {
+            let bits = size << 24 | mantissa
+            for actual in [r.minTimespan, r.targetTimespan - 1, r.targetTimespan, r.targetTimespan + 1, r.maxTimespan] {
+              #expect(
+                r.nextBits(forHeight: 2_500_000, prevBits: bits, tipTime: tip, windowStartTime: tip - actual)
+                  == reference(r, height: 2_500_000, bits: bits, tip: tip, start: tip - actual),
+                "bits \(String(bits, radix: 16)), span \(r.targetTimespan), actual \(actual)")
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test func failsafesGivePonLimitOnTheFastPath() {
     // pon.cpp 161–170 and 185–188: each failsafe input gives ponLimit, 0x200fffff.
     let tip: Int64 = 2_000_000_870

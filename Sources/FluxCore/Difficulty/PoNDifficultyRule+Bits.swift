@@ -53,12 +53,25 @@ extension PoNDifficultyRule {
     else { return generic() }
     let timespan = UInt64(targetTimespan)
     let product = mantissa * UInt64(actual)
-    // W = ⌊product·2^64 / T⌋ as a 128-bit (high, low) pair, and F the remainder.
-    let high = product / timespan
-    let (low, remainder) = timespan.dividingFullWidth((product % timespan, 0))
-    var quotient = (high: high, low: low)
-    if remainder == 0, Self.powerOfTwo(exponent, modulo: timespan) * (mantissa % timespan) % timespan != 0 {
-      quotient = quotient.low == 0 ? (quotient.high - 1, .max) : (quotient.high, quotient.low - 1)
+    // W = ⌊product·2^64 / T⌋ as a 128-bit (high, low) pair, and F the remainder; W − 1
+    // when F = 0 and r > 0 (r > 0 exactly when m·2^e mod T ≠ 0).
+    let (high, rest) = product.quotientAndRemainder(dividingBy: timespan)
+    @inline(__always) func isCorrected(_ remainder: UInt64) -> Bool {
+      remainder == 0 && Self.powerOfTwo(exponent, modulo: timespan) * (mantissa % timespan) % timespan != 0
+    }
+    // The low word is ⌊rest·2^64 / T⌋: at least 1 when rest > 0 (T < 2^32), so the −1
+    // reaches the high word only when rest = 0, where F = 0 too. When the high word is
+    // not 0 and the three bytes kept start at or above bit 64 of W (`shift` ≥ 64 below,
+    // the usual case: W has about 84 bits on mainnet), the low word is never read, and
+    // its 128-by-64 division (a call and the slowest instruction of the rule) is skipped.
+    var quotient = (high: rest == 0 && isCorrected(0) ? high - 1 : high, low: UInt64(0))
+    let highBits = 128 - quotient.high.leadingZeroBitCount
+    if quotient.high == 0 || 8 * ((highBits + k + 7) / 8 - 3) - k < 64 {
+      let (low, remainder) = timespan.dividingFullWidth((rest, 0))
+      quotient = (high, low)
+      if isCorrected(remainder) {
+        quotient = quotient.low == 0 ? (quotient.high - 1, .max) : (quotient.high, quotient.low - 1)
+      }
     }
     let quotientBits =
       quotient.high != 0 ? 128 - quotient.high.leadingZeroBitCount : 64 - quotient.low.leadingZeroBitCount

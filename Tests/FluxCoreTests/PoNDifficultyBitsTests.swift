@@ -146,6 +146,17 @@ import Testing
       rule.nextBits(forHeight: 2_020_029, prevBits: 0x1d00_ffff, tipTime: tip, windowStartTime: tip) == 0x1f0b_ffff)
   }
 
+  /// The power of two built from its bits equals the general initializer's, across the
+  /// normal range, its edges and beyond them (subnormals, zero, infinity).
+  @Test func powerOfTwoFromBitsEqualsTheInitializers() {
+    for exponent in -1_100...1_100 {
+      let expected = Double(sign: .plus, exponent: exponent, significand: 1)
+      #expect(PoNDifficultyRule.pow2(exponent) == expected, "2^\(exponent)")
+    }
+    #expect(PoNDifficultyRule.pow2(-1_022) == .leastNormalMagnitude)
+    #expect(PoNDifficultyRule.pow2(1_024) == .infinity)
+  }
+
   @Test func eligibilityFromBitsEqualsTheTargetsRatio() {
     var state: UInt64 = 5
     for _ in 0..<10_000 {

@@ -19,7 +19,7 @@
 // form 2^n − 1 is "t has more than n bits". Inputs outside these conditions use the
 // 256-bit path, and so do all of fluxd's failsafes (a target timespan ≤ 0; a previous
 // nBits that is negative, overflows or decodes to 0; a result of 0), which `target(...)`
-// maps to the limit.
+// maps to the limit. The divisions by T go through its reciprocal (`InvariantDivisor`).
 
 extension PoNDifficultyRule {
   /// The nBits of block `height` from the tip's nBits: `target(...)` through compact
@@ -40,34 +40,33 @@ extension PoNDifficultyRule {
     let exponent = 8 * (size - 3)
     let k = exponent - 64
     // Outside the conditions of the derivation (a negative, zero or overflowing previous
-    // target, a timespan ≤ 0, a target too small for the split, or a product that would
+    // target, a timespan outside 2 ..< 2^32, a target too small for the split, or a product that would
     // wrap in arith_uint256), take the 256-bit path.
     func generic() -> UInt32 {
       target(forHeight: height, prevBits: prevBits, tipTime: tipTime, windowStartTime: windowStartTime).compact()
     }
-    guard let limitBits, prevBits & 0x0080_0000 == 0, mantissa != 0, k >= 21,
-      exponent + 64 - mantissa.leadingZeroBitCount <= 256, targetTimespan > 0, targetTimespan < 1 << 32,
-      actual > 0, actual < 1 << 30,
+    guard let limitBits, let timespan = timespanDivisor, prevBits & 0x0080_0000 == 0, mantissa != 0, k >= 21,
+      exponent + 64 - mantissa.leadingZeroBitCount <= 256, actual > 0, actual < 1 << 30,
       // (T − 1)·a < 2^62, so the bound holds by itself from k = 62 on.
       k >= 62 || UInt64(targetTimespan - 1) * UInt64(actual) <= 1 << UInt64(k)
     else { return generic() }
-    let timespan = UInt64(targetTimespan)
     let product = mantissa * UInt64(actual)
     // W = ⌊product·2^64 / T⌋ as a 128-bit (high, low) pair, and F the remainder; W − 1
-    // when F = 0 and r > 0 (r > 0 exactly when m·2^e mod T ≠ 0).
-    let (high, rest) = product.quotientAndRemainder(dividingBy: timespan)
+    // when F = 0 and r > 0, where r = m·2^e mod T is 0 exactly when T divides m·2^e
+    // (e ≥ 85 here).
+    let (high, rest) = timespan.divide(product)
     @inline(__always) func isCorrected(_ remainder: UInt64) -> Bool {
-      remainder == 0 && Self.powerOfTwo(exponent, modulo: timespan) * (mantissa % timespan) % timespan != 0
+      remainder == 0 && !timespan.dividesShiftedMultiple(of: mantissa)
     }
     // The low word is ⌊rest·2^64 / T⌋: at least 1 when rest > 0 (T < 2^32), so the −1
     // reaches the high word only when rest = 0, where F = 0 too. When the high word is
     // not 0 and the three bytes kept start at or above bit 64 of W (`shift` ≥ 64 below,
     // the usual case: W has about 84 bits on mainnet), the low word is never read, and
-    // its 128-by-64 division (a call and the slowest instruction of the rule) is skipped.
+    // its two divisions are skipped.
     var quotient = (high: rest == 0 && isCorrected(0) ? high - 1 : high, low: UInt64(0))
     let highBits = 128 - quotient.high.leadingZeroBitCount
     if quotient.high == 0 || 8 * ((highBits + k + 7) / 8 - 3) - k < 64 {
-      let (low, remainder) = timespan.dividingFullWidth((rest, 0))
+      let (low, remainder) = timespan.divideShifted(rest)
       quotient = (high, low)
       if isCorrected(remainder) {
         quotient = quotient.low == 0 ? (quotient.high - 1, .max) : (quotient.high, quotient.low - 1)
@@ -92,28 +91,23 @@ extension PoNDifficultyRule {
     return compact | UInt32(bytes) << 24
   }
 
-  /// 2^exponent mod `modulus` (`modulus` < 2^32).
-  @inlinable static func powerOfTwo(_ exponent: Int, modulo modulus: UInt64) -> UInt64 {
-    var result: UInt64 = 1 % modulus
-    var base: UInt64 = 2 % modulus
-    var remaining = exponent
-    while remaining > 0 {
-      if remaining & 1 == 1 { result = result * base % modulus }
-      base = base * base % modulus
-      remaining >>= 1
-    }
-    return result
-  }
-
   /// p = target / 2^256 straight from nBits (of a target below 2^256, as every PoN target
   /// is): mantissa × 2^(8(size − 3) − 256), exact in a
   /// `Double` (a 23-bit mantissa times a power of two).
-  @inlinable public static func eligibilityProbability(bits: UInt32) -> Double {
+  @inlinable @inline(__always) public static func eligibilityProbability(bits: UInt32) -> Double {
     let size = Int(bits >> 24)
     let word = bits & 0x007f_ffff
     if size < 3 { return Double(word >> UInt32(8 * (3 - size))) * 0x1p-256 }
     return Double(word) * pow2(8 * (size - 3) - 256)
   }
 
-  @inlinable static func pow2(_ exponent: Int) -> Double { Double(sign: .plus, exponent: exponent, significand: 1) }
+  /// 2^exponent: a normal power of two straight from its bits (a biased exponent and a
+  /// zero fraction), which the engine's slot draw reads every block; the general
+  /// initializer, with its subnormal and overflow cases, otherwise.
+  @inlinable @inline(__always) static func pow2(_ exponent: Int) -> Double {
+    if exponent >= Double.leastNormalMagnitude.exponent && exponent <= Double.greatestFiniteMagnitude.exponent {
+      return Double(bitPattern: UInt64(exponent + 1023) << 52)
+    }
+    return Double(sign: .plus, exponent: exponent, significand: 1)
+  }
 }

@@ -90,6 +90,9 @@ public struct PoNDifficultyRule: Sendable, Equatable {
   public let limitBits: UInt32?
   /// n for a limit of 2^n − 1.
   public let limitBitCount: Int
+  /// `targetTimespan` as a divisor with its reciprocal (`nextBits` divides by it every
+  /// block); nil outside 2 ..< 2^32, where `nextBits` takes the 256-bit path.
+  public let timespanDivisor: InvariantDivisor?
 
   public init(
     firstWindow: Range<Int>, targetTimespan: Int64, minTimespan: Int64, maxTimespan: Int64, limit: UInt256,
@@ -105,6 +108,7 @@ public struct PoNDifficultyRule: Sendable, Equatable {
     limitBitCount = limit.significantBitCount
     let isRunOfOnes = limit == .max || (limit + 1) == UInt256(1) << limitBitCount
     limitBits = isRunOfOnes ? limit.compact() : nil
+    timespanDivisor = targetTimespan > 0 ? InvariantDivisor(UInt64(targetTimespan)) : nil
   }
 
   /// The target of block `height` from the tip's nBits, step by step as fluxd

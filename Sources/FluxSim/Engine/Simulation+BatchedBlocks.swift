@@ -45,6 +45,8 @@ extension Simulation {
     // check of that array per block (nothing reads it before the job ends). Three
     // scalars: a vector indexed by the tier went through the stack every block.
     var (cumulus, nimbus, stratus) = (0, 0, 0)
+    // Read once a batch (`nextPoNBits(by:)` says why); no block of the batch changes it.
+    let ponRule = hot.ponDifficulty
     repeat {
       chain.now = nextBlockTime!
       nextBlockTime = nil
@@ -52,9 +54,9 @@ extension Simulation {
       var withActions = false
       if height >= stretch.watchHeight {
         if chain.reward(at: height, payees: stretch.present) != stretch.reward {
-          pay(stretch)
+          pay(&stretch)
           produceBlock()
-          stretch = openStretch(at: height + 1)
+          reopen(&stretch, at: height + 1)
           continue
         }
         withActions = hasActions(at: height)
@@ -82,15 +84,15 @@ extension Simulation {
       // The totals of the stretch's blocks are added when it is paid (`pay`).
       if metrics.checkpoint(height: height, time: chain.now, supply: chain.supply) {
         // The sample reads the totals, the lists and the ledger of this height.
-        pay(stretch)
+        pay(&stretch)
         stretch.first = height + 1
         sample()
         stretch.watchHeight = watchHeight()
       }
-      chain.nextBits = nextPoNBits()
+      chain.nextBits = nextPoNBits(by: ponRule)
       scheduleNextPoNBlock()
     } while chain.height < last && isDue(nextBlockTime, by: endTime)
-    pay(stretch)
+    pay(&stretch)
     proofOfNode.produced[0] += cumulus
     proofOfNode.produced[1] += nimbus
     proofOfNode.produced[2] += stratus
@@ -99,17 +101,22 @@ extension Simulation {
 
   /// What the blocks of a stretch share: no node joins or leaves a list or the producers
   /// within it, and the reward stays the same.
+  ///
+  /// 136 bytes: the functions that read it take it `inout` and `reopen` rewrites it in
+  /// place, because passed or returned by value each stretch copied it through `memcpy`
+  /// two or three times (callgrind: 3.3 % of the heavy-churn model, whose stretches are
+  /// one or two blocks long).
   struct Stretch {
     /// The first block whose payments are not made yet.
     var first: Int
     /// Online confirmed nodes, and those of cumulus, and of cumulus and nimbus.
-    let producers: Int
-    let cumulusBelow: Int
-    let nimbusBelow: Int
+    var producers: Int
+    var cumulusBelow: Int
+    var nimbusBelow: Int
     /// The tiers with a payee, and the reward of a block with those.
-    let present: TierSet
-    let reward: BlockReward
-    let confirmed: SIMD4<Int64>
+    var present: TierSet
+    var reward: BlockReward
+    var confirmed: SIMD4<Int64>
     /// Below this height no block has actions or app period ends, and the reward holds
     /// (`watchHeight()`): one comparison a block instead of the checks themselves.
     var watchHeight: Int
@@ -119,16 +126,31 @@ extension Simulation {
   /// holds exactly its confirmed nodes, and its producers are those not offline
   /// (`invariantViolations`, `producerTierViolations`): counts, not the lists, say both.
   private mutating func openStretch(at height: Int) -> Stretch {
+    let none = BlockReward(
+      subsidy: .zero, tiers: TierValues(cumulus: .zero, nimbus: .zero, stratus: .zero), miner: .zero, devFund: .zero)
+    var stretch = Stretch(
+      first: height, producers: 0, cumulusBelow: 0, nimbusBelow: 0, present: [], reward: none, confirmed: .zero,
+      watchHeight: height)
+    reopen(&stretch, at: height)
+    return stretch
+  }
+
+  /// Makes `stretch` the one starting at block `height`, field by field (see `Stretch`).
+  private mutating func reopen(_ stretch: inout Stretch, at height: Int) {
     let confirmed = fleet.confirmedByTier
     let cumulus = Int(confirmed[0]) - fleet.offlineConfirmed[0]
     let nimbus = Int(confirmed[1]) - fleet.offlineConfirmed[1]
     // Bits, not a loop over `Tier.allCases` (an array built per call, measured).
     let present = TierSet(
       rawValue: (confirmed[0] > 0 ? 1 : 0) | (confirmed[1] > 0 ? 2 : 0) | (confirmed[2] > 0 ? 4 : 0))
-    let reward = chain.reward(at: height, payees: present)
-    return Stretch(
-      first: height, producers: fleet.producers.count, cumulusBelow: cumulus, nimbusBelow: cumulus + nimbus,
-      present: present, reward: reward, confirmed: confirmed, watchHeight: watchHeight())
+    stretch.first = height
+    stretch.producers = fleet.producers.count
+    stretch.cumulusBelow = cumulus
+    stretch.nimbusBelow = cumulus + nimbus
+    stretch.present = present
+    stretch.reward = chain.reward(at: height, payees: present)
+    stretch.confirmed = confirmed
+    stretch.watchHeight = watchHeight()
   }
 
   /// The first height above the tip that may have node actions or app period ends (the
@@ -172,37 +194,26 @@ extension Simulation {
   /// as `connectBlock` records them.
   private mutating func connectActions(at height: Int, closing stretch: inout Stretch) {
     metrics.add(blocks: height - stretch.first, reward: stretch.reward, confirmed: stretch.confirmed)
-    payTiers(stretch, blocks: height - stretch.first + 1)
+    payTiers(&stretch, blocks: height - stretch.first + 1)
     runActions(height: height, through: .removals)
     endAppPeriods(height: height)
     runActions(height: height, through: .dos)
     metrics.add(blocks: 1, reward: stretch.reward, confirmed: fleet.confirmedByTier)
-    stretch = openStretch(at: height + 1)
+    reopen(&stretch, at: height + 1)
   }
 
   /// Makes the payments of the stretch's blocks connected and not paid yet, one pass per
   /// tier, and adds those blocks to the metrics' totals.
-  private mutating func pay(_ stretch: Stretch) {
+  private mutating func pay(_ stretch: inout Stretch) {
     let blocks = chain.height - stretch.first + 1
     guard blocks > 0 else { return }
     metrics.add(blocks: blocks, reward: stretch.reward, confirmed: stretch.confirmed)
-    payTiers(stretch, blocks: blocks)
+    payTiers(&stretch, blocks: blocks)
   }
 
   /// Pays each tier's next `blocks` live entries in turn, for the stretch's blocks from
   /// its first.
-  private mutating func payTiers(_ stretch: Stretch, blocks: Int) {
-    // A tier has a payee when it has confirmed nodes (`present`), read from the counts:
-    // `TierSet.contains` is a call into FluxCore.
-    let (confirmed, amounts) = (stretch.confirmed, stretch.reward.tiers)
-    if confirmed[0] > 0 {
-      fleet.payInTurn(tier: 0, blocks: blocks, from: stretch.first, amount: amounts.cumulus.satoshi)
-    }
-    if confirmed[1] > 0 {
-      fleet.payInTurn(tier: 1, blocks: blocks, from: stretch.first, amount: amounts.nimbus.satoshi)
-    }
-    if confirmed[2] > 0 {
-      fleet.payInTurn(tier: 2, blocks: blocks, from: stretch.first, amount: amounts.stratus.satoshi)
-    }
+  private mutating func payTiers(_ stretch: inout Stretch, blocks: Int) {
+    fleet.payInTurn(blocks: blocks, from: stretch.first, amounts: stretch.reward.tiers, confirmed: stretch.confirmed)
   }
 }

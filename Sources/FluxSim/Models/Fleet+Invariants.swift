@@ -12,7 +12,7 @@ extension Fleet {
   func invariantViolations(leaving: Set<Int>) -> [String] {
     var problems: [String] = []
     func fail(_ invariant: String, _ detail: String) { problems.append("\(invariant): \(detail)") }
-    var recount = [[Int]](repeating: [Int](repeating: 0, count: NodeState.allCases.count), count: 3)
+    var recount = StateCounts()
     var offline = [0, 0, 0]
     var locked: [Int64] = [0, 0, 0]
     var producing = 0
@@ -23,7 +23,7 @@ extension Fleet {
         fail("slot tiers match the nodes", "node \(id) of tier \(tier), \(tiers[id])")
       }
       let confirmed = node.state == .confirmed
-      recount[tier][node.state.rawValue] += 1
+      recount[tier, node.state.rawValue] += 1
       if confirmed { if node.online { producing += 1 } else { offline[tier] += 1 } }
       if node.state.locksCollateral { locked[tier] += node.collateralAmount.satoshi }
       if queues[tier].contains(node: id) != confirmed {
@@ -41,11 +41,13 @@ extension Fleet {
     }
     for tier in Tier.allCases {
       let index = tier.index
-      if recount[index] != counts[index] {
-        fail("per-state counts add up", "\(tier) counts \(counts[index]), recounted \(recount[index])")
+      if recount.tier(index) != counts.tier(index) {
+        fail(
+          "per-state counts add up",
+          "\(tier) counts \(Array(counts.tier(index))), recounted \(Array(recount.tier(index)))")
       }
       let queue = queues[index]
-      let confirmed = recount[index][NodeState.confirmed.rawValue]
+      let confirmed = recount[index, NodeState.confirmed.rawValue]
       if queue.count != confirmed {
         fail("payee lists hold the confirmed nodes", "\(tier) list holds \(queue.count), \(confirmed) confirmed")
       }

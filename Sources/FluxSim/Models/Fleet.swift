@@ -91,8 +91,8 @@ struct Fleet {
   var producers = IndexedSet()
   /// Nodes not exited, per tier: the candidates for churn exits.
   var alive = [IndexedSet(), IndexedSet(), IndexedSet()]
-  /// Nodes per tier per state, `[tier.index][state.rawValue]`.
-  var counts = [[Int]](repeating: [Int](repeating: 0, count: NodeState.allCases.count), count: 3)
+  /// Nodes per tier per state, `[tier.index, state.rawValue]`.
+  var counts = StateCounts()
   /// Confirmed nodes that are offline (paid, but not producing), per tier.
   var offlineConfirmed = [0, 0, 0]
   /// Per tier, the collateral of the nodes whose state locks it (`locksCollateral`),
@@ -129,7 +129,7 @@ struct Fleet {
       id = Int(slot)
       let former = nodes[id]
       if former.everConfirmed { formerIncomes[former.tier.index].add(ledger[id].income) }
-      counts[former.tier.index][NodeState.exited.rawValue] -= 1
+      counts[former.tier.index, NodeState.exited.rawValue] -= 1
       // Every generation the former node handed out is below these: its pending uptime
       // flips, expiries and lifecycle actions find the slot's node newer and do nothing.
       node.generation = former.generation &+ 1
@@ -143,7 +143,7 @@ struct Fleet {
       ledger.append(LedgerEntry())
       tiers.append(UInt8(tier.index))
     }
-    counts[tier.index][NodeState.pending.rawValue] += 1
+    counts[tier.index, NodeState.pending.rawValue] += 1
     alive[tier.index].insert(id)
     return id
   }
@@ -153,8 +153,8 @@ struct Fleet {
     let old = nodes[node].state
     guard old != state else { return }
     let tier = nodes[node].tier.index
-    counts[tier][old.rawValue] -= 1
-    counts[tier][state.rawValue] += 1
+    counts[tier, old.rawValue] -= 1
+    counts[tier, state.rawValue] += 1
     if old == .confirmed {
       withQueue(tier) { $0.remove(node: node) }
       producers.remove(node)
@@ -213,31 +213,39 @@ struct Fleet {
     }
   }
 
-  /// Pays tier index `tier`'s front node `amount` satoshi in each block of `height ..<
-  /// height + blocks`, in turn (`PayeeQueue.payInTurn`): the ledger and the list end as
-  /// block-by-block payment leaves them, when nothing else changes the list meanwhile.
-  mutating func payInTurn(tier: Int, blocks: Int, from height: Int, amount: Int64) {
-    switch tier {
-    case 0: Self.payInTurn(&cumulusQueue, &ledger, blocks: blocks, from: height, amount: amount)
-    case 1: Self.payInTurn(&nimbusQueue, &ledger, blocks: blocks, from: height, amount: amount)
-    default: Self.payInTurn(&stratusQueue, &ledger, blocks: blocks, from: height, amount: amount)
-    }
+  /// Pays each tier's front node its amount in each block of `height ..< height +
+  /// blocks`, in turn (`PayeeQueue.payInTurn`), for the tiers with a payee (those with
+  /// confirmed nodes, lanes 0 … 2 of `confirmed`): the ledger and the lists end as
+  /// block-by-block payment leaves them, when nothing else changes the lists meanwhile.
+  mutating func payInTurn(blocks: Int, from height: Int, amounts: TierValues<Amount>, confirmed: SIMD4<Int64>) {
+    Self.payInTurn(
+      &cumulusQueue, &nimbusQueue, &stratusQueue, &ledger, blocks: blocks, from: height, amounts: amounts,
+      confirmed: confirmed)
   }
 
   private static func payInTurn(
-    _ queue: inout PayeeQueue, _ ledger: inout [LedgerEntry], blocks: Int, from height: Int, amount: Int64
+    _ cumulus: inout PayeeQueue, _ nimbus: inout PayeeQueue, _ stratus: inout PayeeQueue,
+    _ ledger: inout [LedgerEntry], blocks: Int, from height: Int, amounts: TierValues<Amount>,
+    confirmed: SIMD4<Int64>
   ) {
-    // One uniqueness check of the ledger for the stretch, not three a payment (measured
-    // with callgrind); the list holds only slots of this fleet, all within the ledger.
-    // Wrapping sums and a truncating height: an income is below the supply (< 2^63
-    // satoshi), payments below the heights, and heights fit 32 bits (`ChainParams.maxHeight`).
+    // One uniqueness check of the ledger for the three tiers, not three a payment
+    // (measured with callgrind); the lists hold only slots of this fleet, all within the
+    // ledger. Wrapping sums and a truncating height: an income is below the supply
+    // (< 2^63 satoshi), payments below the heights, and heights fit 32 bits
+    // (`ChainParams.maxHeight`).
     precondition(height + blocks - 1 <= ChainParams.maxHeight, "payments past the 32-bit heights")
     ledger.withUnsafeMutableBufferPointer { ledger in
-      queue.payInTurn(blocks: blocks, from: height) { node, block in
-        ledger[node].income &+= amount
-        ledger[node].payments &+= 1
-        ledger[node].lastPaid = Int32(truncatingIfNeeded: block)
+      @inline(__always) func pay(_ queue: inout PayeeQueue, _ amount: Amount) {
+        queue.payInTurn(blocks: blocks, from: height) { node, block in
+          ledger[node].income &+= amount.satoshi
+          ledger[node].payments &+= 1
+          ledger[node].lastPaid = Int32(truncatingIfNeeded: block)
+        }
       }
+      // A tier has a payee when it has confirmed nodes, read from the counts.
+      if confirmed[0] > 0 { pay(&cumulus, amounts.cumulus) }
+      if confirmed[1] > 0 { pay(&nimbus, amounts.nimbus) }
+      if confirmed[2] > 0 { pay(&stratus, amounts.stratus) }
     }
   }
 
@@ -251,13 +259,16 @@ struct Fleet {
   }
 
   /// Confirmed nodes of all tiers.
-  var confirmedTotal: Int { counts.reduce(0) { $0 + $1[NodeState.confirmed.rawValue] } }
+  var confirmedTotal: Int {
+    let state = NodeState.confirmed.rawValue
+    return counts[0, state] + counts[1, state] + counts[2, state]
+  }
 
   /// Confirmed nodes per tier, in lanes 0 … 2 (what `Metrics` adds up every block).
   /// Inlined: an out-of-line getter made every block copy the whole `Fleet` to pass it.
   @inline(__always) var confirmedByTier: SIMD4<Int64> {
     let state = NodeState.confirmed.rawValue
-    return SIMD4(Int64(counts[0][state]), Int64(counts[1][state]), Int64(counts[2][state]), 0)
+    return SIMD4(Int64(counts[0, state]), Int64(counts[1, state]), Int64(counts[2, state]), 0)
   }
 }
 

@@ -143,9 +143,9 @@ struct Metrics {
         devFund: Amount(satoshi: devFund), miner: Amount(satoshi: miner), funds: Amount(satoshi: funds),
         appShare: TierValues { Amount(satoshi: appShare[$0.index]) }, blocks: blocks - open.blocks,
         firstTime: open.firstTime, nodeBlocks: TierValues { Int(yearNodeBlocks[$0.index]) },
-        confirmed: TierValues { counts[$0.index][state.confirmed] },
+        confirmed: TierValues { counts[$0.index, state.confirmed] },
         locked: TierValues { Amount(satoshi: fleet.lockedCollateral[$0.index]) },
-        lockingNodes: TierValues { counts[$0.index][state.confirmed] + counts[$0.index][state.started] },
+        lockingNodes: TierValues { counts[$0.index, state.confirmed] + counts[$0.index, state.started] },
         seconds: max(0, min(until, open.end) - open.coveredFrom), reachedEnd: reachedEnd, meanFluxUSD: meanFluxUSD))
     guard reachedEnd else { return }
     openYear = OpenYear(
@@ -196,11 +196,10 @@ struct Metrics {
     economics: TierValues<TierEconomics>?
   ) {
     func counts(_ tier: Tier) -> NodeCounts {
-      let c = fleet.counts[tier.index]
+      func c(_ state: NodeState) -> Int { fleet.counts[tier.index, state.rawValue] }
       return NodeCounts(
-        confirmed: c[NodeState.confirmed.rawValue], offline: fleet.offlineConfirmed[tier.index],
-        starting: c[NodeState.pending.rawValue] + c[NodeState.started.rawValue],
-        dosListed: c[NodeState.dosListed.rawValue], expired: c[NodeState.expired.rawValue])
+        confirmed: c(.confirmed), offline: fleet.offlineConfirmed[tier.index], starting: c(.pending) + c(.started),
+        dosListed: c(.dosListed), expired: c(.expired))
     }
     let confirmed = fleet.confirmedTotal
     let elapsedBlocks = chain.height - lastSample.height

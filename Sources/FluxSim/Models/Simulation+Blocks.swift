@@ -76,7 +76,7 @@ extension Simulation {
       sample()
     }
     if height >= hot.nextSwitch { followSchedule(after: height) }
-    chain.nextBits = height + 1 >= hot.ponStart ? nextPoNBits() : nextPoWBits()
+    chain.nextBits = height + 1 >= hot.ponStart ? nextPoNBits(by: hot.ponDifficulty) : nextPoWBits()
   }
 
   /// After block `height`, at a scheduled change: the first block of an era realigns the

@@ -58,7 +58,7 @@ extension Simulation {
     for node in fleet.producers.members { byTier[Int(fleet.tiers[Int(node)])] += 1 }
     let state = NodeState.confirmed.rawValue
     return (0..<3).compactMap { tier in
-      let counted = fleet.counts[tier][state] - fleet.offlineConfirmed[tier]
+      let counted = fleet.counts[tier, state] - fleet.offlineConfirmed[tier]
       guard byTier[tier] != counted else { return nil }
       return "producers per tier are the online confirmed nodes: tier \(tier) has \(byTier[tier]) producers, "
         + "\(counted) confirmed and online by the counts"

@@ -35,7 +35,7 @@ extension Simulation {
     if let last = operators?.lastTick {
       economics = self.economics(
         since: last.time, income: last.income,
-        nodes: (0..<3).map { Double(max(1, fleet.counts[$0][NodeState.confirmed.rawValue])) })
+        nodes: (0..<3).map { Double(max(1, fleet.counts[$0, NodeState.confirmed.rawValue])) })
     }
     operators?.tick(now: chain.now, income: income, economics: economics, fleet: fleet, stream: stream, events: &events)
   }

@@ -51,10 +51,14 @@ extension Simulation {
   }
 
   /// The nBits of the block after the tip, by the PoN rule (computed on nBits directly).
-  mutating func nextPoNBits() -> UInt32 {
+  ///
+  /// `rule` is `hot.ponDifficulty`, which a caller connecting many blocks reads once:
+  /// called on the stored property, every block copied the rule (two 256-bit limits among
+  /// its fields) through `memcpy` before the call, since `self` is mutable meanwhile.
+  mutating func nextPoNBits(by rule: PoNDifficultyRule) -> UInt32 {
     let height = chain.height + 1
     let windowStart = chain.headers.back(min(hot.ponWindow - 1, chain.headers.count - 1))
-    return hot.ponDifficulty.nextBits(
+    return rule.nextBits(
       forHeight: height, prevBits: chain.nextBits, tipTime: chain.time, windowStartTime: windowStart.time)
   }
 

@@ -7,7 +7,7 @@ extension Simulation {
   mutating func sample() {
     let usd = fluxUSD()
     var economics: TierValues<TierEconomics>?
-    let confirmed = (0..<3).map { fleet.counts[$0][NodeState.confirmed.rawValue] }
+    let confirmed = (0..<3).map { fleet.counts[$0, NodeState.confirmed.rawValue] }
     if let mark = sampleMark {
       // Income shared by the mean of the confirmed counts at both ends of the period.
       economics = self.economics(

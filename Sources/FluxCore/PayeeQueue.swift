@@ -117,8 +117,15 @@ public struct PayeeQueue: Sendable {
     return Int(entries[index].node)
   }
 
-  /// The index of the first live entry, popping stale ones.
-  @inlinable mutating func frontIndex() -> Int? {
+  /// The index of the first live entry, popping stale ones. The usual case, a live
+  /// front, is inlined; popping is not.
+  @inlinable @inline(__always) mutating func frontIndex() -> Int? {
+    if head < entries.count, liveGeneration[Int(entries[head].node)] == entries[head].generation { return head }
+    return frontIndexPoppingStale()
+  }
+
+  /// `frontIndex` past a stale front: pops entries until a live one or the end.
+  @usableFromInline mutating func frontIndexPoppingStale() -> Int? {
     while head < entries.count {
       let entry = entries[head]
       if liveGeneration[Int(entry.node)] == entry.generation { return head }
@@ -132,7 +139,7 @@ public struct PayeeQueue: Sendable {
   /// Returns the node paid, or nil if the tier is empty.
   @inlinable public mutating func payNext(at height: Int) -> Int? {
     guard frontIndex() != nil else { return nil }
-    return payFront(at: height)
+    return moveFront(paidAt: height)
   }
 
   /// `payNext` when the caller has just seen, with `next()`, that the front entry is live
@@ -140,8 +147,15 @@ public struct PayeeQueue: Sendable {
   ///
   /// - Precondition: `next()` returned a node and that node has not been removed since.
   @inlinable public mutating func payFront(at height: Int) -> Int {
+    precondition(
+      liveGeneration[Int(entries[head].node)] == entries[head].generation, "payFront after the front node was removed")
+    return moveFront(paidAt: height)
+  }
+
+  /// `payFront` once the front entry is known live (`frontIndex` just found it): without
+  /// reading the node's generation a second time.
+  @inlinable @inline(__always) mutating func moveFront(paidAt height: Int) -> Int {
     var entry = entries[head]
-    precondition(liveGeneration[Int(entry.node)] == entry.generation, "payFront after the front node was removed")
     head += 1
     entry.height = Int32(height)
     entry.paid = true
@@ -180,7 +194,7 @@ public struct PayeeQueue: Sendable {
     else {
       for block in height..<height + blocks {
         guard frontIndex() != nil else { return }
-        paid(payFront(at: block), block)
+        paid(moveFront(paidAt: block), block)
       }
       return
     }

@@ -13,14 +13,17 @@ struct SVGWriter {
 
   /// Starts an element that holds other elements; end it with `close()`.
   mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
-    line("<" + name + Self.attributes(attributes) + ">")
+    startLine("<", name)
+    append(attributes)
+    markup += ">\n"
     openElements.append(name)
   }
 
   /// Ends the innermost element started with `open(_:_:)`.
   mutating func close() {
     let name = openElements.removeLast()
-    line("</" + name + ">")
+    startLine("</", name)
+    markup += ">\n"
   }
 
   /// An element that is empty or holds only `text`; `more` are attributes that only
@@ -28,16 +31,35 @@ struct SVGWriter {
   mutating func element(
     _ name: String, _ attributes: KeyValuePairs<String, String>, more: [(String, String)] = [], text: String? = nil
   ) {
-    let start = "<" + name + Self.attributes(attributes) + Self.attributes(more.map { (key: $0.0, value: $0.1) })
-    line(text.map { start + ">" + XMLText.escape($0) + "</" + name + ">" } ?? start + "/>")
+    startLine("<", name)
+    append(attributes)
+    append(more.lazy.map { (key: $0.0, value: $0.1) })
+    if let text {
+      markup += ">" + XMLText.escape(text) + "</" + name + ">\n"
+    } else {
+      markup += "/>\n"
+    }
   }
 
-  private mutating func line(_ text: String) {
-    markup += String(repeating: "  ", count: openElements.count) + text + "\n"
+  // The markup is appended to in place, piece by piece: a chart of a 20-year daily
+  // series writes hundreds of thousands of attributes, and building each line as its
+  // own string first (then joining the attributes) doubled the copying.
+
+  /// Indents a new line by the open elements and writes `opening` and `name`.
+  private mutating func startLine(_ opening: String, _ name: String) {
+    for _ in openElements { markup += "  " }
+    markup += opening
+    markup += name
   }
 
-  private static func attributes(_ pairs: some Sequence<(key: String, value: String)>) -> String {
-    pairs.map { " " + $0.key + "=\"" + XMLText.escape($0.value) + "\"" }.joined()
+  private mutating func append(_ pairs: some Sequence<(key: String, value: String)>) {
+    for pair in pairs {
+      markup += " "
+      markup += pair.key
+      markup += "=\""
+      markup += XMLText.escape(pair.value)
+      markup += "\""
+    }
   }
 
   /// `value` with exactly `decimals` digits after the point (0...15), rounded half away

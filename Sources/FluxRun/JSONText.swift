@@ -107,6 +107,19 @@ struct JSONText {
     bytes.append(UInt8(ascii: "\""))
   }
 
+  // Members of one value, the key first.
+  mutating func int(_ key: StaticString, _ value: Int) { member(key) { $0.int(value) } }
+  mutating func integer(_ key: StaticString, _ value: Int64) { member(key) { $0.integer(value) } }
+  mutating func unsigned(_ key: StaticString, _ value: UInt64) { member(key) { $0.unsigned(value) } }
+  mutating func bool(_ key: StaticString, _ value: Bool) { member(key) { $0.bool(value) } }
+  mutating func string(_ key: StaticString, _ value: String) { member(key) { $0.string(value) } }
+  mutating func double(_ key: StaticString, _ value: Double) throws { try member(key) { try $0.double(value) } }
+
+  private mutating func member(_ name: StaticString, _ value: (inout JSONText) throws -> Void) rethrows {
+    key(name)
+    try value(&self)
+  }
+
   /// A comma before every element or member but the first of its object or array.
   private mutating func separate() {
     if !isFirst { bytes.append(UInt8(ascii: ",")) }

@@ -11,16 +11,12 @@ import FluxSim
 extension StoredJob {
   func write(to json: inout JSONText) throws {
     try json.object { json in
-      json.key("index")
-      json.int(index)
-      json.key("point")
-      json.int(point)
-      json.key("replication")
-      json.int(replication)
+      json.int("index", index)
+      json.int("point", point)
+      json.int("replication", replication)
       json.key("result")
       try result.write(to: &json)
-      json.key("seed")
-      json.unsigned(seed)
+      json.unsigned("seed", seed)
     }
   }
 }
@@ -28,8 +24,7 @@ extension StoredJob {
 extension JobResult {
   func write(to json: inout JSONText) throws {
     try json.object { json in
-      json.key("blocks")
-      json.int(blocks)
+      json.int("blocks", blocks)
       json.key("milestones")
       json.array(milestones) { json, milestone in milestone.write(to: &json) }
       json.key("payouts")
@@ -38,8 +33,7 @@ extension JobResult {
       json.array(poolIncome) { json, pool in pool.write(to: &json) }
       json.key("producedBlocks")
       producedBlocks.write(to: &json) { json, count in json.int(count) }
-      json.key("seed")
-      json.unsigned(seed)
+      json.unsigned("seed", seed)
       json.key("series")
       try json.array(series) { json, row in try row.write(to: &json) }
       json.key("yearEnds")
@@ -72,44 +66,32 @@ extension SampleRow {
         json.key("apps")
         try apps.write(to: &json)
       }
-      json.key("collateralLocked")
-      json.integer(collateralLocked.satoshi)
-      json.key("devFund")
-      json.integer(devFund.satoshi)
-      json.key("difficulty")
-      try json.double(difficulty)
+      json.integer("collateralLocked", collateralLocked.satoshi)
+      json.integer("devFund", devFund.satoshi)
+      try json.double("difficulty", difficulty)
       if let economics {
         json.key("economics")
         try economics.write(to: &json) { json, tier in try tier.write(to: &json) }
       }
       if let fluxUSD {
-        json.key("fluxUSD")
-        try json.double(fluxUSD)
+        try json.double("fluxUSD", fluxUSD)
       }
-      json.key("funds")
-      json.integer(funds.satoshi)
-      json.key("height")
-      json.int(height)
-      json.key("meanBlockInterval")
-      try json.double(meanBlockInterval)
-      json.key("miner")
-      json.integer(miner.satoshi)
+      json.integer("funds", funds.satoshi)
+      json.int("height", height)
+      try json.double("meanBlockInterval", meanBlockInterval)
+      json.integer("miner", miner.satoshi)
       json.key("nodes")
       nodes.write(to: &json) { json, counts in counts.write(to: &json) }
-      json.key("onlineShare")
-      try json.double(onlineShare)
+      try json.double("onlineShare", onlineShare)
       json.key("paid")
       paid.write(to: &json)
       json.key("sincePaid")
       try sincePaid.write(to: &json) { json, since in
         if let since { try since.write(to: &json) } else { json.null() }
       }
-      json.key("subsidy")
-      json.integer(subsidy.satoshi)
-      json.key("supply")
-      json.integer(supply.satoshi)
-      json.key("time")
-      json.integer(time)
+      json.integer("subsidy", subsidy.satoshi)
+      json.integer("supply", supply.satoshi)
+      json.integer("time", time)
     }
   }
 }
@@ -117,16 +99,11 @@ extension SampleRow {
 extension NodeCounts {
   func write(to json: inout JSONText) {
     json.object { json in
-      json.key("confirmed")
-      json.int(confirmed)
-      json.key("dosListed")
-      json.int(dosListed)
-      json.key("expired")
-      json.int(expired)
-      json.key("offline")
-      json.int(offline)
-      json.key("starting")
-      json.int(starting)
+      json.int("confirmed", confirmed)
+      json.int("dosListed", dosListed)
+      json.int("expired", expired)
+      json.int("offline", offline)
+      json.int("starting", starting)
     }
   }
 }
@@ -134,12 +111,9 @@ extension NodeCounts {
 extension SincePaid {
   func write(to json: inout JSONText) throws {
     try json.object { json in
-      json.key("max")
-      json.int(max)
-      json.key("p50")
-      try json.double(p50)
-      json.key("p95")
-      try json.double(p95)
+      json.int("max", max)
+      try json.double("p50", p50)
+      try json.double("p95", p95)
     }
   }
 }
@@ -147,35 +121,23 @@ extension SincePaid {
 extension AppSample {
   func write(to json: inout JSONText) throws {
     try json.object { json in
-      json.key("appsRunning")
-      json.int(appsRunning)
-      json.key("appsWaiting")
-      json.int(appsWaiting)
-      json.key("instancesRunning")
-      json.int(instancesRunning)
-      json.key("instancesWaiting")
-      json.int(instancesWaiting)
-      json.key("registered")
-      json.int(registered)
-      json.key("revenue")
-      json.integer(revenue.satoshi)
-      json.key("revenueNeverPlaced")
-      json.integer(revenueNeverPlaced.satoshi)
-      json.key("revenueUSD")
-      try json.double(revenueUSD)
-      json.key("toFoundation")
-      json.integer(toFoundation.satoshi)
+      json.int("appsRunning", appsRunning)
+      json.int("appsWaiting", appsWaiting)
+      json.int("instancesRunning", instancesRunning)
+      json.int("instancesWaiting", instancesWaiting)
+      json.int("registered", registered)
+      json.integer("revenue", revenue.satoshi)
+      json.integer("revenueNeverPlaced", revenueNeverPlaced.satoshi)
+      try json.double("revenueUSD", revenueUSD)
+      json.integer("toFoundation", toFoundation.satoshi)
       json.key("toNodes")
       toNodes.write(to: &json)
       json.key("utilization")
       try utilization.write(to: &json) { json, use in
         try json.object { json in
-          json.key("cpu")
-          try json.double(use.cpu)
-          json.key("hdd")
-          try json.double(use.hdd)
-          json.key("ram")
-          try json.double(use.ram)
+          try json.double("cpu", use.cpu)
+          try json.double("hdd", use.hdd)
+          try json.double("ram", use.ram)
         }
       }
     }
@@ -185,24 +147,16 @@ extension AppSample {
 extension TierEconomics {
   func write(to json: inout JSONText) throws {
     try json.object { json in
-      json.key("collateralUSD")
-      try json.double(collateralUSD)
-      json.key("hostingUSD")
-      try json.double(hostingUSD)
-      json.key("incomeFLUX")
-      try json.double(incomeFLUX)
-      json.key("incomeUSD")
-      try json.double(incomeUSD)
-      json.key("opportunityUSD")
-      try json.double(opportunityUSD)
+      try json.double("collateralUSD", collateralUSD)
+      try json.double("hostingUSD", hostingUSD)
+      try json.double("incomeFLUX", incomeFLUX)
+      try json.double("incomeUSD", incomeUSD)
+      try json.double("opportunityUSD", opportunityUSD)
       if let paybackMonths {
-        json.key("paybackMonths")
-        try json.double(paybackMonths)
+        try json.double("paybackMonths", paybackMonths)
       }
-      json.key("profitUSD")
-      try json.double(profitUSD)
-      json.key("roiPerYear")
-      try json.double(roiPerYear)
+      try json.double("profitUSD", profitUSD)
+      try json.double("roiPerYear", roiPerYear)
     }
   }
 }
@@ -210,12 +164,9 @@ extension TierEconomics {
 extension Milestone {
   func write(to json: inout JSONText) {
     json.object { json in
-      json.key("height")
-      json.int(height)
-      json.key("label")
-      json.string(label)
-      json.key("time")
-      json.integer(time)
+      json.int("height", height)
+      json.string("label", label)
+      json.integer("time", time)
     }
   }
 }
@@ -223,10 +174,8 @@ extension Milestone {
 extension PoolIncome {
   func write(to json: inout JSONText) {
     json.object { json in
-      json.key("income")
-      json.integer(income.satoshi)
-      json.key("name")
-      json.string(name)
+      json.integer("income", income.satoshi)
+      json.string("name", name)
     }
   }
 }
@@ -238,8 +187,7 @@ extension PayoutStats {
       try blocksSincePaid.write(to: &json)
       json.key("incomePerNode")
       try incomePerNode.write(to: &json)
-      json.key("totalPaid")
-      json.integer(totalPaid.satoshi)
+      json.integer("totalPaid", totalPaid.satoshi)
     }
   }
 }
@@ -247,24 +195,15 @@ extension PayoutStats {
 extension Summary {
   func write(to json: inout JSONText) throws {
     try json.object { json in
-      json.key("count")
-      json.int(count)
-      json.key("max")
-      try json.double(max)
-      json.key("mean")
-      try json.double(mean)
-      json.key("min")
-      try json.double(min)
-      json.key("p25")
-      try json.double(p25)
-      json.key("p5")
-      try json.double(p5)
-      json.key("p50")
-      try json.double(p50)
-      json.key("p75")
-      try json.double(p75)
-      json.key("p95")
-      try json.double(p95)
+      json.int("count", count)
+      try json.double("max", max)
+      try json.double("mean", mean)
+      try json.double("min", min)
+      try json.double("p25", p25)
+      try json.double("p5", p5)
+      try json.double("p50", p50)
+      try json.double("p75", p75)
+      try json.double("p95", p95)
     }
   }
 }
@@ -274,44 +213,32 @@ extension YearEnd {
     try json.object { json in
       json.key("appShare")
       appShare.write(to: &json)
-      json.key("blocks")
-      json.int(blocks)
+      json.int("blocks", blocks)
       json.key("confirmed")
       confirmed.write(to: &json) { json, count in json.int(count) }
-      json.key("devFund")
-      json.integer(devFund.satoshi)
+      json.integer("devFund", devFund.satoshi)
       if let firstTime {
-        json.key("firstTime")
-        json.integer(firstTime)
+        json.integer("firstTime", firstTime)
       }
-      json.key("funds")
-      json.integer(funds.satoshi)
-      json.key("height")
-      json.int(height)
+      json.integer("funds", funds.satoshi)
+      json.int("height", height)
       json.key("locked")
       locked.write(to: &json)
       json.key("lockingNodes")
       lockingNodes.write(to: &json) { json, count in json.int(count) }
       if let meanFluxUSD {
-        json.key("meanFluxUSD")
-        try json.double(meanFluxUSD)
+        try json.double("meanFluxUSD", meanFluxUSD)
       }
-      json.key("miner")
-      json.integer(miner.satoshi)
+      json.integer("miner", miner.satoshi)
       json.key("nodeBlocks")
       nodeBlocks.write(to: &json) { json, count in json.int(count) }
       json.key("paid")
       paid.write(to: &json)
-      json.key("reachedEnd")
-      json.bool(reachedEnd)
-      json.key("seconds")
-      json.integer(seconds)
-      json.key("supply")
-      json.integer(supply.satoshi)
-      json.key("time")
-      json.integer(time)
-      json.key("year")
-      json.int(year)
+      json.bool("reachedEnd", reachedEnd)
+      json.integer("seconds", seconds)
+      json.integer("supply", supply.satoshi)
+      json.integer("time", time)
+      json.int("year", year)
     }
   }
 }

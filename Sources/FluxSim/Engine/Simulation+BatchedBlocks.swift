@@ -104,8 +104,7 @@ extension Simulation {
   ///
   /// 136 bytes: the functions that read it take it `inout` and `reopen` rewrites it in
   /// place, because passed or returned by value each stretch copied it through `memcpy`
-  /// two or three times (callgrind: 3.3 % of the heavy-churn model, whose stretches are
-  /// one or two blocks long).
+  /// two or three times, and the heavy-churn model's stretches are one or two blocks long.
   struct Stretch {
     /// The first block whose payments are not made yet.
     var first: Int

@@ -47,7 +47,7 @@ let package = Package(
     ),
     .testTarget(name: "FluxCoreTests", dependencies: ["FluxCore"]),
     .testTarget(name: "CGSLTests", dependencies: ["CGSL"]),
-    .testTarget(name: "FluxSimTests", dependencies: ["FluxSim", "FluxCore"]),
+    .testTarget(name: "FluxSimTests", dependencies: ["FluxSim", "FluxCore", "CGSL"]),
     .testTarget(name: "FluxScenarioTests", dependencies: ["FluxScenario", "FluxCore"]),
     .testTarget(name: "FluxReportTests", dependencies: ["FluxReport", "FluxCore", "FluxSim", "FluxScenario"]),
     .testTarget(

@@ -83,6 +83,28 @@ import Testing
     expectSameLaw(config, blockTimes)
   }
 
+  @Test func fullerSlotsMintDelaysAndProducers() {
+    // 600 nodes from the measured difficulty: N·p ≈ 1.05, so about 65 % of slots are
+    // filled at first and more as the rule lowers the target: the bound answers for most
+    // blocks and the batched mode takes the mint delay from the slot's own draw
+    // (`SlotFill.reusableShare`), the rest from a draw of its own. With no outages and no
+    // stall the slots stay on the start's 30 s grid, so a sampled block's time past the
+    // grid is its delay: their mean and the share stamped at each of 2 … 6 s (the
+    // default delay's whole seconds) must agree with the sampler's.
+    var config = Fixtures.steadyPoN(nodes: TierValues(cumulus: 300, nimbus: 150, stratus: 150))
+    config.horizon = .height(TipState.measured2026.height + 1_500)
+    config.sampling = .blocks(10)
+    expectSameLaw(config) { simulation, result in
+      let spacing = simulation.hot.ponSpacing
+      let delays = result.series.dropFirst().map { Int(($0.time - simulation.startTime) % spacing) }
+      let shares = (2...6).map { second in
+        ("share stamped at \(second) s", Double(delays.filter { $0 == second }.count) / Double(delays.count))
+      }
+      let meanDelay = Double(delays.reduce(0, +)) / Double(delays.count)
+      return blockTimes(&simulation, result) + [("mean mint delay", meanDelay)] + shares
+    }
+  }
+
   @Test func turbulentFleetTimesProducersAndIncomes() {
     // Uptime flips and churn (batches of a few blocks between events), a day by time: the
     // blocks made, the producers' tiers and the per-node incomes depend on when blocks

@@ -1,3 +1,5 @@
+@preconcurrency import CGSL
+import Foundation
 import Testing
 
 @testable import FluxSim
@@ -47,5 +49,51 @@ import Testing
       #expect(abs(observed - distribution.mean) / distribution.mean < 0.03, "\(distribution)")
       #expect(abs(distribution.scaled(by: 60).mean - 60 * distribution.mean) < 1e-9 * distribution.mean * 60)
     }
+  }
+
+  /// `DiscreteDistribution.index(at:)` is GSL's mapping from its uniform: fed the
+  /// uniforms of a stream seeded alike, it picks what `gsl_ran_discrete` picks from a
+  /// table GSL builds from the same weights, draw for draw: tables with zero weights,
+  /// one weight, the mint delays' 29 values and columns of every kind.
+  @Test func discreteIndexIsGSLsOwnMapping() {
+    let mintDelays: [Double] = (1...29).map { delay in exp(-Double((delay - 4) * (delay - 4)) / 4) }
+    let tables: [[Double]] = [
+      [1, 3], [5], [0, 2, 0, 1], [1, 1, 1, 1, 1, 1, 1], mintDelays, (1...100).map(Double.init),
+    ]
+    for weights in tables {
+      let distribution = DiscreteDistribution(weights: weights)
+      let table = weights.withUnsafeBufferPointer { gsl_ran_discrete_preproc($0.count, $0.baseAddress) }!
+      defer { gsl_ran_discrete_free(table) }
+      let (gsl, ours) = (RandomStream(seed: 77), RandomStream(seed: 77))
+      for _ in 0..<100_000 {
+        let expected = gsl_ran_discrete(gsl.rngPointer, table)
+        #expect(distribution.index(at: ours.uniform()) == Int(expected), "weights \(weights)")
+      }
+    }
+    // A reused uniform that rounded up to 1 (never GSL's) still picks an index.
+    #expect(DiscreteDistribution(weights: [1, 3]).index(at: 1) < 2)
+  }
+
+  /// `integerWithoutDivision(below:)` draws uniformly: every value of a small range about
+  /// equally often (χ², 6 degrees of freedom, below the 10⁻⁶ quantile), and, for a range
+  /// of 3·2^30 where a word times the range without the redraw would give a multiple of
+  /// 3 half the time (each of them from two of the 4 words 4m … 4m + 3, the others from
+  /// one), a third of the time.
+  @Test func integerWithoutDivisionIsUniform() {
+    let stream = RandomStream(seed: 11)
+    for _ in 0..<100 { #expect(stream.integerWithoutDivision(below: 1) == 0) }
+    var counts = [Int](repeating: 0, count: 7)
+    for _ in 0..<70_000 { counts[stream.integerWithoutDivision(below: 7)] += 1 }
+    let chiSquare = counts.reduce(0.0) { sum, count in sum + pow(Double(count) - 10_000, 2) / 10_000 }
+    #expect(chiSquare < gsl_cdf_chisq_Qinv(1e-6, 6), "counts \(counts)")
+    let draws = 30_000
+    let large = (0..<draws).map { _ in stream.integerWithoutDivision(below: 3 << 30) }
+    #expect(large.min()! >= 0 && large.max()! < 3 << 30)
+    let share = Double(large.filter { $0 % 3 == 0 }.count) / Double(draws)
+    // Standard error √(⅓ · ⅔ / 30,000) ≈ 0.0027: six of them either way.
+    #expect(abs(share - 1.0 / 3) < 0.017, "share of multiples of 3: \(share)")
+    // Beyond 32 bits it is `integer(below:)`'s draw.
+    let wide = (0..<1_000).map { _ in stream.integerWithoutDivision(below: 1 << 40) }
+    #expect(wide.min()! >= 0 && wide.max()! < 1 << 40 && wide.max()! >= 1 << 32)
   }
 }

@@ -26,6 +26,9 @@ struct EventQueue<Item> {
   /// The key of the earliest item, or nil when empty.
   var peekKey: Int64? { entries.first?.key }
 
+  /// The earliest item, or nil when empty.
+  var peekItem: Item? { entries.first?.item }
+
   mutating func schedule(_ item: Item, at key: Int64) {
     let entry = Entry(key: key, seq: nextSeq, item: item)
     nextSeq += 1

@@ -9,9 +9,11 @@ import FluxCore
 /// - its producer's tier, the one thing `proofOfNode.produced` keeps of it: the producer
 ///   is uniform among the online confirmed nodes, so its tier is tier t with probability
 ///   (confirmed − offline confirmed)_t / producers: one integer draw compared with the
-///   per-tier counts, never a read of the node tables;
+///   per-tier counts (`RandomStream.integerWithoutDivision`), never a read of the node
+///   tables;
 /// - its time: the slot gap as before (`scheduleNextPoNBlock`, outages included, exact)
-///   and the mint delay from its exact discrete law (`MintDelayTable`);
+///   and the mint delay from its exact discrete law (`MintDelayTable`), mostly from the
+///   slot's own uniform (`SlotFill.reusableShare`);
 /// - its nBits, by the PoN rule on the last 30 times, exactly as block by block;
 /// - supply and funds, and the metrics' checkpoint, at every height (samples, milestones
 ///   and years at their exact heights and times); the metrics' totals, which only sums
@@ -64,7 +66,7 @@ extension Simulation {
       }
       // The producer is drawn before the block's actions, from the producers they leave
       // after the block before (as `produceBlock` draws it).
-      let drawn = stream.integer(below: stretch.producers)
+      let drawn = stream.integerWithoutDivision(below: stretch.producers)
       if drawn < stretch.cumulusBelow {
         cumulus &+= 1
       } else if drawn < stretch.nimbusBelow {
@@ -157,7 +159,12 @@ extension Simulation {
   /// end a stretch, so it is read once a stretch), or another reward: the cached
   /// reward's stretch ends (`ChainState.rewardCachedBelow`, read after the reward of a
   /// height above the tip). Below it `hasActions` is false and the reward the same.
-  private func watchHeight() -> Int {
+  ///
+  /// Expiries of outages already over are dropped from the front of the actions first:
+  /// most outages end before their expiry (`UptimeModel.typical`), and each such expiry
+  /// would close a stretch for a block whose actions do nothing (`Fleet.isLapsedExpiry`).
+  private mutating func watchHeight() -> Int {
+    while let action = actions.peekItem, fleet.isLapsedExpiry(action) { _ = actions.pop() }
     var watch = chain.rewardCachedBelow
     if let key = actions.peekKey { watch = min(watch, BlockPhase.height(ofKey: key)) }
     if let key = appPeriodEnds.peekKey { watch = min(watch, Int(clamping: key)) }

@@ -31,5 +31,8 @@ struct MintDelayTable {
   }
 
   /// One delay in 1 … spacing − 1 seconds.
-  @inline(__always) func draw(_ stream: RandomStream) -> Int64 { Int64(table.draw(stream)) + 1 }
+  @inline(__always) func draw(_ stream: RandomStream) -> Int64 { delay(at: stream.uniform()) }
+
+  /// The delay a uniform `u` on [0, 1) selects.
+  @inline(__always) func delay(at u: Double) -> Int64 { Int64(table.index(at: u)) + 1 }
 }

@@ -30,20 +30,28 @@ struct ProofOfNode {
   }
 
   /// A block's stamp in its slot, whole seconds in 1 … spacing − 1: the distribution's
-  /// draw rounded and clamped, or the same law from the table (batched mode).
-  @inline(__always) mutating func drawMintDelay(spacing: Int64, _ stream: RandomStream) -> Int64 {
+  /// draw rounded and clamped, or the same law from the table (batched mode), from
+  /// `share` when given (a uniform on [0, 1) independent of all else, `SlotFill`).
+  @inline(__always) mutating func drawMintDelay(spacing: Int64, _ stream: RandomStream, reusing share: Double? = nil)
+    -> Int64
+  {
     if drawsFromTable {
-      if let table = mintDelayTable, table.spacing == spacing { return table.draw(stream) }
-      return drawMintDelayFromNewTable(spacing: spacing, stream)
+      if let table = mintDelayTable, table.spacing == spacing {
+        if let share { return table.delay(at: share) }
+        return table.draw(stream)
+      }
+      return drawMintDelayFromNewTable(spacing: spacing, stream, reusing: share)
     }
     return Int64(Checked.count(mintDelay.sample(stream) + 0.5, in: 1...max(1, Int(spacing) - 1)))
   }
 
   /// Builds the table for `spacing` (the first block, or an era with another spacing) and
   /// draws from it; without one, goes back to the sampler for the rest of the job.
-  @inline(never) private mutating func drawMintDelayFromNewTable(spacing: Int64, _ stream: RandomStream) -> Int64 {
+  @inline(never) private mutating func drawMintDelayFromNewTable(
+    spacing: Int64, _ stream: RandomStream, reusing share: Double?
+  ) -> Int64 {
     mintDelayTable = MintDelayTable(mintDelay, spacing: spacing)
     if mintDelayTable == nil { drawsFromTable = false }
-    return drawMintDelay(spacing: spacing, stream)
+    return drawMintDelay(spacing: spacing, stream, reusing: share)
   }
 }

@@ -26,10 +26,12 @@ extension Simulation {
     // Geometric number of slots up to the first filled one. Drawn as "the first slot is
     // filled" (one uniform against P(slot filled) = 1 − (1 − p)^N, see `SlotFill`) and
     // only otherwise as 1 + a geometric draw: the same distribution, without a
-    // logarithm in the common case.
-    let slots =
-      proofOfNode.slotFill.isFilled(stream.uniform(), p: p, producers: producers)
-      ? 1 : 1 + stream.geometric(p: max(SlotFill.probability(p: p, producers: producers), 1e-12))
+    // logarithm in the common case. The batched mode's delay table reuses that uniform
+    // when it is low enough (`SlotFill.reusableShare`): one draw a block less.
+    let draw = stream.uniform()
+    let filled = proofOfNode.slotFill.isFilled(draw, p: p, producers: producers)
+    let share = filled && proofOfNode.drawsFromTable ? proofOfNode.slotFill.reusableShare(of: draw) : nil
+    let slots = filled ? 1 : 1 + stream.geometric(p: max(SlotFill.probability(p: p, producers: producers), 1e-12))
     // Slots so many that their start does not fit put the next block past every horizon.
     let (offset, overflow) = Int64(slots).multipliedReportingOverflow(by: spacing)
     let tipSlot = proofOfNode.tipSlotStart ?? chain.time
@@ -38,7 +40,7 @@ extension Simulation {
     if _slowPath(slotStart >= proofOfNode.nextOutage) {
       slotStart = skippingOutages(min(slotStart, Checked.never), tipSlot: tipSlot)
     }
-    let delay = proofOfNode.drawMintDelay(spacing: spacing, stream)
+    let delay = proofOfNode.drawMintDelay(spacing: spacing, stream, reusing: share)
     nextBlockTime = max(slotStart + delay, chain.time + 1)
     proofOfNode.tipSlotStart = slotStart
   }

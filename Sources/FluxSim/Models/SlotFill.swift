@@ -42,12 +42,39 @@ struct SlotFill {
     return isFilledExactly(draw, p: p, producers: producers)
   }
 
+  /// Below this the slot is filled and a draw is reused (`reusableShare`): the largest
+  /// 1 − 2^−j (j = 1 … 10) not above `bound`, 0 when the bound is below ½.
+  private var reuseBelow = 0.0
+  /// 1 / `reuseBelow`.
+  private var reuseScale = 0.0
+
+  /// For a `draw` that `isFilled` has just answered for the same p and N, `draw` /
+  /// t when it is below t = `reuseBelow` (so the slot is filled): conditionally on that,
+  /// uniform on [0, 1) again and independent of the slot, so the batched mode draws the
+  /// block's mint delay from it (`scheduleNextPoNBlock`) instead of drawing anew.
+  ///
+  /// Why a fixed ladder of thresholds rather than the bound itself: which draws are
+  /// reused, and what they become, must not depend on where the bound was last refreshed,
+  /// because the refreshes follow the PoN target and network outages move it; with the
+  /// ladder, two runs that differ only in their outages take the same draws from the
+  /// fleet's stream while their bounds stay on the same rung (`NetworkOutageTests`). The
+  /// top rung, 1 − 2^−10, leaves one block in 1,024 a draw of its own; a bound of at least
+  /// ½ keeps at least 2^31 of the generator's 2^32 steps (a uniform is a multiple of
+  /// 2^−32), so a delay drawn from the share is off its law by at most 2^−31 per value.
+  @inline(__always) func reusableShare(of draw: Double) -> Double? {
+    draw < reuseBelow ? draw * reuseScale : nil
+  }
+
   @inline(never) private mutating func isFilledExactly(_ draw: Double, p: Double, producers: Int) -> Bool {
     if p < floorP || producers < floorN {
       floorP = p - p / 64
       floorN = producers - producers / 64
       let empty = exp(Double(floorN) * log1p(-floorP))
       bound = (1 - empty * (1 + 1e-9)) * (1 - 1e-15)
+      var rung = 0
+      while rung < 10, 1 - Double(sign: .plus, exponent: -(rung + 1), significand: 1) <= bound { rung += 1 }
+      reuseBelow = rung == 0 ? 0 : 1 - Double(sign: .plus, exponent: -rung, significand: 1)
+      reuseScale = rung == 0 ? 0 : 1 / reuseBelow
       if draw < bound { return true }
     }
     return draw < Self.probability(p: p, producers: producers)

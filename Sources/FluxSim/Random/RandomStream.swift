@@ -20,6 +20,8 @@ public final class RandomStream {
   public init(seed: UInt64) {
     guard let rng = gsl_rng_alloc(gsl_rng_mt19937) else { fatalError("gsl_rng_alloc failed: out of memory") }
     self.rng = rng
+    // `word()` hands out the generator's outputs as 32-bit words, which mt19937's are.
+    precondition(gsl_rng_min(rng) == 0 && gsl_rng_max(rng) == UInt(UInt32.max), "a generator of 32-bit words")
     let folded = UInt32(truncatingIfNeeded: seed) ^ UInt32(truncatingIfNeeded: seed >> 32 &* 0x9E37_79B9)
     gsl_rng_set(rng, UInt(folded))
   }
@@ -36,6 +38,29 @@ public final class RandomStream {
   @inlinable public func integer(below bound: Int) -> Int {
     if bound <= Int(UInt32.max) { return Int(gsl_rng_uniform_int(rngPointer, UInt(bound))) }
     return Int(uniform() * Double(bound)) % bound
+  }
+
+  /// The generator's next output: 32 uniform random bits (mt19937's word).
+  @inlinable public func word() -> UInt32 { UInt32(truncatingIfNeeded: gsl_rng_get(rngPointer)) }
+
+  /// Uniform integer on 0 ..< `bound` (`bound` ≥ 1), the same law as `integer(below:)`
+  /// drawn from other words: the high half of a word times `bound` (Lemire, "Fast
+  /// random integer generation in an interval", ACM TOMACS 29(1), 2019), with a word
+  /// redrawn in the rare case (below `bound` / 2^32) its low half falls among the
+  /// (2^32 − bound) mod `bound` values that would favour some results. GSL's
+  /// `gsl_rng_uniform_int` divides twice a draw; this divides only in that rare case.
+  /// For the batched blocks' producer, drawn every block; `integer(below:)` stays GSL's,
+  /// so that every other draw, and block-by-block runs, keep their streams.
+  @inlinable public func integerWithoutDivision(below bound: Int) -> Int {
+    guard bound < 1 << 32 else { return integer(below: bound) }
+    let range = UInt64(bound)
+    var product = UInt64(word()) &* range
+    if UInt32(truncatingIfNeeded: product) < UInt32(truncatingIfNeeded: range) {
+      // (2^32 − bound) mod bound, in 32-bit arithmetic.
+      let biased = (0 &- UInt32(truncatingIfNeeded: range)) % UInt32(truncatingIfNeeded: range)
+      while UInt32(truncatingIfNeeded: product) < biased { product = UInt64(word()) &* range }
+    }
+    return Int(product >> 32)
   }
 
   /// Exponential with the given mean.
@@ -96,5 +121,19 @@ public final class DiscreteDistribution {
   deinit { gsl_ran_discrete_free(table) }
 
   /// An index in 0 ..< count.
-  public func draw(_ stream: RandomStream) -> Int { Int(gsl_ran_discrete(stream.rngPointer, table)) }
+  public func draw(_ stream: RandomStream) -> Int { index(at: stream.uniform()) }
+
+  /// The index a uniform draw `u` on [0, 1) selects: GSL's own mapping
+  /// (`gsl_ran_discrete` draws u and does this, `DiscreteDistributionTests` checks both
+  /// agree draw for draw), open so that a caller holding a uniform it may reuse (one
+  /// whose conditional law is still uniform) needs no second draw. Column c = ⌊u·K⌋
+  /// keeps its own index when u < F[c], where GSL's table stores F[c] as (c + the share
+  /// of column c that is c's) / K, and gives its alias A[c] otherwise. A reused u that
+  /// rounded up to 1 takes the last column (GSL's own u never reaches 1).
+  @inline(__always) public func index(at u: Double) -> Int {
+    let columns = table.pointee.K
+    let column = min(Int(u * Double(columns)), columns - 1)
+    let cutoff = table.pointee.F[column]
+    return cutoff == 1 || u < cutoff ? column : table.pointee.A[column]
+  }
 }

@@ -24,8 +24,11 @@ import FluxCore
 /// confirms, expiries, the DoS list) or an app period end, whose payments are made before
 /// its actions (`connectActions`, which says why that is the same), before a block with
 /// another reward, which is connected block by block (`produceBlock`), and at a sample,
-/// which then reads the lists and ledger of its height. PoW blocks and a stalled chain are
-/// left to the event loop's block-by-block path.
+/// which then reads the lists and ledger of its height. A batch that ends at an event
+/// leaves its stretch's blocks unpaid (`unpaid`); when that event is an uptime flip
+/// (most are: `advance` pays them before any other), which changes the producers but
+/// no payee list, the next batch's stretch takes them on, so a stretch spans flips. PoW
+/// blocks and a stalled chain are left to the event loop's block-by-block path.
 extension Simulation {
   /// Connects the PoN blocks due up to `endHeight`, at times up to `endTime` and not after
   /// the next event (at equal times the block comes first, as in `advance`), and before
@@ -43,6 +46,14 @@ extension Simulation {
       proofOfNode.tipSlotStart != nil, fleet.producers.count > 0, isDue(nextBlockTime, by: endTime)
     else { return false }
     var stretch = openStretch(at: first)
+    // Blocks left unpaid before the uptime flips since join this stretch when they share
+    // its reward (its lists and counts are theirs: only flips came between).
+    if let blocks = unpaid, blocks.reward == stretch.reward, blocks.confirmed == stretch.confirmed {
+      stretch.first = blocks.first
+      unpaid = nil
+    } else {
+      payUnpaid()
+    }
     // Blocks per tier, added to `proofOfNode.produced` once at the end: no uniqueness
     // check of that array per block (nothing reads it before the job ends). Three
     // scalars: a vector indexed by the tier went through the stack every block.
@@ -94,7 +105,9 @@ extension Simulation {
       chain.nextBits = nextPoNBits(by: ponRule)
       scheduleNextPoNBlock()
     } while chain.height < last && isDue(nextBlockTime, by: endTime)
-    pay(&stretch)
+    if stretch.first <= chain.height {
+      unpaid = UnpaidBlocks(first: stretch.first, reward: stretch.reward, confirmed: stretch.confirmed)
+    }
     proofOfNode.produced[0] += cumulus
     proofOfNode.produced[1] += nimbus
     proofOfNode.produced[2] += stratus
@@ -121,6 +134,26 @@ extension Simulation {
     /// Below this height no block has actions or app period ends, and the reward holds
     /// (`watchHeight()`): one comparison a block instead of the checks themselves.
     var watchHeight: Int
+  }
+
+  /// Blocks a batch connected and did not pay: from `first` to the tip, each with
+  /// `reward`, while the tiers held `confirmed` nodes. Only uptime flips may come after
+  /// them (`advance` pays them before anything else), which change no payee list, so
+  /// they are paid from the lists as they are.
+  struct UnpaidBlocks {
+    var first: Int
+    var reward: BlockReward
+    var confirmed: SIMD4<Int64>
+  }
+
+  /// Pays the blocks connected and not paid yet (`unpaid`), one pass per tier.
+  mutating func payUnpaid() {
+    guard let blocks = unpaid else { return }
+    unpaid = nil
+    var stretch = Stretch(
+      first: blocks.first, producers: 0, cumulusBelow: 0, nimbusBelow: 0, present: [], reward: blocks.reward,
+      confirmed: blocks.confirmed, watchHeight: .max)
+    pay(&stretch)
   }
 
   /// The stretch starting at block `height`, from the fleet as it is. A tier's payee list

@@ -40,6 +40,10 @@ struct Simulation {
   var operators: Operators?
   /// Tier totals at the last sample (jobs with economics).
   var sampleMark: SampleMark?
+  /// The batched blocks connected and not paid yet, if any (`Simulation+BatchedBlocks`):
+  /// kept across uptime flips, which change no payee list, and paid before anything else
+  /// `advance` does and when it returns, so that nothing outside it sees them unpaid.
+  var unpaid: UnpaidBlocks?
   /// Height and simulated time the job started at.
   let startHeight: Int
   let startTime: Int64
@@ -129,7 +133,10 @@ struct Simulation {
   }
 
   /// Handles events until block `endHeight` is connected or the next event lies after `endTime`.
+  /// Batched blocks may stay unpaid across the uptime flips within it (`unpaid`), never
+  /// past its return.
   mutating func advance(toHeight endHeight: Int, orTime endTime: Int64 = .max) {
+    defer { payUnpaid() }
     while chain.height < endHeight {
       if let blockTime = nextBlockTime, blockTime <= events.peekKey ?? .max {
         guard blockTime <= endTime else { return }
@@ -137,6 +144,7 @@ struct Simulation {
           checkInvariants(after: "blocks up to \(chain.height)")
           continue
         }
+        payUnpaid()
         chain.now = blockTime
         nextBlockTime = nil
         produceBlock()
@@ -145,6 +153,9 @@ struct Simulation {
       }
       guard let time = events.peekKey, time <= endTime, let (_, event) = events.pop() else { return }
       chain.now = time
+      // An uptime flip changes the producers, never a payee list or the ledger (`Fleet+Uptime`):
+      // the blocks before it stay unpaid, to be paid with those after it in one pass.
+      if case .uptime = event {} else { payUnpaid() }
       switch event {
       case .uptime(let node, let generation): flipUptime(Int(node), generation: generation)
       case .join(let tier): join(tier)

@@ -93,7 +93,8 @@ import Testing
     for index in job.result.series.indices {
       job.result.series[index].difficulty = anyDouble()
       job.result.series[index].onlineShare = anyDouble()
-      job.result.series[index].meanBlockInterval = [0, -0.0, 1, 100, 1e16, 1e15, 0.1, 5e-324][index % 8]
+      job.result.series[index].meanBlockInterval =
+        [0, -0.0, 1, 100, 1e16, 1e15, 0.1, .leastNonzeroMagnitude][index % 8]
       job.result.series[index].fluxUSD = index % 2 == 0 ? nil : anyDouble()
       if index % 3 == 0 { job.result.series[index].apps = nil }
       if index % 3 == 1 { job.result.series[index].economics = nil }

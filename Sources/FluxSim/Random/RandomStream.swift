@@ -104,36 +104,47 @@ public final class RandomStream {
 
 /// A preprocessed discrete distribution (GSL's Walker alias table): O(1) draws of an
 /// index with probability proportional to its weight.
-public final class DiscreteDistribution {
-  private let table: UnsafeMutablePointer<gsl_ran_discrete_t>
-  public let count: Int
+///
+/// GSL builds the table (`gsl_ran_discrete_preproc`); its columns are copied into a
+/// Swift array and GSL's copy freed, so that a draw reads one array (the mint delay is
+/// drawn from one every block: GSL's own draw went through its allocation's pointers
+/// and a branch on each column's cut-off) and the distribution is a plain value.
+public struct DiscreteDistribution: Sendable {
+  /// Column c: a uniform u with ⌊u·K⌋ = c picks c when u < `cutoff`, `alias` otherwise.
+  struct Column: Sendable {
+    var cutoff: Double
+    var alias: Int
+  }
+
+  private let columns: [Column]
+  public var count: Int { columns.count }
 
   /// Weights need not sum to 1; they must be ≥ 0 with a positive sum.
   public init(weights: [Double]) {
     precondition(!weights.isEmpty && weights.allSatisfy { $0 >= 0 } && weights.reduce(0, +) > 0)
-    count = weights.count
     guard let table = weights.withUnsafeBufferPointer({ gsl_ran_discrete_preproc($0.count, $0.baseAddress) }) else {
       fatalError("gsl_ran_discrete_preproc failed: out of memory")
     }
-    self.table = table
+    defer { gsl_ran_discrete_free(table) }
+    // GSL stores F[c] as (c + the share of column c that is c's) / K, compared with u
+    // itself, and reads A[c] only when F[c] < 1: a column with F[c] = 1 is its own alias.
+    columns = (0..<table.pointee.K).map { column in
+      let cutoff = table.pointee.F[column]
+      return Column(cutoff: cutoff, alias: cutoff == 1 ? column : table.pointee.A[column])
+    }
   }
-
-  deinit { gsl_ran_discrete_free(table) }
 
   /// An index in 0 ..< count.
   public func draw(_ stream: RandomStream) -> Int { index(at: stream.uniform()) }
 
   /// The index a uniform draw `u` on [0, 1) selects: GSL's own mapping
-  /// (`gsl_ran_discrete` draws u and does this, `DiscreteDistributionTests` checks both
-  /// agree draw for draw), open so that a caller holding a uniform it may reuse (one
-  /// whose conditional law is still uniform) needs no second draw. Column c = ⌊u·K⌋
-  /// keeps its own index when u < F[c], where GSL's table stores F[c] as (c + the share
-  /// of column c that is c's) / K, and gives its alias A[c] otherwise. A reused u that
-  /// rounded up to 1 takes the last column (GSL's own u never reaches 1).
+  /// (`gsl_ran_discrete` draws u and does this, `RandomStreamTests` checks both agree
+  /// draw for draw), open so that a caller holding a uniform it may reuse (one whose
+  /// conditional law is still uniform) needs no second draw. A reused u that rounded up
+  /// to 1 takes the last column (GSL's own u never reaches 1).
   @inline(__always) public func index(at u: Double) -> Int {
-    let columns = table.pointee.K
-    let column = min(Int(u * Double(columns)), columns - 1)
-    let cutoff = table.pointee.F[column]
-    return cutoff == 1 || u < cutoff ? column : table.pointee.A[column]
+    let column = min(Int(u * Double(columns.count)), columns.count - 1)
+    let entry = columns[column]
+    return u < entry.cutoff ? column : entry.alias
   }
 }

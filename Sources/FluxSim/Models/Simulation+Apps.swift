@@ -129,6 +129,12 @@ extension Simulation {
     // Taken out of the market first, so that removing each instance edits no shared list.
     let apps = market.hostIndex.hosted[node]
     market.hostIndex.hosted[node] = []
+    // Each app's record and then its host list are loads that miss the cache. Read here
+    // for every app first, they are independent and overlap; one app at a time, inside
+    // `removeInstance`, each waited for the one before. Every app hosted here lists a host.
+    var hosts = 0
+    for app in apps { hosts &+= market.registry.apps[Int(app)].hosts.count }
+    precondition(hosts >= apps.count, "an app hosted on node \(node) lists no host")
     for app in apps {
       market.removeInstance(Int(app), from: node, fleet: fleet, height: chain.height, now: chain.now)
     }

@@ -53,6 +53,25 @@ import Testing
     #expect(offline > 0)
   }
 
+  @Test func producersAreCountedInTheirTier() {
+    // A fleet of one tier produces every block in it, whichever tier (each of the three
+    // counts the batch loop keeps without a branch); a mixed, turbulent fleet's counts sum
+    // to its blocks.
+    for tier in Tier.allCases {
+      var nodes = TierValues(cumulus: 0, nimbus: 0, stratus: 0)
+      nodes[tier] = 20
+      var config = Fixtures.steadyPoN(nodes: nodes, seed: 8)
+      config.horizon = .height(TipState.measured2026.height + 300)
+      let produced = runJob(config).producedBlocks
+      for other in Tier.allCases { #expect(produced[other] == (other == tier ? 300 : 0), "\(tier) fleet") }
+    }
+    var config = turbulent(seed: 3, blockByBlock: false)
+    config.horizon = .height(TipState.measured2026.height + 1_000)
+    let result = runJob(config)
+    #expect(result.producedBlocks.cumulus + result.producedBlocks.nimbus + result.producedBlocks.stratus == 1_000)
+    #expect(Tier.allCases.allSatisfy { result.producedBlocks[$0] > 0 })
+  }
+
   @Test func fixedFleetIsPaidTheSameInBothModes() {
     // Uptime always, no churn: nothing draws between the payments, so the rotation, and
     // with it every node's income, payments and last payment, depend on the height alone.

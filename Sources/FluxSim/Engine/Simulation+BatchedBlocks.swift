@@ -77,14 +77,16 @@ extension Simulation {
       }
       // The producer is drawn before the block's actions, from the producers they leave
       // after the block before (as `produceBlock` draws it).
+      // Counted without a branch: the tier is random, so a branch on it was mispredicted
+      // on about every other block (the compiler kept branches for `? 1 : 0`). A count
+      // below a bound is 1, else 0: the sign bit of their difference (counts of nodes,
+      // which cannot overflow).
       let drawn = stream.integerWithoutDivision(below: stretch.producers)
-      if drawn < stretch.cumulusBelow {
-        cumulus &+= 1
-      } else if drawn < stretch.nimbusBelow {
-        nimbus &+= 1
-      } else {
-        stratus &+= 1
-      }
+      let isCumulus = Int(bitPattern: UInt(bitPattern: drawn &- stretch.cumulusBelow) &>> 63)
+      let belowStratus = Int(bitPattern: UInt(bitPattern: drawn &- stretch.nimbusBelow) &>> 63)
+      cumulus &+= isCumulus
+      nimbus &+= belowStratus &- isCumulus
+      stratus &+= 1 &- belowStratus
       // The block's subsidy, of the stretch it closes when it has actions.
       let subsidy = stretch.reward.subsidy
       if withActions { connectActions(at: height, closing: &stretch) }

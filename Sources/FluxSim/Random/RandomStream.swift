@@ -145,6 +145,9 @@ public struct DiscreteDistribution: Sendable {
   @inline(__always) public func index(at u: Double) -> Int {
     let column = min(Int(u * Double(columns.count)), columns.count - 1)
     let entry = columns[column]
-    return u < entry.cutoff ? column : entry.alias
+    // Selected by arithmetic, not a branch: which side of the cut-off u falls on is as
+    // random as u (the mint delay draws here every block).
+    let keeps = u < entry.cutoff ? 1 : 0
+    return entry.alias &+ (column &- entry.alias) &* keeps
   }
 }

@@ -20,9 +20,11 @@ import FluxCore
 ///   read, are added a stretch at a time when it is paid.
 /// A stretch's payments are made when it ends, in one pass per tier (`Fleet.payInTurn`):
 /// each tier pays its next K live entries in order, leaving the ledger and lists as
-/// block-by-block payment does. A stretch ends with a block with node actions (STARTs,
-/// confirms, expiries, the DoS list) or an app period end, whose payments are made before
-/// its actions (`connectActions`, which says why that is the same), before a block with
+/// block-by-block payment does. A stretch ends with a block with node actions that may
+/// change a payee list or the producers (confirms, expiries, exits, the DoS list), whose
+/// payments are made before its actions (`connectActions`, which says why that is the
+/// same); STARTs, DoS releases and app period ends run within it (`runQuietActions`),
+/// and lapsed actions are dropped (`Fleet.isLapsed`). It also ends before a block with
 /// another reward, which is connected block by block (`produceBlock`), and at a sample,
 /// which then reads the lists and ledger of its height. A batch that ends at an event
 /// leaves its stretch's blocks unpaid (`unpaid`); when that event is an uptime flip
@@ -35,9 +37,9 @@ extension Simulation {
   /// the next scheduled switch; returns false, having done nothing, when the next block
   /// is not one it may take.
   ///
-  /// A block with actions or an app period end does not end the batch: it closes the
-  /// stretch (`connectActions`) and a new one starts after it from the fleet as the
-  /// actions left it. A block with a new reward is connected block by block
+  /// A block with actions or an app period end does not end the batch: quiet ones run in
+  /// the stretch (`runQuietActions`); any other closes it (`connectActions`) and a new
+  /// one starts after it from the fleet as the actions left it. A block with a new reward is connected block by block
   /// (`produceBlock`) after the stretch's payments, and a new stretch starts after it.
   mutating func connectBatch(toHeight endHeight: Int, orTime endTime: Int64) -> Bool {
     let first = chain.height + 1
@@ -89,7 +91,13 @@ extension Simulation {
       stratus &+= 1 &- belowStratus
       // The block's subsidy, of the stretch it closes when it has actions.
       let subsidy = stretch.reward.subsidy
-      if withActions { connectActions(at: height, closing: &stretch) }
+      if withActions {
+        if runQuietActions(at: height) {
+          connectActions(at: height, closing: &stretch)
+        } else {
+          stretch.watchHeight = watchHeight()
+        }
+      }
       let funds = chain.funds(at: height)
       chain.supply += subsidy + funds
       chain.height = height
@@ -195,11 +203,12 @@ extension Simulation {
   /// reward's stretch ends (`ChainState.rewardCachedBelow`, read after the reward of a
   /// height above the tip). Below it `hasActions` is false and the reward the same.
   ///
-  /// Expiries of outages already over are dropped from the front of the actions first:
-  /// most outages end before their expiry (`UptimeModel.typical`), and each such expiry
-  /// would close a stretch for a block whose actions do nothing (`Fleet.isLapsedExpiry`).
+  /// Lapsed actions are dropped from the front of the actions first (`Fleet.isLapsed`):
+  /// most outages end before their expiry (`UptimeModel.typical`) and most STARTs confirm
+  /// before their DoS check, and each such action would close a stretch for a block
+  /// whose actions do nothing.
   private mutating func watchHeight() -> Int {
-    while let action = actions.peekItem, fleet.isLapsedExpiry(action) { _ = actions.pop() }
+    while let action = actions.peekItem, fleet.isLapsed(action) { _ = actions.pop() }
     var watch = chain.rewardCachedBelow
     if let key = actions.peekKey { watch = min(watch, BlockPhase.height(ofKey: key)) }
     if let key = appPeriodEnds.peekKey { watch = min(watch, Int(clamping: key)) }
@@ -217,6 +226,34 @@ extension Simulation {
   private func hasActions(at height: Int) -> Bool {
     if let key = actions.peekKey, BlockPhase.height(ofKey: key) <= height { return true }
     if let key = appPeriodEnds.peekKey, key <= Int64(height) { return true }
+    return false
+  }
+
+  /// Runs the actions of block `height` that leave the stretch as it is, in the block's
+  /// order, and drops lapsed ones (`Fleet.isLapsed`, `Fleet.leavesPaymentsAlone`): its
+  /// STARTs and DoS releases, and its app period ends once no node action comes before
+  /// them (they touch the app market, never a payee list, a producer or the fleet's
+  /// ledger). Stops at the first action that may change a list; returns whether one is
+  /// left, to be run by `connectActions`, which then closes the stretch. Run where
+  /// `connectActions` would run, after the block's producer is drawn: the START's
+  /// confirm delay comes from the same stream, in the same order as block by block.
+  private mutating func runQuietActions(at height: Int) -> Bool {
+    let lastRemoval = BlockPhase.removals.key(height)
+    while let key = actions.peekKey, key <= lastRemoval, let action = actions.peekItem {
+      if fleet.isLapsed(action) {
+        _ = actions.pop()
+        continue
+      }
+      guard Fleet.leavesPaymentsAlone(action) else { return true }
+      _ = actions.pop()
+      handle(action, height: height)
+    }
+    endAppPeriods(height: height)
+    let lastDoS = BlockPhase.dos.key(height)
+    while let key = actions.peekKey, key <= lastDoS, let action = actions.peekItem {
+      guard fleet.isLapsed(action) else { return true }
+      _ = actions.pop()
+    }
     return false
   }
 

@@ -44,14 +44,6 @@ extension Fleet {
       at: BlockPhase.removals.key(max(expiry, tip + 1)))
   }
 
-  /// Whether `action` is an expiry of an outage its node is already back from (or that
-  /// belongs to a node since replaced in its slot): `handle` will do nothing with it at
-  /// its height, since uptime generations only grow.
-  func isLapsedExpiry(_ action: HeightAction) -> Bool {
-    guard case .expireIfOffline(let node, let outage) = action else { return false }
-    return nodes[Int(node)].uptimeGeneration != outage
-  }
-
   /// `node` comes back online after block `tip`: a confirmed node produces again, an
   /// expired or pending one STARTs.
   mutating func goOnline(_ node: Int, tip: Int, actions: inout EventQueue<HeightAction>) -> FleetChange {

@@ -98,9 +98,12 @@ extension ChainParams {
     var eraStart = lastConfirm + 1
     while true {
       var nextEra = Int.max
-      for height in [upgrades.flux, upgrades.collateralHalving, upgrades.pon] {
-        if let height, height > eraStart { nextEra = min(nextEra, height) }
-      }
+      // One at a time, not a loop over an array of the three: that array was allocated
+      // and released on every call (callgrind: a third of the call's cost).
+      func cut(at height: Int?) { if let height, height > eraStart { nextEra = min(nextEra, height) } }
+      cut(at: upgrades.flux)
+      cut(at: upgrades.collateralHalving)
+      cut(at: upgrades.pon)
       if eraStart < firstActivation {
         nextEra = min(nextEra, firstActivation)
       } else if case let next = changes.index(holding: eraStart) + 1, next < changes.count {

@@ -120,10 +120,19 @@ final class RuleBook {
   /// Each tier's collateral for a new node (`lockedCollateral`) as steps in height order.
   let collateralSteps: TierValues<[CollateralStep]>
 
+  /// From block `from` on no node timer changes: every upgrade of the base rules and of
+  /// the last era, and every scheduled activation, lies at or below it, and the expiry
+  /// is `blocks` (`expiryHeight`).
+  let steadyExpiry: (from: Int, blocks: Int)
+
   init(params: ChainParams, mode: SupplyMode) {
     self.params = params
     self.mode = mode
     collateralSteps = Self.collateralSteps(params)
+    let last = params.changes.last?.params.upgrades ?? params.upgrades
+    let cuts = [params.upgrades, last].flatMap { [$0.flux, $0.collateralHalving, $0.pon].compactMap { $0 } }
+    let from = (cuts + params.changes.map(\.activation)).max() ?? 0
+    steadyExpiry = (from, params.nodeTimers(at: from).expiry)
   }
 
   @inline(never) func reward(at height: Int, payees: TierSet) -> BlockReward {

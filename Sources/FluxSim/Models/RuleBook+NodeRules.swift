@@ -21,7 +21,15 @@ extension RuleBook {
   @inline(never) func dosReleaseHeight(startHeight: Int) -> Int { params.dosReleaseHeight(startHeight: startHeight) }
 
   /// The block in which a node last confirmed at `lastConfirm` is removed unless it confirms again.
-  @inline(never) func expiryHeight(lastConfirm: Int) -> Int { params.expiryHeight(lastConfirm: lastConfirm) }
+  ///
+  /// Past every height at which the timers may change (`steadyExpiry`), FluxCore's walk
+  /// over the eras ends in its first step with `lastConfirm + expiry + 1`: that is
+  /// returned without the call, which copied the parameters (about 170 bytes) for each
+  /// node going offline (2 % of the forecast, callgrind).
+  @inline(__always) func expiryHeight(lastConfirm: Int) -> Int {
+    if lastConfirm >= steadyExpiry.from { return lastConfirm + max(steadyExpiry.blocks, 0) + 1 }
+    return params.expiryHeight(lastConfirm: lastConfirm)
+  }
 
   /// The reduced collateral of `tier` (the 2022 change, flux-rules.md §3.1).
   @inline(never) func reducedCollateral(_ tier: Tier) -> Amount { params.collateral.v2[tier] }

@@ -84,13 +84,27 @@ public struct PayeeQueue: Sendable {
   }
 
   /// Appends `entry`, or inserts it in key order if it belongs before the back.
+  ///
+  /// An out-of-order key nearly always belongs a place or two before the back: a node
+  /// confirmed in block h, (h, unpaid), goes before the entries paid in h. The few
+  /// entries before the back are looked at first, then the rest by binary search.
   @inlinable mutating func append(_ entry: Entry, key: PayeeKey) {
     if head == entries.count || self.entry(entries[entries.count - 1], isAtOrBefore: key) {
       entries.append(entry)
       return
     }
+    // entries[high...] all sort after the key.
+    var high = entries.count - 1
+    var looked = 0
+    while looked < 4, high > head, !self.entry(entries[high - 1], isAtOrBefore: key) {
+      high -= 1
+      looked += 1
+    }
+    if high == head || self.entry(entries[high - 1], isAtOrBefore: key) {
+      entries.insert(entry, at: high)
+      return
+    }
     var low = head
-    var high = entries.count
     while low < high {
       let mid = (low + high) / 2
       if self.entry(entries[mid], isAtOrBefore: key) { low = mid + 1 } else { high = mid }

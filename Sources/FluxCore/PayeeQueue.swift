@@ -71,7 +71,12 @@ public struct PayeeQueue: Sendable {
   public mutating func insert(node: Int, key: PayeeKey) {
     precondition(key.comparisonHeight <= ChainParams.maxHeight, "payee key height beyond the queue's 32-bit range")
     if contains(node: node) { remove(node: node) }
-    if node >= liveGeneration.count {
+    if node == liveGeneration.count {
+      // The usual growth, by one node: plain appends cost far less than appending a
+      // repeated element.
+      liveGeneration.append(0)
+      collaterals.append(key.collateral)
+    } else if node > liveGeneration.count {
       liveGeneration.append(contentsOf: repeatElement(0, count: node + 1 - liveGeneration.count))
       collaterals.append(contentsOf: repeatElement(key.collateral, count: node + 1 - collaterals.count))
     }

@@ -18,6 +18,7 @@ extension Fleet {
     tipStart: Bool, tip: Int, now: Int64, actions: inout EventQueue<HeightAction>, events: inout EventQueue<Event>
   ) {
     let availability = rules.config.uptime?.availability ?? 1
+    reserve(nodes: Tier.allCases.reduce(0) { $0 + rules.config.initialNodes[$1] })
     for tier in Tier.allCases {
       for _ in 0..<rules.config.initialNodes[tier] {
         let online = rules.stream.bernoulli(availability)

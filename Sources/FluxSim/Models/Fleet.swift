@@ -148,6 +148,14 @@ struct Fleet {
     return id
   }
 
+  /// Makes room for `count` nodes in the per-node tables at once, rather than through
+  /// doublings that each copy the node records so far (the initial fleet's setup).
+  mutating func reserve(nodes count: Int) {
+    nodes.reserveCapacity(count)
+    ledger.reserveCapacity(count)
+    tiers.reserveCapacity(count)
+  }
+
   /// Moves `node` to `state`, keeping the counts, the producer set and the payee queue right.
   mutating func setState(_ node: Int, _ state: NodeState) {
     let old = nodes[node].state

@@ -257,9 +257,14 @@ public struct PayeeQueue: Sendable {
     entries[head...].filter { liveGeneration[Int($0.node)] == $0.generation }.map { Int($0.node) }
   }
 
-  /// Reclaims the consumed prefix once it is at least half the storage.
+  /// Reclaims the consumed prefix once it is at least three quarters of the storage.
+  ///
+  /// Each compaction moves the entries after the head, about one per node; waiting until
+  /// the prefix is three times that moves a third of an entry per payment rather than
+  /// one (the moves were 3 % of the heavy-churn model's instructions, callgrind), for
+  /// storage of at most four entries a node.
   @inlinable mutating func compactIfWorthwhile() {
-    if head >= 4096, head * 2 >= entries.count {
+    if head >= 4096, head * 4 >= entries.count * 3 {
       entries.removeFirst(head)
       head = 0
     }

@@ -3,7 +3,8 @@ import FluxCore
 /// The node rules the fleet's models read (`FleetRules.book`), each an out-of-line method
 /// on the rules held in place: a FluxCore rule called on `ChainParams` read through a
 /// second reference made the optimizer copy the whole value and retain its arrays
-/// (about 1,000 instructions a call, measured with callgrind).
+/// (about 1,000 instructions a call, measured with callgrind). `expiryHeight` answers
+/// its common case inline, from a value cached at the start (`steadyExpiry`).
 extension RuleBook {
   /// Blocks between two confirms of an online node in block `height`'s era: the confirm
   /// interval M plus one (it re-confirms as soon as M allows).

@@ -27,6 +27,19 @@ import Testing
     return Simulation(config: config)
   }
 
+  /// 300 arrivals a day of apps of one or two components (about 1 core, 3 GB, 40 GB
+  /// each) and one to seven instances, half of them renewed at each period's end: more
+  /// than a fleet of a few dozen nodes holds, so apps wait and capacity is freed and taken.
+  static func crowdedMarket(subscriptionBlocks: Distribution) -> AppMarketConfig {
+    AppMarketConfig(
+      arrivalsPerDay: .constant(300),
+      specs: .distributions(
+        AppSpecDistributions(
+          components: .uniform(low: 0.5, high: 2.4), cpuCores: .lognormal(mu: 0, sigma: 1),
+          ramMB: .lognormal(mu: log(3_000), sigma: 1), hddGB: .lognormal(mu: log(40), sigma: 1),
+          instances: .uniform(low: 1, high: 8), subscriptionBlocks: subscriptionBlocks, renewal: 0.5)))
+  }
+
   static func hosts(_ simulation: Simulation, _ app: Int) -> Set<Int> {
     Set(simulation.market.registry.apps[app].hosts.map { Int($0.node) })
   }
@@ -80,13 +93,7 @@ import Testing
       config.fleet.uptime = UptimeModel(online: .exponential(mean: 3 * 3_600), offline: .exponential(mean: 4 * 3_600))
       config.fleet.churn = ChurnModel(
         exitsPerMonth: TierValues { _ in 3 }, joinsPerMonth: TierValues { _ in 3 })
-      config.apps = AppMarketConfig(
-        arrivalsPerDay: .constant(300),
-        specs: .distributions(
-          AppSpecDistributions(
-            components: .uniform(low: 0.5, high: 2.4), cpuCores: .lognormal(mu: 0, sigma: 1),
-            ramMB: .lognormal(mu: log(3_000), sigma: 1), hddGB: .lognormal(mu: log(40), sigma: 1),
-            instances: .uniform(low: 1, high: 8), subscriptionBlocks: .uniform(low: 100, high: 3_000), renewal: 0.5)))
+      config.apps = Self.crowdedMarket(subscriptionBlocks: .uniform(low: 100, high: 3_000))
       var simulation = Simulation(config: config)
       let start = TipState.measured2026.height
       var waited = false

@@ -1,5 +1,4 @@
 import FluxCore
-import Foundation
 import Testing
 
 @testable import FluxSim
@@ -93,13 +92,7 @@ import Testing
     // fleet short of capacity: the market changes, the fleet a stretch reads does not.
     var config = Fixtures.steadyPoN(nodes: TierValues(cumulus: 12, nimbus: 6, stratus: 4), seed: 14)
     config.fleet.uptime = UptimeModel(online: .exponential(mean: 8 * 3_600), offline: .exponential(mean: 5 * 3_600))
-    config.apps = AppMarketConfig(
-      arrivalsPerDay: .constant(300),
-      specs: .distributions(
-        AppSpecDistributions(
-          components: .uniform(low: 0.5, high: 2.4), cpuCores: .lognormal(mu: 0, sigma: 1),
-          ramMB: .lognormal(mu: log(3_000), sigma: 1), hddGB: .lognormal(mu: log(40), sigma: 1),
-          instances: .uniform(low: 1, high: 8), subscriptionBlocks: .uniform(low: 100, high: 600), renewal: 0.5)))
+    config.apps = AppMarketTests.crowdedMarket(subscriptionBlocks: .uniform(low: 100, high: 600))
     var simulation = Simulation(config: config)
     var (ends, left) = (0, 0)
     for step in 1...60 {

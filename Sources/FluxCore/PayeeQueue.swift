@@ -72,8 +72,8 @@ public struct PayeeQueue: Sendable {
     precondition(key.comparisonHeight <= ChainParams.maxHeight, "payee key height beyond the queue's 32-bit range")
     if contains(node: node) { remove(node: node) }
     if node == liveGeneration.count {
-      // The usual growth, by one node: plain appends cost far less than appending a
-      // repeated element.
+      // The usual growth, by one node: plain appends, cheaper than appending a repeated
+      // element.
       liveGeneration.append(0)
       collaterals.append(key.collateral)
     } else if node > liveGeneration.count {

@@ -12,8 +12,9 @@ struct IndexedSet {
   func contains(_ value: Int) -> Bool { value < positions.count && positions[value] >= 0 }
 
   mutating func insert(_ value: Int) {
-    // One more slot is the usual growth (a new node): a plain append, which costs a
-    // tenth of appending a repeated element (callgrind, a fleet's setup).
+    // One more slot is the usual growth (a new node): a plain append rather than
+    // appending a repeated element (callgrind, four heavy-churn jobs: the inserts 20.3 M
+    // → 14.8 M instructions).
     if value == positions.count {
       positions.append(-1)
     } else if value > positions.count {

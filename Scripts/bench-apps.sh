@@ -6,8 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
-swift build -c release --product fluxsim >/dev/null
-binary=$(swift build -c release --show-bin-path)/fluxsim
+binary=$(Scripts/release-binary.sh)
 for scale in ${SCALES:-1 0.5 4}; do
   echo "== app sizes × $scale"
   taskset -c 0 "$binary" bench forecast-apps --count "$runs" --app-scale "$scale"

@@ -5,8 +5,7 @@
 # fleet: the three figures should be about equal. YEARS="1 5 20" by default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product fluxsim >/dev/null
-binary=$(swift build -c release --show-bin-path)/fluxsim
+binary=$(Scripts/release-binary.sh)
 for years in ${YEARS:-1 5 20}; do
   taskset -c 0 "$binary" bench churn-memory --years "$years"
 done

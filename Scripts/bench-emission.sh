@@ -4,8 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-50}
-swift build -c release --product fluxsim >/dev/null
-binary=$(swift build -c release --show-bin-path)/fluxsim
+binary=$(Scripts/release-binary.sh)
 python3 - "$binary" "$runs" <<'PY'
 import resource, subprocess, sys
 binary, runs = sys.argv[1], int(sys.argv[2])

@@ -6,8 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
-swift build -c release --product fluxsim >/dev/null
-binary=$(swift build -c release --show-bin-path)/fluxsim
+binary=$(Scripts/release-binary.sh)
 for _ in $(seq "$runs"); do
   taskset -c 0 "$binary" bench forecast
 done

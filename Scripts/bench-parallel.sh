@@ -6,8 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario=${SCENARIO:-Scenarios/mainnet-forecast.yaml}
 replications=${REPLICATIONS:-64}
-swift build -c release --product fluxsim >/dev/null
-binary=$(swift build -c release --show-bin-path)/fluxsim
+binary=$(Scripts/release-binary.sh)
 out=$(mktemp -d)
 declare -A seconds
 for workers in 1 2; do

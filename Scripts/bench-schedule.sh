@@ -6,8 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
-swift build -c release --product fluxsim >/dev/null
-binary=$(swift build -c release --show-bin-path)/fluxsim
+binary=$(Scripts/release-binary.sh)
 if [[ -n "${CALLGRIND:-}" ]]; then
   # valgrind cannot read Swift 6's debug info: profile a copy without it (as profile-forecast.sh).
   stripped=$(mktemp)

@@ -14,8 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-30}
 if [[ -z ${BINARY:-} ]]; then
-  swift build -c release --product fluxsim >/dev/null
-  BINARY=$(swift build -c release --show-bin-path)/fluxsim
+  BINARY=$(Scripts/release-binary.sh)
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

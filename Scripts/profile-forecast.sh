@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 years=${YEARS:-0.1}
-swift build -c release --product fluxsim >/dev/null
+release=$(Scripts/release-binary.sh)
 binary=$(mktemp)
-cp "$(swift build -c release --show-bin-path)/fluxsim" "$binary"
+cp "$release" "$binary"
 chmod +x "$binary"
 strip --strip-debug "$binary"
 out=$(mktemp)

@@ -10,5 +10,5 @@ swift test --skip-build
 "$(swift build --show-bin-path)/fluxsim" check Scenarios/checks/mainnet-rules.yaml
 # The PoN block-timing backtest (59 million blocks: the release binary; the suite runs a
 # shortened one, NetworkOutageTests.theBacktestShortenedForADebugBuild).
-swift build -c release --product fluxsim
-"$(swift build -c release --show-bin-path)/fluxsim" check Scenarios/checks/backtest-pon-2026.yaml
+release=$(Scripts/release-binary.sh)
+"$release" check Scenarios/checks/backtest-pon-2026.yaml

@@ -37,8 +37,7 @@ trap cleanup EXIT
 
 if [[ -z ${FLUXSIM:-} ]]; then
   cd "$here/../.."
-  quiet "$tmp/build.log" swift build -c release --product fluxsim || fail "swift build -c release failed"
-  FLUXSIM=$(swift build -c release --show-bin-path)/fluxsim
+  FLUXSIM=$(Scripts/release-binary.sh) || fail "the release build (Scripts/release-binary.sh) failed"
 fi
 export FLUXSIM
 

@@ -20,6 +20,26 @@ enum Event {
   case roiExit(Tier)
   /// The last second of a calendar year (UTC): the year's figures are recorded.
   case yearEnd
+
+  /// Whether the event leaves every payee list, every confirmed count and the fleet's
+  /// ledger as they are, and reads none of them, so that batched blocks connected before
+  /// it may be paid after it, in one pass with those that follow (`Simulation.unpaid`).
+  /// An uptime flip changes the producers only (`Fleet+Uptime`). A join adds a node that
+  /// is not confirmed yet; a slot it reuses is that of an exited node, which left its list
+  /// at its spend (an action: the stretch is paid before it) or was in none, so the income
+  /// moved to `formerIncomes` is final. An exit takes a confirmed node offline, which
+  /// leaves it in its list until its spend in the next block, or retires a node in no list
+  /// (`Fleet+Churn`). ROI joins and exits are the same operations. (`PaymentNeutralEventsTests`
+  /// carries each out on a copy of a simulation mid-run.) The year's end
+  /// records the totals, so the blocks before it are paid first; so are those before the
+  /// market's events (its day, with the operators' decisions, arrivals and retries), which
+  /// are rare beside flips and churn and are left as they were.
+  var leavesPaymentsAlone: Bool {
+    switch self {
+    case .uptime, .join, .exit, .roiJoin, .roiExit: true
+    case .marketDay, .appArrival, .appRetry, .yearEnd: false
+    }
+  }
 }
 
 /// What is due in a given block (the `actions` queue, keyed by height and phase), in

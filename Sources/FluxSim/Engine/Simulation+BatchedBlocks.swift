@@ -27,9 +27,10 @@ import FluxCore
 /// and lapsed actions are dropped (`Fleet.isLapsed`). It also ends before a block with
 /// another reward, which is connected block by block (`produceBlock`), and at a sample,
 /// which then reads the lists and ledger of its height. A batch that ends at an event
-/// leaves its stretch's blocks unpaid (`unpaid`); when that event is an uptime flip
-/// (most are: `advance` pays them before any other), which changes the producers but
-/// no payee list, the next batch's stretch takes them on, so a stretch spans flips. PoW
+/// leaves its stretch's blocks unpaid (`unpaid`); when that event is an uptime flip, a
+/// join or an exit (`Event.leavesPaymentsAlone`; `advance` pays them before any other),
+/// which change no payee list and no confirmed count, the next batch's stretch takes
+/// them on, so a stretch spans such events. PoW
 /// blocks and a stalled chain are left to the event loop's block-by-block path.
 extension Simulation {
   /// Connects the PoN blocks due up to `endHeight`, at times up to `endTime` and not after
@@ -48,8 +49,8 @@ extension Simulation {
       proofOfNode.tipSlotStart != nil, fleet.producers.count > 0, isDue(nextBlockTime, by: endTime)
     else { return false }
     var stretch = openStretch(at: first)
-    // Blocks left unpaid before the uptime flips since join this stretch when they share
-    // its reward (its lists and counts are theirs: only flips came between).
+    // Blocks left unpaid before the events since join this stretch when they share its
+    // reward (its lists and counts are theirs: only events that leave them came between).
     if let blocks = unpaid, blocks.reward == stretch.reward, blocks.confirmed == stretch.confirmed {
       stretch.first = blocks.first
       unpaid = nil
@@ -147,9 +148,9 @@ extension Simulation {
   }
 
   /// Blocks a batch connected and did not pay: from `first` to the tip, each with
-  /// `reward`, while the tiers held `confirmed` nodes. Only uptime flips may come after
-  /// them (`advance` pays them before anything else), which change no payee list, so
-  /// they are paid from the lists as they are.
+  /// `reward`, while the tiers held `confirmed` nodes. Only events that change no payee
+  /// list may come after them (`Event.leavesPaymentsAlone`; `advance` pays them before
+  /// any other), so they are paid from the lists as they are.
   struct UnpaidBlocks {
     var first: Int
     var reward: BlockReward

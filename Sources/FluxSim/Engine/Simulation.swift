@@ -41,8 +41,9 @@ struct Simulation {
   /// Tier totals at the last sample (jobs with economics).
   var sampleMark: SampleMark?
   /// The batched blocks connected and not paid yet, if any (`Simulation+BatchedBlocks`):
-  /// kept across uptime flips, which change no payee list, and paid before anything else
-  /// `advance` does and when it returns, so that nothing outside it sees them unpaid.
+  /// kept across uptime flips, joins and exits, which change no payee list
+  /// (`Event.leavesPaymentsAlone`), and paid before anything else `advance` does and when
+  /// it returns, so that nothing outside it sees them unpaid.
   var unpaid: UnpaidBlocks?
   /// Height and simulated time the job started at.
   let startHeight: Int
@@ -133,8 +134,8 @@ struct Simulation {
   }
 
   /// Handles events until block `endHeight` is connected or the next event lies after `endTime`.
-  /// Batched blocks may stay unpaid across the uptime flips within it (`unpaid`), never
-  /// past its return.
+  /// Batched blocks may stay unpaid across the uptime flips, joins and exits within it
+  /// (`unpaid`), never past its return.
   mutating func advance(toHeight endHeight: Int, orTime endTime: Int64 = .max) {
     defer { payUnpaid() }
     while chain.height < endHeight {
@@ -153,21 +154,26 @@ struct Simulation {
       }
       guard let time = events.peekKey, time <= endTime, let (_, event) = events.pop() else { return }
       chain.now = time
-      // An uptime flip changes the producers, never a payee list or the ledger (`Fleet+Uptime`):
-      // the blocks before it stay unpaid, to be paid with those after it in one pass.
-      if case .uptime = event {} else { payUnpaid() }
-      switch event {
-      case .uptime(let node, let generation): flipUptime(Int(node), generation: generation)
-      case .join(let tier): join(tier)
-      case .exit(let tier): exit(tier)
-      case .marketDay: marketDay()
-      case .appArrival: appArrives()
-      case .appRetry(let app, let generation): retryApp(app, generation: generation)
-      case .roiJoin(let tier): addNode(tier)
-      case .roiExit(let tier): removeRandomNode(tier)
-      case .yearEnd: endYear()
-      }
+      // Uptime flips, joins and exits change no payee list and no ledger entry: the blocks
+      // before them stay unpaid, to be paid with those after them in one pass.
+      if !event.leavesPaymentsAlone { payUnpaid() }
+      handle(event)
       checkInvariants(after: "event \(event)")
+    }
+  }
+
+  /// Carries out `event`, due now.
+  mutating func handle(_ event: Event) {
+    switch event {
+    case .uptime(let node, let generation): flipUptime(Int(node), generation: generation)
+    case .join(let tier): join(tier)
+    case .exit(let tier): exit(tier)
+    case .marketDay: marketDay()
+    case .appArrival: appArrives()
+    case .appRetry(let app, let generation): retryApp(app, generation: generation)
+    case .roiJoin(let tier): addNode(tier)
+    case .roiExit(let tier): removeRandomNode(tier)
+    case .yearEnd: endYear()
     }
   }
 

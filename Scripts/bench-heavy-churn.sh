@@ -38,8 +38,12 @@ done
 cpu() {
   local binary=$1 minutes=$2
   rm -rf "$work/out"
-  /usr/bin/time -f "%U %S" -o "$work/time" taskset -c 0 "$binary" run "$work/heavy-$minutes.yaml" \
-    --workers 1 --quiet --out "$work/out" >/dev/null
+  if ! /usr/bin/time -f "%U %S" -o "$work/time" taskset -c 0 "$binary" run "$work/heavy-$minutes.yaml" \
+    --workers 1 --out "$work/out" >/dev/null 2>"$work/stderr"; then
+    echo "bench-heavy-churn: $binary failed:" >&2
+    cat "$work/stderr" >&2
+    exit 1
+  fi
   awk '{ printf "%.2f", $1 + $2 }' "$work/time"
 }
 : >"$work/results"

@@ -162,8 +162,9 @@ struct Simulation {
     }
   }
 
-  /// Carries out `event`, due now.
-  mutating func handle(_ event: Event) {
+  /// Carries out `event`, due now. Inlined into `advance`, its one caller in a run (a
+  /// call cost 0.5 % of the heavy-churn model's instructions).
+  @inline(__always) mutating func handle(_ event: Event) {
     switch event {
     case .uptime(let node, let generation): flipUptime(Int(node), generation: generation)
     case .join(let tier): join(tier)

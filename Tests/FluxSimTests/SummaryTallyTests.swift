@@ -32,6 +32,26 @@ import Testing
     #expect(tally.sum == values.reduce(0, +))
   }
 
+  @Test func runsAreTheDistinctValuesInOrderWithTheirCounts() {
+    // The extremes, zero, negatives and values of every magnitude, many repeated, through
+    // several growths of the table; counted again in a Dictionary for reference.
+    var tally = Tally()
+    var reference: [Int64: Int] = [:]
+    var state: UInt64 = 42
+    let specials: [Int64] = [.min, .max, 0, -1, 1, 1 << 62, -(1 << 62)]
+    for i in 0..<5_000 {
+      let value =
+        i % 3 == 0 ? specials[i % specials.count] : Int64(bitPattern: splitMix64(&state)) >> Int64(i % 64)
+      tally.add(value)
+      reference[value, default: 0] += 1
+    }
+    let values = reference.keys.sorted()
+    #expect(tally.runs().map(\.value) == values)
+    #expect(tally.runs().map(\.count) == values.map { reference[$0] ?? 0 })
+    #expect(tally.count == 5_000)
+    #expect(tally.sum == reference.reduce(0) { $0 &+ $1.key &* Int64($1.value) })
+  }
+
   @Test func emptyTallyIsTheEmptySummary() {
     #expect(Summary(of: Tally()) == .empty)
   }

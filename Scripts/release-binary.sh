@@ -4,7 +4,7 @@
 # (`--static-swift-stdlib`): the dynamic loader then has far fewer symbols to bind and a
 # run reaches its first job in about half the time (Scripts/bench-startup.sh), for a
 # larger binary (about 90 MB instead of 19). Results are the same bytes either way.
-# Quiet on success; the build's output on failure.
+# Prints the build command to standard error, and the build's output only when it fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 flags=(-c release --static-swift-stdlib)

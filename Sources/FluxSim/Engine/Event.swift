@@ -22,8 +22,9 @@ enum Event {
   case yearEnd
 
   /// Whether the event leaves every payee list, every confirmed count and the fleet's
-  /// ledger as they are, and reads none of them, so that batched blocks connected before
-  /// it may be paid after it, in one pass with those that follow (`Simulation.unpaid`).
+  /// ledger as they are, and reads nothing that paying blocks changes, so that batched
+  /// blocks connected before it may be paid after it, in one pass with those that follow
+  /// (`Simulation.unpaid`).
   /// An uptime flip changes the producers only (`Fleet+Uptime`). A join adds a node that
   /// is not confirmed yet; a slot it reuses is that of an exited node, which left its list
   /// at its spend (an action: the stretch is paid before it) or was in none, so the income

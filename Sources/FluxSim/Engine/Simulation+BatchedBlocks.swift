@@ -30,8 +30,8 @@ import FluxCore
 /// leaves its stretch's blocks unpaid (`unpaid`); when that event is an uptime flip, a
 /// join or an exit (`Event.leavesPaymentsAlone`; `advance` pays them before any other),
 /// which change no payee list and no confirmed count, the next batch's stretch takes
-/// them on, so a stretch spans such events. PoW
-/// blocks and a stalled chain are left to the event loop's block-by-block path.
+/// them on, so a stretch spans such events. PoW blocks and a stalled chain are left to
+/// the event loop's block-by-block path.
 extension Simulation {
   /// Connects the PoN blocks due up to `endHeight`, at times up to `endTime` and not after
   /// the next event (at equal times the block comes first, as in `advance`), and before

@@ -11,11 +11,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-3}
+if ! [[ $rounds =~ ^[1-9][0-9]?$ ]]; then
+  echo "bench-heavy-churn: ROUNDS must be a whole number from 1 to 99, found '$rounds'" >&2
+  exit 2
+fi
+if [[ -n ${BASELINE:-} && ! -x $BASELINE ]]; then
+  echo "bench-heavy-churn: BASELINE=$BASELINE is not an executable" >&2
+  exit 2
+fi
 current=$(Scripts/release-binary.sh)
 binaries=("$current")
 names=(current)
 if [[ -n ${BASELINE:-} ]]; then
-  [[ -x $BASELINE ]] || { echo "bench-heavy-churn: BASELINE=$BASELINE is not an executable" >&2; exit 2; }
   binaries+=("$BASELINE")
   names+=(baseline)
 fi

@@ -49,9 +49,27 @@ public struct Table: Sendable, Equatable {
     row.enumerated().map { index, cell in index < isText.count && isText[index] ? text(cell) : other(cell) }
   }
 
+  /// `cell` as an RFC 4180 field, quoted when it holds a comma, a double quote, CR or LF.
+  ///
+  /// Byte by byte, not by `Character`: "\r\n" is one Character, equal to neither "\r"
+  /// nor "\n", and a quote or comma followed by a combining mark is a Character of its
+  /// own, so a check by Character left such cells unquoted or their quotes undoubled
+  /// (`TableTests`). The bytes inserted are ASCII quotes next to ASCII quotes, so the
+  /// result is valid UTF-8 again.
   static func csvField(_ cell: String) -> String {
-    guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return cell }
-    return "\"" + cell.replacing("\"", with: "\"\"") + "\""
+    let quote = UInt8(ascii: "\"")
+    func isSpecial(_ byte: UInt8) -> Bool {
+      byte == UInt8(ascii: ",") || byte == quote || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+    }
+    guard cell.utf8.contains(where: isSpecial) else { return cell }
+    var field: [UInt8] = [quote]
+    field.reserveCapacity(cell.utf8.count + 8)
+    for byte in cell.utf8 {
+      field.append(byte)
+      if byte == quote { field.append(quote) }
+    }
+    field.append(quote)
+    return String(decoding: field, as: UTF8.self)
   }
 
   /// A text cell as a spreadsheet must read it: as text.

@@ -184,9 +184,10 @@ import Testing
     #expect(queue.payNext(at: 40) == 0 && queue.payNext(at: 41) == 1)
     let order = queue.orderedNodes()
     #expect(order == [4, 6, 7, 3, 0, 1])
-    queue.dropStaleEntries()
-    // Positions 0 … 5: confirmed at 14, 16, 17, rejoined at 30, paid at 40 and 41.
-    #expect((0..<queue.count).map(queue.comparisonHeight(atPosition:)) == [14, 16, 17, 30, 40, 41])
+    // Positions 0 … 5: confirmed at 14, 16, 17, rejoined at 30, paid at 40 and 41; the
+    // stale entries of 2, 3 and 5 are skipped, and a prefix stops early.
+    #expect(queue.frontComparisonHeights(queue.count) == [14, 16, 17, 30, 40, 41])
+    #expect(queue.frontComparisonHeights(3) == [14, 16, 17] && queue.frontComparisonHeights(0) == [])
     #expect(queue.orderedNodes() == order && queue.invariantViolations() == [])
     // Payments go on in the same order.
     #expect(queue.payNext(at: 42) == 4 && queue.payNext(at: 43) == 6)

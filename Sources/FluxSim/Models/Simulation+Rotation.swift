@@ -9,19 +9,19 @@ import FluxCore
 /// the tier's nodes (`PayeeQueue+Positions`).
 extension Simulation {
   /// The rotation of each tier at the tip; nil for a tier without confirmed nodes.
-  mutating func sincePaid() -> TierValues<SincePaid?> {
+  func sincePaid() -> TierValues<SincePaid?> {
     let tip = chain.height
     return TierValues { tier in
-      fleet.withQueue(tier.index) { queue -> SincePaid? in
-        queue.dropStaleEntries()
-        let count = queue.count
-        guard count > 0 else { return nil }
-        // Waits in ascending order: the i-th shortest is the node count − 1 − i from the front.
-        func wait(_ i: Int) -> Double { Double(tip - queue.comparisonHeight(atPosition: count - 1 - i)) }
-        return SincePaid(
-          p50: SortedQuantile.value(0.5, count: count, wait), p95: SortedQuantile.value(0.95, count: count, wait),
-          max: tip - queue.comparisonHeight(atPosition: 0))
-      }
+      let queue = fleet.queue(tier.index)
+      let count = queue.count
+      guard count > 0 else { return nil }
+      // Waits in ascending order: the i-th shortest is the node count − 1 − i from the
+      // front. The quantiles read i ≥ ⌊(count − 1) / 2⌋, so positions up to count − 1 − i.
+      let front = queue.frontComparisonHeights(count - (count - 1) / 2)
+      func wait(_ i: Int) -> Double { Double(tip - front[count - 1 - i]) }
+      return SincePaid(
+        p50: SortedQuantile.value(0.5, count: count, wait), p95: SortedQuantile.value(0.95, count: count, wait),
+        max: tip - front[0])
     }
   }
 }

@@ -4,9 +4,9 @@ import FluxCore
 /// paid (or confirmed, if not paid since), at a sample.
 ///
 /// A tier's payee list is ordered by that very height (`PayeeKey`: last payment, or
-/// confirmation), so the node k places from the front has the k-th longest wait: the
-/// quantiles are read at two positions and the maximum at the front, without visiting
-/// the tier's nodes (`PayeeQueue+Positions`).
+/// confirmation), so the node k places from the front has the k-th longest wait: each
+/// quantile is read at two positions and the maximum at the front, from the front half
+/// of the list, without sorting (`PayeeQueue+Positions`).
 extension Simulation {
   /// The rotation of each tier at the tip; nil for a tier without confirmed nodes.
   func sincePaid() -> TierValues<SincePaid?> {

@@ -40,6 +40,11 @@ import Testing
       withSpan(63 * 86_400),
       // fluxd's failsafe spans: 1 s (actual can be 0), 0 and −30 s.
       withSpan(1), withSpan(0), withSpan(-30),
+      // Clamps far wider than fluxd's (a up to 2^20 T) under the largest limit: products
+      // of 2^256 or more, which arith_uint256 wraps and the 64-bit path leaves to it.
+      PoNDifficultyRule(
+        firstWindow: rule.firstWindow, targetTimespan: 870, minTimespan: 1, maxTimespan: 870 << 20, limit: .max,
+        startLimit: rule.startLimit),
     ]
     for trial in 0..<200_000 {
       let r = rules[trial % rules.count]

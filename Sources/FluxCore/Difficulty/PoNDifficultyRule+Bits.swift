@@ -19,7 +19,24 @@
 // form 2^n − 1 is "t has more than n bits". Inputs outside these conditions use the
 // 256-bit path, and so do all of fluxd's failsafes (a target timespan ≤ 0; a previous
 // nBits that is negative, overflows or decodes to 0; a result of 0), which `target(...)`
-// maps to the limit. The divisions by T go through its reciprocal (`InvariantDivisor`).
+// maps to the limit.
+//
+// Only H's top bits are kept, so W is never formed whole. With z the leading zero bits
+// of M, M·2^z has its top bit at 63; let q = ⌊M·2^z / T⌋ and ρ its remainder, one 64-bit
+// division (through T's reciprocal, `InvariantDivisor`). Then q = ⌊W / 2^(64 − z)⌋
+// (a floor of a floor by a power of two), so W has bits(q) + 64 − z bits, q ≥ 2^63 / T
+// has at least 32, and the three bytes kept start j ≥ bits(W) − 24 bits into H, at
+// least 8 bits into q: ⌊W / 2^j⌋ = ⌊q / 2^(j − 64 + z)⌋. F = 0 exactly when T's odd part
+// divides M (T < 2^32), and r > 0 exactly when it does not divide m (e ≥ 88). In the
+// corrected case H = W − 1, and ⌊H / 2^j⌋ is one less than ⌊W / 2^j⌋ exactly when 2^j
+// divides W, that is when ρ = 0 (W's low 64 − z bits are 0) and q's low j − 64 + z bits
+// are 0. So `corrected` below asks for ρ = 0, which implies F = 0 (T divides M·2^z), and
+// for r > 0: without ρ = 0 the correction borrows nothing. H has
+// W's length unless W is a power of two, when H = 2^n − 1 is all ones; taking W's length
+// n + 1 then keeps the same bits: past a byte boundary the bytes kept start 8 bits
+// higher, 0xffff in one more byte, which is what GetCompact makes of H's 0xffffff (its
+// sign-bit shift), and a cap at n + k = bits of the limit 2^L − 1 gives the limit's
+// nBits, H's own encoding (all ones, L bits).
 
 extension PoNDifficultyRule {
   /// The nBits of block `height` from the tip's nBits: `target(...)` through compact
@@ -35,58 +52,37 @@ extension PoNDifficultyRule {
   {
     if firstWindow.contains(height) { return startLimitBits }
     let actual = min(max(tipTime - windowStartTime, minTimespan), maxTimespan)
-    let size = Int(prevBits >> 24)
+    let size = prevBits >> 24
     let mantissa = UInt64(prevBits & 0x007f_ffff)
-    let exponent = 8 * (size - 3)
-    let k = exponent - 64
     // Outside the conditions of the derivation (a negative, zero or overflowing previous
-    // target, a timespan outside 2 ..< 2^32, a target too small for the split, or a product that would
-    // wrap in arith_uint256), take the 256-bit path.
-    func generic() -> UInt32 {
-      target(forHeight: height, prevBits: prevBits, tipTime: tipTime, windowStartTime: windowStartTime).compact()
+    // target, a size outside `bitsPathLowestSize`'s range: too small for the split or
+    // too large for arith_uint256, or a rule whose constants rule the path out), take
+    // the 256-bit path.
+    guard prevBits & 0x0080_0000 == 0, mantissa != 0, size &- bitsPathLowestSize < bitsPathSizeCount,
+      let limitBits, let timespan = timespanDivisor
+    else {
+      return target(forHeight: height, prevBits: prevBits, tipTime: tipTime, windowStartTime: windowStartTime)
+        .compact()
     }
-    guard let limitBits, let timespan = timespanDivisor, prevBits & 0x0080_0000 == 0, mantissa != 0, k >= 21,
-      exponent + 64 - mantissa.leadingZeroBitCount <= 256, actual > 0, actual < 1 << 30,
-      // (T − 1)·a < 2^62, so the bound holds by itself from k = 62 on.
-      k >= 62 || UInt64(targetTimespan - 1) * UInt64(actual) <= 1 << UInt64(k)
-    else { return generic() }
-    let product = mantissa * UInt64(actual)
-    // W = ⌊product·2^64 / T⌋ as a 128-bit (high, low) pair, and F the remainder; W − 1
-    // when F = 0 and r > 0, where r = m·2^e mod T is 0 exactly when T divides m·2^e
-    // (e ≥ 85 here).
-    let (high, rest) = timespan.divide(product)
-    @inline(__always) func isCorrected(_ remainder: UInt64) -> Bool {
-      remainder == 0 && !timespan.dividesShiftedMultiple(of: mantissa)
-    }
-    // The low word is ⌊rest·2^64 / T⌋: at least 1 when rest > 0 (T < 2^32), so the −1
-    // reaches the high word only when rest = 0, where F = 0 too. When the high word is
-    // not 0 and the three bytes kept start at or above bit 64 of W (`shift` ≥ 64 below,
-    // the usual case: W has about 84 bits on mainnet), the low word is never read, and
-    // its two divisions are skipped.
-    var quotient = (high: rest == 0 && isCorrected(0) ? high - 1 : high, low: UInt64(0))
-    let highBits = 128 - quotient.high.leadingZeroBitCount
-    if quotient.high == 0 || 8 * ((highBits + k + 7) / 8 - 3) - k < 64 {
-      let (low, remainder) = timespan.divideShifted(rest)
-      quotient = (high, low)
-      if isCorrected(remainder) {
-        quotient = quotient.low == 0 ? (quotient.high - 1, .max) : (quotient.high, quotient.low - 1)
-      }
-    }
-    let quotientBits =
-      quotient.high != 0 ? 128 - quotient.high.leadingZeroBitCount : 64 - quotient.low.leadingZeroBitCount
-    let targetBits = quotientBits + k
-    if targetBits > 256 { return generic() }
+    // Wrapping arithmetic and masked shifts from here: every value is bounded by the
+    // derivation (M < 2^53, 1 ≤ z ≤ 63, bits(t) ≤ 256, 8 ≤ shift ≤ 47), so none of
+    // Swift's overflow and shift-range checks can fire.
+    let k = 8 &* (Int(size) &- 3) &- 64
+    let product = mantissa &* UInt64(truncatingIfNeeded: actual)
+    let low = 64 &- product.leadingZeroBitCount
+    let (quotient, rest) = timespan.divide(product &<< UInt64(truncatingIfNeeded: 64 &- low))
+    let corrected = rest == 0 && !timespan.dividesShiftedMultiple(of: mantissa)
+    // At most 256 bits: prev < 2^255 and a ≤ 2T (`bitsPathLowestSize`).
+    let targetBits = 64 &- quotient.leadingZeroBitCount &+ low &+ k
     if targetBits > limitBitCount { return limitBits }
-    var bytes = (targetBits + 7) / 8
-    let shift = 8 * (bytes - 3) - k
-    var compact =
-      UInt32(
-        truncatingIfNeeded: shift >= 64
-          ? quotient.high >> (shift - 64) : quotient.low >> shift | quotient.high << (64 - shift))
-      & 0x00ff_ffff
+    var bytes = (targetBits &+ 7) &>> 3
+    let shift = UInt64(truncatingIfNeeded: 8 &* (bytes &- 3) &- k &- low)
+    var kept = quotient &>> shift
+    if corrected && quotient & ((1 &<< shift) &- 1) == 0 { kept &-= 1 }
+    var compact = UInt32(truncatingIfNeeded: kept) & 0x00ff_ffff
     if compact & 0x0080_0000 != 0 {
-      compact >>= 8
-      bytes += 1
+      compact &>>= 8
+      bytes &+= 1
     }
     return compact | UInt32(bytes) << 24
   }

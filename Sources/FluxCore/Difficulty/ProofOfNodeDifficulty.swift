@@ -93,6 +93,13 @@ public struct PoNDifficultyRule: Sendable, Equatable {
   /// `targetTimespan` as a divisor with its reciprocal (`nextBits` divides by it every
   /// block); nil outside 2 ..< 2^32, where `nextBits` takes the 256-bit path.
   public let timespanDivisor: InvariantDivisor?
+  /// The sizes (nBits' top byte) of a previous target that `nextBits` computes in 64-bit
+  /// arithmetic whatever the timespan, `bitsPathSizeCount` of them from
+  /// `bitsPathLowestSize`: every condition of its derivation that does not depend on the
+  /// mantissa, checked once here rather than on every block (none when the limit is not
+  /// a run of ones, the timespan not a divisor, or the clamps outside 1 ..< 2^30).
+  public let bitsPathLowestSize: UInt32
+  public let bitsPathSizeCount: UInt32
 
   public init(
     firstWindow: Range<Int>, targetTimespan: Int64, minTimespan: Int64, maxTimespan: Int64, limit: UInt256,
@@ -109,6 +116,24 @@ public struct PoNDifficultyRule: Sendable, Equatable {
     let isRunOfOnes = limit == .max || (limit + 1) == UInt256(1) << limitBitCount
     limitBits = isRunOfOnes ? limit.compact() : nil
     timespanDivisor = targetTimespan > 0 ? InvariantDivisor(UInt64(targetTimespan)) : nil
+    // k = 8(size − 3) − 64 ≥ 21, and r·a ≤ 2^k for every clamped a (r < T) from k = 62 on
+    // or where (T − 1) × the longest a fits. Size 32 is the largest whose target, under
+    // 2^255, fits arith_uint256 with any mantissa, and a ≤ 2T keeps the product under
+    // 2^256 (arith_uint256 would wrap it).
+    // (The clamps are checked first: with them, T ≥ 2 and 0 < a < 2^30, nothing traps.)
+    if limitBits != nil, timespanDivisor != nil, minTimespan > 0, maxTimespan >= minTimespan,
+      maxTimespan < 1 << 30, maxTimespan <= 2 * targetTimespan,
+      let lowest = (14...32).first(where: { size in
+        let k = 8 * (size - 3) - 64
+        return k >= 62 || UInt64(targetTimespan - 1) * UInt64(maxTimespan) <= 1 << UInt64(k)
+      })
+    {
+      bitsPathLowestSize = UInt32(lowest)
+      bitsPathSizeCount = UInt32(33 - lowest)
+    } else {
+      bitsPathLowestSize = 0
+      bitsPathSizeCount = 0
+    }
   }
 
   /// The target of block `height` from the tip's nBits, step by step as fluxd

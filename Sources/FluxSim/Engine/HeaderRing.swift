@@ -2,6 +2,13 @@ import FluxCore
 
 /// The last few block headers, oldest first, in a fixed ring: what the difficulty rules
 /// read (at most 61 headers for LWMA, 30 for PoN) without allocating per block.
+///
+/// The ring is stored inline (`InlineArray`), not in an `Array`: a block's header went
+/// through the array's uniqueness check (a runtime call) and bounds checks every block.
+/// Inline storage is copied whenever the ring is read as a value, so the per-block read,
+/// `back`, is `mutating`: called on the simulation's own ring, it reads in place (as a
+/// plain method on the stored property it copied all 1.5 KB every block). Callgrind,
+/// `bench forecast --years 0.5`: 546.4 M → 533.9 M instructions.
 struct HeaderRing: RandomAccessCollection {
   static let capacity = DifficultyParams.maxHistory
   /// Slots in `storage`: a power of two at or above `capacity`, a literal so that
@@ -9,10 +16,11 @@ struct HeaderRing: RandomAccessCollection {
   /// it compiled to a division on every append and read).
   private static let slots = 64
   private static let mask = slots - 1
-  private var storage = [BlockHeaderInfo](repeating: BlockHeaderInfo(height: 0, time: 0, bits: 0), count: slots)
+  private var storage = InlineArray<64, BlockHeaderInfo>(repeating: BlockHeaderInfo(height: 0, time: 0, bits: 0))
 
   init() {
     precondition(Self.capacity <= Self.slots, "header ring of \(Self.slots) slots for \(Self.capacity) headers")
+    precondition(storage.count == Self.slots, "header ring storage of \(storage.count) slots, masked as \(Self.slots)")
   }
   private var newest = -1
   private(set) var count = 0
@@ -31,8 +39,9 @@ struct HeaderRing: RandomAccessCollection {
     count = Swift.min(count + 1, Self.capacity)
   }
 
-  /// The header `distance` blocks below the tip (0 is the tip).
-  func back(_ distance: Int) -> BlockHeaderInfo {
+  /// The header `distance` blocks below the tip (0 is the tip). `mutating` only so that
+  /// it reads in place (see the type's comment); it changes nothing.
+  mutating func back(_ distance: Int) -> BlockHeaderInfo {
     precondition(distance < count, "header ring holds \(count) headers, asked for \(distance) back")
     return storage[(newest - distance) & Self.mask]
   }

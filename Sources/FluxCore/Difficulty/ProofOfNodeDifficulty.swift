@@ -97,7 +97,8 @@ public struct PoNDifficultyRule: Sendable, Equatable {
   /// arithmetic whatever the timespan, `bitsPathSizeCount` of them from
   /// `bitsPathLowestSize`: every condition of its derivation that does not depend on the
   /// mantissa, checked once here rather than on every block (none when the limit is not
-  /// a run of ones, the timespan not a divisor, or the clamps outside 1 ..< 2^30).
+  /// a run of ones, the timespan not a divisor, the clamps outside 1 ..< 2^30, or the
+  /// longest timespan over twice the target one).
   public let bitsPathLowestSize: UInt32
   public let bitsPathSizeCount: UInt32
 
@@ -116,8 +117,8 @@ public struct PoNDifficultyRule: Sendable, Equatable {
     let isRunOfOnes = limit == .max || (limit + 1) == UInt256(1) << limitBitCount
     limitBits = isRunOfOnes ? limit.compact() : nil
     timespanDivisor = targetTimespan > 0 ? InvariantDivisor(UInt64(targetTimespan)) : nil
-    // k = 8(size − 3) − 64 ≥ 21, and r·a ≤ 2^k for every clamped a (r < T) from k = 62 on
-    // or where (T − 1) × the longest a fits. Size 32 is the largest whose target, under
+    // k = 8(size − 3) − 64 ≥ 21 (from size 14, k = 24), and r·a ≤ 2^k for every clamped a
+    // (r < T) from k = 62 on or where (T − 1) × the longest a fits. Size 32 is the largest whose target, under
     // 2^255, fits arith_uint256 with any mantissa, and a ≤ 2T keeps the product under
     // 2^256 (arith_uint256 would wrap it).
     // (The clamps are checked first: with them, T ≥ 2 and 0 < a < 2^30, nothing traps.)

@@ -34,18 +34,6 @@ import Testing
     }
   }
 
-  @Test func dividesTheShiftedRemainderLikeAFullWidthDivision() throws {
-    var state: UInt64 = 64
-    for d in Self.divisors() {
-      let divisor = try #require(InvariantDivisor(d))
-      for rest in [0, 1, d - 1, d / 2] + (0..<50).map({ _ in splitMix64(&state) % d }) {
-        let (q, r) = divisor.divideShifted(rest)
-        let expected = d.dividingFullWidth((rest, 0))
-        #expect(q == expected.quotient && r == expected.remainder, "rest \(rest), d \(d)")
-      }
-    }
-  }
-
   /// n · 2^j is a multiple of d (j ≥ 32) exactly when (n · 2^32) mod d = 0, taken in
   /// 256-bit arithmetic.
   @Test func tellsMultiplesOfTheOddPart() throws {

@@ -1,6 +1,6 @@
 /// Division of 64-bit numbers by a fixed divisor below 2^32 through a precomputed
 /// reciprocal: two multiplications instead of a `div`, which the PoN difficulty rule
-/// would otherwise run two or three times a block on its constant target timespan.
+/// would otherwise run on every block on its constant target timespan.
 ///
 /// Exactness (Lemire, Kaser and Kurz, "Faster remainder by direct computation", 2019,
 /// theorem 1): with c = ⌈2^F / d⌉ and c·d − 2^F ≤ 2^(F − N), ⌊n·c / 2^F⌋ = ⌊n / d⌋ for
@@ -48,15 +48,6 @@ public struct InvariantDivisor: Sendable, Equatable {
     let (middle, carry) = l2.addingReportingOverflow(h1)
     let quotient = (h2 &+ (carry ? 1 : 0)) << 32 | middle >> 32
     return (quotient, n &- quotient &* divisor)
-  }
-
-  /// ⌊rest · 2^64 / d⌋ and its remainder, for `rest` < d: the low word of a two-word
-  /// quotient, by two steps of 32-bit digits (each numerator stays below 2^64 because
-  /// every remainder is below d < 2^32).
-  @inlinable @inline(__always) public func divideShifted(_ rest: UInt64) -> (quotient: UInt64, remainder: UInt64) {
-    let upper = divide(rest << 32)
-    let lower = divide(upper.remainder << 32)
-    return (upper.quotient << 32 | lower.quotient, lower.remainder)
   }
 
   /// Whether d divides n · 2^j for every j ≥ 32: whether d's odd part divides n (its

@@ -31,12 +31,12 @@
 // corrected case H = W − 1, and ⌊H / 2^j⌋ is one less than ⌊W / 2^j⌋ exactly when 2^j
 // divides W, that is when ρ = 0 (W's low 64 − z bits are 0) and q's low j − 64 + z bits
 // are 0. So `corrected` below asks for ρ = 0, which implies F = 0 (T divides M·2^z), and
-// for r > 0: without ρ = 0 the correction borrows nothing. H has
-// W's length unless W is a power of two, when H = 2^n − 1 is all ones; taking W's length
-// n + 1 then keeps the same bits: past a byte boundary the bytes kept start 8 bits
-// higher, 0xffff in one more byte, which is what GetCompact makes of H's 0xffffff (its
-// sign-bit shift), and a cap at n + k = bits of the limit 2^L − 1 gives the limit's
-// nBits, H's own encoding (all ones, L bits).
+// for r > 0: without ρ = 0 the correction borrows nothing. H has W's length unless W is
+// a power of two, when H = 2^n − 1 is all ones; taking W's length n + 1 then keeps the
+// same bits: past a byte boundary the bytes kept start 8 bits higher, 0xffff in one more
+// byte, which is what GetCompact makes of H's 0xffffff (its sign-bit shift), and a cap at
+// n + k = bits of the limit 2^L − 1 gives the limit's nBits, H's own encoding (all ones,
+// L bits).
 
 extension PoNDifficultyRule {
   /// The nBits of block `height` from the tip's nBits: `target(...)` through compact
@@ -65,7 +65,7 @@ extension PoNDifficultyRule {
         .compact()
     }
     // Wrapping arithmetic and masked shifts from here: every value is bounded by the
-    // derivation (M < 2^53, 1 ≤ z ≤ 63, bits(t) ≤ 256, 8 ≤ shift ≤ 47), so none of
+    // derivation (M < 2^53, 11 ≤ z ≤ 63, bits(t) ≤ 256, 8 ≤ shift ≤ 47), so none of
     // Swift's overflow and shift-range checks can fire.
     let k = 8 &* (Int(size) &- 3) &- 64
     let product = mantissa &* UInt64(truncatingIfNeeded: actual)

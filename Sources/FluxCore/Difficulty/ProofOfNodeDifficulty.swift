@@ -118,10 +118,10 @@ public struct PoNDifficultyRule: Sendable, Equatable {
     limitBits = isRunOfOnes ? limit.compact() : nil
     timespanDivisor = targetTimespan > 0 ? InvariantDivisor(UInt64(targetTimespan)) : nil
     // k = 8(size − 3) − 64 ≥ 21 (from size 14, k = 24), and r·a ≤ 2^k for every clamped a
-    // (r < T) from k = 62 on or where (T − 1) × the longest a fits. Size 32 is the largest whose target, under
-    // 2^255, fits arith_uint256 with any mantissa, and a ≤ 2T keeps the product under
-    // 2^256 (arith_uint256 would wrap it).
-    // (The clamps are checked first: with them, T ≥ 2 and 0 < a < 2^30, nothing traps.)
+    // (r < T) from k = 62 on or where (T − 1) × the longest a fits. Size 32 is the largest
+    // whose target, under 2^255, fits arith_uint256 with any mantissa, and a ≤ 2T keeps
+    // the product under 2^256 (arith_uint256 would wrap it). The clamps are checked
+    // first: with them, T ≥ 2 and 0 < a < 2^30, and nothing below traps.
     if limitBits != nil, timespanDivisor != nil, minTimespan > 0, maxTimespan >= minTimespan,
       maxTimespan < 1 << 30, maxTimespan <= 2 * targetTimespan,
       let lowest = (14...32).first(where: { size in

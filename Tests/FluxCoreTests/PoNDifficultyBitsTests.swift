@@ -103,6 +103,34 @@ import Testing
     }
   }
 
+  /// The rule's constants come from rules files: extreme timespans and clamps in any
+  /// order must neither trap when the rule is built nor open the 64-bit path outside the
+  /// conditions of its derivation, and the rule must still equal the 256-bit path.
+  @Test func extremeConstantsBuildARuleThatStaysExact() {
+    let values: [Int64] = [.min, -1, 0, 1, 2, 870, 1 << 17, (1 << 30) - 1, 1 << 32, .max]
+    let tip: Int64 = 2_000_000_000
+    for span in values {
+      for low in values {
+        for high in values {
+          let r = PoNDifficultyRule(
+            firstWindow: rule.firstWindow, targetTimespan: span, minTimespan: low, maxTimespan: high,
+            limit: rule.limit, startLimit: rule.startLimit)
+          if r.bitsPathSizeCount > 0 {
+            #expect(span >= 2 && span < 1 << 32 && low > 0 && high >= low && high < 1 << 30 && high <= 2 * span)
+          }
+          for bits: UInt32 in [0x1f03_6600, 0x200f_ffff, 0x1d00_ffff, 0x1f06_a338] {
+            for start in [tip, tip - 870, tip - 5_000] {
+              #expect(
+                r.nextBits(forHeight: 2_500_000, prevBits: bits, tipTime: tip, windowStartTime: start)
+                  == reference(r, height: 2_500_000, bits: bits, tip: tip, start: start),
+                "span \(span), clamps \(low) … \(high), bits \(String(bits, radix: 16))")
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test func failsafesGivePonLimitOnTheFastPath() {
     // pon.cpp 161–170 and 185–188: each failsafe input gives ponLimit, 0x200fffff.
     let tip: Int64 = 2_000_000_870

@@ -43,6 +43,10 @@ public struct TierSet: OptionSet, Sendable, Hashable {
   public static let all: TierSet = [.cumulus, .nimbus, .stratus]
 
   @inlinable public func contains(_ tier: Tier) -> Bool { rawValue & (1 << UInt8(tier.index)) != 0 }
+  /// The same by tier index (0 ..< 3), for loops over tiers that must not build
+  /// `Tier.allCases`, an array, on every pass.
+  @inlinable public init(index: Int) { self.rawValue = 1 << UInt8(index) }
+  @inlinable public func contains(index: Int) -> Bool { rawValue & (1 << UInt8(index)) != 0 }
 }
 
 /// Who receives a block's subsidy. `tiers + miner + devFund == subsidy` always.

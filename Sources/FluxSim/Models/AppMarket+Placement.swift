@@ -27,11 +27,11 @@ extension AppMarket {
     hostIndex.grow(fleet)
     var tiers = TierSet()
     var later: Int64?
-    for tier in Tier.allCases {
-      if isEligible(app, tier: tier.index, now: now) {
-        tiers.insert(TierSet(tier))
+    for t in 0..<3 {
+      if isEligible(app, tier: t, now: now) {
+        tiers.insert(TierSet(index: t))
       } else {
-        let time = registry.apps[app].shortSince + Int64(registry.apps[app].deferral[tier.index])
+        let time = registry.apps[app].shortSince + Int64(registry.apps[app].deferral[t])
         later = min(later ?? time, time)
       }
     }
@@ -53,8 +53,7 @@ extension AppMarket {
     // Per tier, the resource index that leaves the fewest candidates, and their number.
     var counts = SIMD4<Int>(repeating: 0)
     var lane = SIMD4<Int>(repeating: 0)
-    for tier in Tier.allCases where eligible.contains(tier) && !hostIndex.isSaturated(tier.index, for: need) {
-      let t = tier.index
+    for t in 0..<3 where eligible.contains(index: t) && !hostIndex.isSaturated(t, for: need) {
       counts[t] = .max
       for l in 0..<indexedLanes {
         let count = hostIndex.roomy.count(t * indexedLanes + l, atLeast: lanes[l])
@@ -87,6 +86,9 @@ extension AppMarket {
     }
     guard registry.apps[app].missing > 0 else { return }
     scratch.removeAll(keepingCapacity: true)
+    // Read once: asked of the app's record for each candidate, the host list was
+    // retained and released each time.
+    let hosts = registry.apps[app].hosts
     for t in 0..<3 where counts[t] > 0 {
       // A tier where no node in service has room is full for this need and any larger
       // one, whatever the app (its own hosts excluded or not).
@@ -94,7 +96,7 @@ extension AppMarket {
       hostIndex.roomy.forEach(t * indexedLanes + lane[t], fitting: lanes) { node in
         guard HostIndex.isInService(node, fleet: fleet) else { return }
         fits = true
-        if !registry.apps[app].isHosted(on: Int32(node)) { scratch.append(Int32(node)) }
+        if !hosts.contains(where: { $0.node == Int32(node) }) { scratch.append(Int32(node)) }
       }
       if !fits { hostIndex.markSaturated(t, for: need) }
     }

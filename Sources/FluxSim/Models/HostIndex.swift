@@ -117,14 +117,17 @@ struct HostIndex {
     let old = room[node]
     room[node] = value
     let (wasRoomy, isRoomy) = (all(old .>= smallest), all(value .>= smallest))
+    // Each bucket computed once (a division each), then handed to the index.
     for lane in 0..<Self.indexedLanes {
       let index = tier * Self.indexedLanes + lane
-      if wasRoomy && isRoomy && roomy.bucket(index, old[lane]) == roomy.bucket(index, value[lane]) {
-        roomy.update(index, node, room: value)
+      let from = wasRoomy ? roomy.bucket(index, old[lane]) : -1
+      let to = isRoomy ? roomy.bucket(index, value[lane]) : -1
+      if from >= 0 && from == to {
+        roomy.update(index, node, room: value, bucket: to)
         continue
       }
-      if wasRoomy { roomy.remove(index, node, room: old) }
-      if isRoomy { roomy.insert(index, node, room: value) }
+      if from >= 0 { roomy.remove(index, node, bucket: from) }
+      if to >= 0 { roomy.insert(index, node, room: value, bucket: to) }
     }
   }
 

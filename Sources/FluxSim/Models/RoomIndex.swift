@@ -77,12 +77,16 @@ struct RoomIndex {
 
   /// Adds `node`, which has `room` free, to index `index`.
   mutating func insert(_ index: Int, _ node: Int, room: SIMD4<Int32>) {
+    insert(index, node, room: room, bucket: bucket(index, room: room))
+  }
+
+  /// Adds `node`, which has `room` free, to index `index` in `b`, the bucket of `room`.
+  mutating func insert(_ index: Int, _ node: Int, room: SIMD4<Int32>, bucket b: Int) {
     let slot = node * indexCount + index
     if slot >= positions.count {
       positions.append(contentsOf: repeatElement(-1, count: (node + 1) * indexCount - positions.count))
     }
     guard positions[slot] < 0 else { return }
-    let b = bucket(index, room: room)
     if sizes[b] == capacities[b] { enlarge(b) }
     positions[slot] = sizes[b]
     entries[offsets[b] + Int(sizes[b])] = Entry(room: room, node: Int32(node))
@@ -92,9 +96,14 @@ struct RoomIndex {
 
   /// Removes `node`, which was inserted or updated last with `room` free, from index `index`.
   mutating func remove(_ index: Int, _ node: Int, room: SIMD4<Int32>) {
+    remove(index, node, bucket: bucket(index, room: room))
+  }
+
+  /// Removes `node` from index `index`, where it is in bucket `b` (that of the room it
+  /// was inserted or updated last with).
+  mutating func remove(_ index: Int, _ node: Int, bucket b: Int) {
     guard contains(index, node) else { return }
     let slot = node * indexCount + index
-    let b = bucket(index, room: room)
     let (position, last) = (Int(positions[slot]), Int(sizes[b]) - 1)
     if position < last {
       let moved = entries[offsets[b] + last]
@@ -109,8 +118,13 @@ struct RoomIndex {
   /// Records that `node` now has `room` free, in the bucket it is already in (the caller
   /// checked that the index's lane stays in it).
   mutating func update(_ index: Int, _ node: Int, room: SIMD4<Int32>) {
+    update(index, node, room: room, bucket: bucket(index, room: room))
+  }
+
+  /// Records that `node` now has `room` free, in `b`, the bucket it is already in.
+  mutating func update(_ index: Int, _ node: Int, room: SIMD4<Int32>, bucket b: Int) {
     guard contains(index, node) else { return }
-    entries[offsets[bucket(index, room: room)] + Int(positions[node * indexCount + index])].room = room
+    entries[offsets[b] + Int(positions[node * indexCount + index])].room = room
   }
 
   func contains(_ index: Int, _ node: Int) -> Bool {

@@ -59,4 +59,67 @@ import Testing
     #expect(seen.confirmedExits > 0)
     #expect(seen.exits > seen.confirmedExits)
   }
+
+  /// What an app event does: every app's hosts, the waiting list, the revenue booked and
+  /// each node's room, and the events it scheduled.
+  struct MarketView: Equatable {
+    var hosts: [[Int32]]
+    var waiting: [Int32]
+    var revenue: [Int64]
+    var rooms: [SIMD4<Int32>]
+    var events: Int
+
+    init(_ simulation: Simulation) {
+      let market = simulation.market
+      hosts = market.registry.apps.map { $0.hosts.map(\.node) }
+      waiting = market.registry.waiting.members.sorted()
+      revenue =
+        [market.ledger.revenue, market.ledger.revenueNeverPlaced, market.ledger.toFoundation] + market.ledger.toNodes
+      rooms = market.hostIndex.room
+      events = simulation.events.count
+    }
+  }
+
+  /// Arrivals and retries after a deferral (`Event.leavesPaymentsAlone`), in a crowded
+  /// market on a turbulent fleet: each leaves what payments read and write as it was,
+  /// and reads none of it: a twin run whose ledger entries are all changed (as if blocks
+  /// had been paid, or not) places, books and schedules exactly the same.
+  ///
+  /// Each event is carried out on copies of both runs; a copy shares its run's random
+  /// stream, so both runs draw the same and stay twins.
+  @Test func appArrivalsAndRetriesLeaveThePaymentsAlone() {
+    var config = QuietActionsTests().turbulentFleet(seed: 16).config
+    config.apps = AppMarketTests.crowdedMarket(subscriptionBlocks: .uniform(low: 200, high: 2_000))
+    var (simulation, twin) = (Simulation(config: config), Simulation(config: config))
+    var seen = (arrivals: 0, retries: 0, placing: 0)
+    for step in 1...60 {
+      simulation.advance(toHeight: simulation.startHeight + 20 * step)
+      twin.advance(toHeight: twin.startHeight + 20 * step)
+      for node in twin.fleet.ledger.indices {
+        twin.fleet.ledger[node].income += 1 + 7 * Int64(node)
+        twin.fleet.ledger[node].payments += 1
+        twin.fleet.ledger[node].lastPaid = Int32(twin.chain.height - node)
+      }
+      for entry in simulation.events.entries {
+        switch entry.item {
+        case .appArrival, .appRetry: break
+        default: continue
+        }
+        #expect(entry.item.leavesPaymentsAlone)
+        var (copy, twinCopy) = (simulation, twin)
+        (copy.chain.now, twinCopy.chain.now) = (entry.key, entry.key)
+        let before = PaymentView(copy.fleet)
+        let instances = copy.market.registry.instancesRunning
+        copy.handle(entry.item)
+        twinCopy.handle(entry.item)
+        #expect(PaymentView(copy.fleet) == before, "\(entry.item) at \(entry.key)")
+        #expect(MarketView(copy) == MarketView(twinCopy), "\(entry.item) at \(entry.key)")
+        if case .appArrival = entry.item { seen.arrivals += 1 } else { seen.retries += 1 }
+        if copy.market.registry.instancesRunning > instances { seen.placing += 1 }
+      }
+    }
+    #expect(seen.arrivals > 0)
+    #expect(seen.retries > 0)
+    #expect(seen.placing > 0)
+  }
 }

@@ -30,15 +30,17 @@ enum Event {
   /// at its spend (an action: the stretch is paid before it) or was in none, so the income
   /// moved to `formerIncomes` is final. An exit takes a confirmed node offline, which
   /// leaves it in its list until its spend in the next block, or retires a node in no list
-  /// (`Fleet+Churn`). ROI joins and exits are the same operations. (`PaymentNeutralEventsTests`
-  /// carries each out on a copy of a simulation mid-run.) The year's end
-  /// records the totals, so the blocks before it are paid first; so are those before the
-  /// market's events (its day, with the operators' decisions, arrivals and retries), which
-  /// are rare beside flips and churn and are left as they were.
+  /// (`Fleet+Churn`). ROI joins and exits are the same operations. An app's arrival and
+  /// a retry after its deferral register, charge and place it: the app market's own
+  /// registry, host index and revenue ledger, which payments never touch, read against
+  /// the producers and the height, which payments never change. (`PaymentNeutralEventsTests`
+  /// carries each out on a copy of a simulation mid-run.) The year's end records the
+  /// totals and the market's day the tiers' incomes the operators respond to, so the
+  /// blocks before them are paid first.
   var leavesPaymentsAlone: Bool {
     switch self {
-    case .uptime, .join, .exit, .roiJoin, .roiExit: true
-    case .marketDay, .appArrival, .appRetry, .yearEnd: false
+    case .uptime, .join, .exit, .roiJoin, .roiExit, .appArrival, .appRetry: true
+    case .marketDay, .yearEnd: false
     }
   }
 }

@@ -82,11 +82,13 @@ import Testing
 
   /// Arrivals and retries after a deferral (`Event.leavesPaymentsAlone`), in a crowded
   /// market on a turbulent fleet: each leaves what payments read and write as it was,
-  /// and reads none of it: a twin run whose ledger entries are all changed (as if blocks
-  /// had been paid, or not) places, books and schedules exactly the same.
+  /// and reads none of it: carried out on a twin run with every ledger entry changed (as
+  /// if blocks had been paid, or not), it places, books and schedules exactly the same.
   ///
   /// Each event is carried out on copies of both runs; a copy shares its run's random
-  /// stream, so both runs draw the same and stay twins.
+  /// stream, so both runs draw the same and stay twins. Only the twin's copy has its
+  /// ledger changed: the runs themselves stay whole for `FLUXSIM_INTERNAL_CHECKS`, which
+  /// checks the ledger against the blocks after every step of `advance`.
   @Test func appArrivalsAndRetriesLeaveThePaymentsAlone() {
     var config = QuietActionsTests().turbulentFleet(seed: 16).config
     config.apps = AppMarketTests.crowdedMarket(subscriptionBlocks: .uniform(low: 200, high: 2_000))
@@ -95,11 +97,6 @@ import Testing
     for step in 1...60 {
       simulation.advance(toHeight: simulation.startHeight + 20 * step)
       twin.advance(toHeight: twin.startHeight + 20 * step)
-      for node in twin.fleet.ledger.indices {
-        twin.fleet.ledger[node].income += 1 + 7 * Int64(node)
-        twin.fleet.ledger[node].payments += 1
-        twin.fleet.ledger[node].lastPaid = Int32(twin.chain.height - node)
-      }
       for entry in simulation.events.entries {
         switch entry.item {
         case .appArrival, .appRetry: break
@@ -108,6 +105,11 @@ import Testing
         #expect(entry.item.leavesPaymentsAlone)
         var (copy, twinCopy) = (simulation, twin)
         (copy.chain.now, twinCopy.chain.now) = (entry.key, entry.key)
+        for node in twinCopy.fleet.ledger.indices {
+          twinCopy.fleet.ledger[node].income += 1 + 7 * Int64(node)
+          twinCopy.fleet.ledger[node].payments += 1
+          twinCopy.fleet.ledger[node].lastPaid = Int32(twinCopy.chain.height - node)
+        }
         let before = PaymentView(copy.fleet)
         let instances = copy.market.registry.instancesRunning
         copy.handle(entry.item)

@@ -73,11 +73,14 @@ import Testing
       // The index may include nodes of the need's own bucket that have less (a
       // superset), never leave out one that has enough.
       let count = index.count(which, atLeast: need[lane])
-      let ranked = (0..<count).compactMap { index.node(which, $0, atLeast: need[lane]) }
+      let ranked = (0..<count).compactMap { index.entry(which, $0, atLeast: need[lane]).map { Int($0.node) } }
       #expect(ranked.count == count && Set(ranked).count == count)
+      // Each entry carries its node's room as last set.
+      #expect(
+        ranked.indices.allSatisfy { index.entry(which, $0, atLeast: need[lane])?.room == rooms[which][ranked[$0]] })
       let needBucket = index.bucket(which, need[lane])
       #expect(ranked == lists[which].keys.sorted().filter { $0 >= needBucket }.flatMap { lists[which][$0]! })
-      #expect(index.node(which, count, atLeast: need[lane]) == nil)
+      #expect(index.entry(which, count, atLeast: need[lane]) == nil)
       let enough = Set(rooms[which].filter { $0.value[lane] >= need[lane] }.map(\.key))
       #expect(enough.isSubset(of: Set(ranked)))
       #expect(ranked.allSatisfy { index.bucket(which, rooms[which][$0]![lane]) >= index.bucket(which, need[lane]) })

@@ -72,10 +72,12 @@ extension AppMarket {
       var index = stream.integer(below: total)
       for t in 0..<3 {
         guard index >= counts[t] else {
-          if let node = hostIndex.roomy.node(t * indexedLanes + lane[t], index, atLeast: lanes[lane[t]]),
-            canHost(node, app: app, lanes: lanes, fleet: fleet)
+          // `canHost`, with the room the index keeps beside the node.
+          if let entry = hostIndex.roomy.entry(t * indexedLanes + lane[t], index, atLeast: lanes[lane[t]]),
+            all(entry.room .>= lanes), HostIndex.isInService(Int(entry.node), fleet: fleet),
+            !registry.apps[app].isHosted(on: entry.node)
           {
-            addInstance(app, on: node, tier: t, height: height)
+            addInstance(app, on: Int(entry.node), tier: t, height: height)
           } else {
             misses += 1
           }

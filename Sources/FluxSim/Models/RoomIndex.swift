@@ -21,7 +21,7 @@
 /// one at the end, and the array is rebuilt tight when it holds more than twice the
 /// entries in use (`compact`), so memory follows the nodes indexed, not the moves made.
 /// Within a bucket the order is what it always was (a removed entry's place taken by the
-/// bucket's last, a new one appended): `node(_:_:atLeast:)` ranks by it, and a host
+/// bucket's last, a new one appended): `entry(_:_:atLeast:)` ranks by it, and a host
 /// search's draws with it.
 struct RoomIndex {
   /// A node in a bucket and its room as last set (`HostIndex.room`).
@@ -152,18 +152,20 @@ struct RoomIndex {
     }
   }
 
-  /// The `rank`-th of those nodes, or nil past the last (a count taken before nodes
-  /// left may be larger than the count now).
-  func node(_ index: Int, _ rank: Int, atLeast need: Int32) -> Int? {
+  /// The entry of the `rank`-th of those nodes, or nil past the last (a count taken
+  /// before nodes left may be larger than the count now). Its room is the node's
+  /// (`HostIndex.room`), read here beside the number rather than from the node-indexed
+  /// array, a load that missed the cache on most proposals of a host search (perf).
+  func entry(_ index: Int, _ rank: Int, atLeast need: Int32) -> Entry? {
     var rest = rank
     for b in bucket(index, need)..<starts[index + 1] {
-      if rest < Int(sizes[b]) { return Int(entries[offsets[b] + rest].node) }
+      if rest < Int(sizes[b]) { return entries[offsets[b] + rest] }
       rest -= Int(sizes[b])
     }
     return nil
   }
 
-  /// Calls `body`, in the order `node` ranks them, with each node of index `index` whose
+  /// Calls `body`, in the order `entry` ranks them, with each node of index `index` whose
   /// room holds `need` in every lane.
   func forEach(_ index: Int, fitting need: SIMD4<Int32>, _ body: (Int) -> Void) {
     entries.withUnsafeBufferPointer { entries in

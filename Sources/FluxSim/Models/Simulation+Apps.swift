@@ -127,8 +127,8 @@ extension Simulation {
     market.hostIndex.close(node, tier: fleet.nodes[node].tier.index)
     guard node < market.hostIndex.hosted.count, !market.hostIndex.hosted[node].isEmpty else { return }
     // Taken out of the market first, so that removing each instance edits no shared list.
-    let apps = market.hostIndex.hosted[node]
-    market.hostIndex.hosted[node] = []
+    var apps = market.hostIndex.takeApps(from: node)
+    defer { market.hostIndex.recycle(&apps) }
     // Each app's record and then its host list are loads that miss the cache. Read here
     // for every app first, they are independent and overlap; one app at a time, inside
     // `removeInstance`, each waited for the one before. Every app hosted here lists a host.

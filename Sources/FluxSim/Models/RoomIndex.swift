@@ -49,9 +49,12 @@ struct RoomIndex {
   private var live = 0
 
   /// One index per entry of `maxValues` (free amounts up to it) sorting by the room lane
-  /// of the same entry of `lanes`, each in about `resolution` buckets: coarse enough that
-  /// most instances leave a node in its bucket (no index work but the copy of its room),
-  /// fine enough to leave out the nodes that are nearly full.
+  /// of the same entry of `lanes`, each in about `resolution` buckets, fine enough to
+  /// leave out the nodes that are nearly full. An instance rarely leaves a node in its
+  /// bucket: a Cumulus gives apps 30 tenths of a core, so its buckets are a tenth wide,
+  /// and a year of `bench forecast-apps` moves a node between buckets about 90 times for
+  /// each update in place. The buckets' width also sets the order a search draws from,
+  /// so a change of it changes runs.
   init(maxValues: [Int], lanes: [Int], resolution: Int = 32) {
     precondition(maxValues.count == lanes.count && lanes.allSatisfy { (0..<4).contains($0) })
     steps = maxValues.map { Int32(max(1, ($0 + resolution - 1) / resolution)) }

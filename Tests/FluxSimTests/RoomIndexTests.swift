@@ -40,17 +40,17 @@ import Testing
       let node = Int(splitMix64(&state) % 200)
       if let old = rooms[which][node] {
         if splitMix64(&state) % 2 == 0 {
-          index.remove(which, node, room: old)
+          index.remove(which, node, bucket: index.bucket(which, room: old))
           listRemove(which, node, old)
           rooms[which][node] = nil
         } else {
           // A new room: kept in place when its lane stays in the bucket, else moved.
           let new = draw()
           if index.bucket(which, old[lane]) == index.bucket(which, new[lane]) {
-            index.update(which, node, room: new)
+            index.update(which, node, room: new, bucket: index.bucket(which, room: new))
           } else {
-            index.remove(which, node, room: old)
-            index.insert(which, node, room: new)
+            index.remove(which, node, bucket: index.bucket(which, room: old))
+            index.insert(which, node, room: new, bucket: index.bucket(which, room: new))
             listRemove(which, node, old)
             listInsert(which, node, new)
           }
@@ -58,7 +58,7 @@ import Testing
         }
       } else {
         let room = draw()
-        index.insert(which, node, room: room)
+        index.insert(which, node, room: room, bucket: index.bucket(which, room: room))
         listInsert(which, node, room)
         rooms[which][node] = room
       }

@@ -78,11 +78,6 @@ struct RoomIndex {
   /// The bucket of a node with `room` in index `index`.
   @inline(__always) func bucket(_ index: Int, room: SIMD4<Int32>) -> Int { bucket(index, room[lanes[index]]) }
 
-  /// Adds `node`, which has `room` free, to index `index`.
-  mutating func insert(_ index: Int, _ node: Int, room: SIMD4<Int32>) {
-    insert(index, node, room: room, bucket: bucket(index, room: room))
-  }
-
   /// Adds `node`, which has `room` free, to index `index` in `b`, the bucket of `room`.
   mutating func insert(_ index: Int, _ node: Int, room: SIMD4<Int32>, bucket b: Int) {
     let slot = node * indexCount + index
@@ -95,11 +90,6 @@ struct RoomIndex {
     entries[offsets[b] + Int(sizes[b])] = Entry(room: room, node: Int32(node))
     sizes[b] += 1
     live += 1
-  }
-
-  /// Removes `node`, which was inserted or updated last with `room` free, from index `index`.
-  mutating func remove(_ index: Int, _ node: Int, room: SIMD4<Int32>) {
-    remove(index, node, bucket: bucket(index, room: room))
   }
 
   /// Removes `node` from index `index`, where it is in bucket `b` (that of the room it
@@ -118,13 +108,8 @@ struct RoomIndex {
     live -= 1
   }
 
-  /// Records that `node` now has `room` free, in the bucket it is already in (the caller
-  /// checked that the index's lane stays in it).
-  mutating func update(_ index: Int, _ node: Int, room: SIMD4<Int32>) {
-    update(index, node, room: room, bucket: bucket(index, room: room))
-  }
-
-  /// Records that `node` now has `room` free, in `b`, the bucket it is already in.
+  /// Records that `node` now has `room` free, in `b`, the bucket it is already in (the
+  /// caller checked that the index's lane stays in it).
   mutating func update(_ index: Int, _ node: Int, room: SIMD4<Int32>, bucket b: Int) {
     guard contains(index, node) else { return }
     entries[offsets[b] + Int(positions[node * indexCount + index])].room = room

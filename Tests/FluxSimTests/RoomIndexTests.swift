@@ -93,4 +93,14 @@ import Testing
     // The storage was rebuilt tighter at least once (buckets outgrew their regions).
     #expect(shrinks > 0)
   }
+
+  /// An entry is its room's four lanes and its node's number in 20 bytes (five 32-bit
+  /// words, no padding), and reads back what it was given, each lane in its place.
+  @Test func entriesArePackedAndKeepEveryLane() {
+    #expect(MemoryLayout<RoomIndex.Entry>.stride == 5 * MemoryLayout<Int32>.size)
+    var entry = RoomIndex.Entry(room: SIMD4(1, -2, Int32.max, Int32.min), node: 7)
+    #expect(entry.room == SIMD4(1, -2, Int32.max, Int32.min) && entry.node == 7)
+    entry.room = SIMD4(-1, 30, 40, 200)
+    #expect(entry.room == SIMD4(-1, 30, 40, 200) && entry.node == 7)
+  }
 }

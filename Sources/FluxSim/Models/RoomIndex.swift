@@ -24,10 +24,23 @@
 /// bucket's last, a new one appended): `entry(_:_:atLeast:)` ranks by it, and a host
 /// search's draws with it.
 struct RoomIndex {
-  /// A node in a bucket and its room as last set (`HostIndex.room`).
+  /// A node in a bucket and its room as last set (`HostIndex.room`), in five 32-bit
+  /// words with no padding: as a vector and a number the entry took 32 bytes (a vector's
+  /// 16-byte alignment), so a search read half again as many cache lines and the room
+  /// and the number of an entry often lay in two (callgrind's cache simulation: most of a
+  /// placement's misses were these loads).
   struct Entry {
-    var room: SIMD4<Int32>
+    private var cpu, ram, hdd, slots: Int32
     var node: Int32
+
+    init(room: SIMD4<Int32>, node: Int32) {
+      (cpu, ram, hdd, slots, self.node) = (room[0], room[1], room[2], room[3], node)
+    }
+
+    var room: SIMD4<Int32> {
+      get { SIMD4(cpu, ram, hdd, slots) }
+      set { (cpu, ram, hdd, slots) = (newValue[0], newValue[1], newValue[2], newValue[3]) }
+    }
   }
 
   private let steps: [Int32]

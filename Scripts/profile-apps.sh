@@ -16,6 +16,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 years=${YEARS:-1}
+if [[ -n "${TOP:-}" && ! "$TOP" =~ ^[1-9][0-9]{0,3}$ ]]; then
+  echo "profile-apps: TOP must be a whole number from 1 to 9999, found '$TOP'" >&2
+  exit 2
+fi
 l2=$(getconf LEVEL2_CACHE_SIZE 2>/dev/null || true)
 ways=$(getconf LEVEL2_CACHE_ASSOC 2>/dev/null || true)
 [[ "$l2" =~ ^[1-9][0-9]*$ ]] || l2=524288
@@ -31,7 +35,8 @@ profile() {
   shift
   valgrind --tool=callgrind --cache-sim=yes --LL="$l2,$ways,64" --callgrind-out-file="$work/$name.out" \
     "$work/fluxsim" bench "$@" --years "$years" >/dev/null 2>"$work/$name.log" || {
-    cat "$work/$name.log" >&2
+    # fluxsim's own message, without valgrind's lines.
+    grep -v -E '^(==|--)[0-9]+(==|--)' "$work/$name.log" >&2
     exit 1
   }
   # The totals line: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw, each with its percentage.

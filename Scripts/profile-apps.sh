@@ -58,7 +58,11 @@ awk -v a="$plainIr $plainI1 $plainD1 $plainL2" -v b="$pairIr $pairI1 $pairD1 $pa
   }
 }'
 if [[ -n "${TOP:-}" ]]; then
-  echo "profile-apps: the pair's top functions by L2 data read misses (Ir … DLmr DLmw)"
-  callgrind_annotate --sort=DLmr "$work/pair.out" 2>/dev/null | sed -n '/file:function/,$p' | sed -n "2,$((TOP + 1))p" \
-    | cut -c1-200
+  echo "profile-apps: the pair's $TOP functions with the most L2 data read misses"
+  printf "%14s %11s %11s  %s\n" instructions "L2 reads" "L2 writes" function
+  # Below the header and its rule, one line a function: nine counts ("." for none), each
+  # with its percentage, then the function.
+  callgrind_annotate --sort=DLmr "$work/pair.out" 2>/dev/null | sed -n '/file:function/,$p' \
+    | sed -n "3,$((TOP + 2))p" | sed -E 's/\([^)]*\)//g' \
+    | awk '{printf "%14s %11s %11s  %s\n", $1, $8, $9, substr($10, 1, 110)}'
 fi

@@ -22,8 +22,16 @@ if [[ -n "${TOP:-}" && ! "$TOP" =~ ^[1-9][0-9]{0,3}$ ]]; then
 fi
 l2=$(getconf LEVEL2_CACHE_SIZE 2>/dev/null || true)
 ways=$(getconf LEVEL2_CACHE_ASSOC 2>/dev/null || true)
-[[ "$l2" =~ ^[1-9][0-9]*$ ]] || l2=524288
-[[ "$ways" =~ ^[1-9][0-9]*$ ]] || ways=8
+# valgrind takes a cache whose set count (size / ways / 64) is a power of two; a size or
+# way count that getconf does not give, or gives out of that shape, falls back to 512 KiB,
+# 8-way (the digit limits keep bash's arithmetic far from overflow).
+[[ "$l2" =~ ^[1-9][0-9]{0,9}$ && "$ways" =~ ^[1-9][0-9]{0,2}$ ]] || l2=0
+sets=$((l2 > 0 ? l2 / (ways * 64) : 0))
+if ((sets < 1 || (sets & (sets - 1)) != 0 || sets * ways * 64 != l2)); then
+  echo "profile-apps: L2 of '$l2' bytes, '$ways'-way from getconf cannot be simulated; using 512 KiB, 8-way" >&2
+  l2=524288
+  ways=8
+fi
 release=$(Scripts/release-binary.sh)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
